@@ -1,0 +1,60 @@
+"""Coded messages and the exceptions that carry them.
+
+Every message has a stable code so skips can be counted and searched, and
+shells can print one plain line. Codes: E1xx input, E2xx pipeline, E3xx
+store, E4xx evaluation and settings.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # input (each becomes a Skip)
+    "E101": "file is empty",
+    "E102": "file looks binary, not text",
+    "E103": "cannot decode bytes as text (tried {tried})",
+    "E104": "malformed JSON: {detail}",
+    "E105": "JSON record has no text (needs 'text' or 'body')",
+    "E106": "HTML page has no article text",
+    "E107": "text is not English (detected {language})",
+    "E108": "file is {size} bytes, over the {cap} byte cap",
+    "E109": "unsupported input type {suffix!r}",
+    "E110": "cannot read file: {detail}",
+    "E111": "feed has no items or cannot be parsed: {detail}",
+    "E112": "WARC record cannot be read: {detail}",
+    "E113": "article text is too short ({chars} characters)",
+    "E114": "invalid value for {field}: {value!r}",
+    "E115": "JSON record is not an object",
+    # pipeline
+    "E201": "cannot load the spaCy model {model!r}: {detail}",
+    "E202": "article could not be processed: {detail}",
+    "E203": "cannot read data file {path}: {detail}",
+    # store
+    "E301": "cannot open database {url}: {detail}",
+    "E302": "database write failed: {detail}",
+    "E303": "no such {kind}: {key}",
+    # evaluation, settings, CLI
+    "E401": "gold file {path} is not valid: {detail}",
+    "E402": "no gold files found under {path}",
+    "E403": "unknown setting {name!r}",
+    "E404": "invalid date {value!r}: expected YYYY-MM-DD",
+    "E405": "{feature} needs the optional extra: pip install 'eventwire[{extra}]'",
+    "E406": "bad option: {detail}",
+}
+
+
+class EventwireError(Exception):
+    """An error with a stable code and a one-line message."""
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        self.reason = MESSAGES[code].format(**fields)
+        super().__init__(f"[{code}] {self.reason}")
+
+
+class InputError(EventwireError):
+    """Input that cannot be read; the batch records a Skip and goes on."""
+
+
+class StoreError(EventwireError):
+    """The database refused a read or write."""

@@ -1,0 +1,68 @@
+"""The one library function every shell calls: articles in, readings out.
+
+`Pipeline` loads the model once and is reused across batches (and by each
+batch worker); `process` is the convenience wrapper.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+
+from . import actors as actors_stage
+from . import events as events_stage
+from . import quotes as quotes_stage
+from . import timeplace
+from .errors import EventwireError
+from .nlp import MODEL, build
+from .records import Article, Reading, Skip
+
+log = logging.getLogger(__name__)
+
+
+class Pipeline:
+    """Models and tables loaded once; `read` streams articles through every stage."""
+
+    def __init__(
+        self, *, model: str = MODEL, actors_file: str | None = None, batch_size: int = 16
+    ) -> None:
+        self.nlp = build(model, actors_file=actors_file)
+        self.batch_size = batch_size
+
+    def read(self, articles: Iterable[Article]) -> Iterator[Reading | Skip]:
+        """One Reading per article, or a Skip when an article cannot be processed."""
+        pairs = ((self._layout(a), a) for a in articles)
+        docs = self.nlp.pipe(((text, (a, s)) for (text, s), a in pairs), as_tuples=True,
+                             batch_size=self.batch_size)
+        for doc, (article, sections) in docs:
+            try:
+                yield self.read_doc(doc, article, sections)
+            except EventwireError as err:
+                yield Skip(article.origin or article.id, err.code, err.reason)
+            except Exception as err:  # a bad article never stops a batch
+                log.exception("article %s failed", article.id)
+                wrapped = EventwireError("E202", detail=f"{type(err).__name__}: {err}")
+                yield Skip(article.origin or article.id, wrapped.code, wrapped.reason)
+
+    @staticmethod
+    def _layout(article: Article):  # type: ignore[no-untyped-def]
+        return article.layout()
+
+    def read_doc(self, doc, article: Article, sections) -> Reading:  # type: ignore[no-untyped-def]
+        table = actors_stage.find_actors(doc, article, sections)
+        quotes, frames = quotes_stage.find_quotes(doc, article, sections, table)
+        events = events_stage.code_events(doc, article, sections, table, frames)
+        timeplace.place_events(doc, article, sections, events, table)
+        return Reading(
+            article=article,
+            actors=table.actors,
+            mentions=table.mentions,
+            events=events,
+            quotes=quotes,
+            tokens=len(doc),
+        )
+
+
+def process(articles: Iterable[Article], **options: object) -> Iterator[Reading | Skip]:
+    """Read ``articles`` with a fresh `Pipeline` (see its options)."""
+    return Pipeline(**options).read(articles)  # type: ignore[arg-type]
