@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 
-@Language.component(
-    "eventwire_paragraphs", assigns=["token.is_sent_start"], requires=[]
-)
+@Language.component("eventwire_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_breaks(doc: Doc) -> Doc:
-    """Mark the first token after a line break as a sentence start.
+    """Make each line-break token a sentence of its own.
 
-    The parser keeps sentence starts set before it, so titles, captions and
-    paragraphs never run into each other.
+    The parser keeps sentence starts set before it, so a title, a caption
+    and the paragraph after it are never parsed as one sentence. (Marking
+    the word after the break instead makes the parser split that word off.)
     """
-    previous_break = False
-    for token in doc:
-        if previous_break and not token.is_space:
+    for token in doc[1:]:
+        if token.is_space and "\n" in token.text:
             token.is_sent_start = True
-            previous_break = False
-        if token.is_space and "\n" in token.text or token.whitespace_ == "\n":
-            previous_break = True
-        elif "\n" in token.text_with_ws and not token.is_space:
-            previous_break = True
     return doc
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences without the whitespace-only ones; list index = sentence index."""
+    return [s for s in doc.sents if not all(t.is_space for t in s)]

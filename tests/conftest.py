@@ -1,0 +1,65 @@
+"""Shared fixtures: the real model is loaded once per session, only where needed."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+GOLD_DIR = SHARED / "gold"
+SEED = GOLD_DIR / "articles" / "seed-iran-russia-police.txt"
+NEWS = SHARED / "data" / "news_giveme5w1h" / "articles.jsonl"
+PLOVER = SHARED / "data" / "plover"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--slow", action="store_true", help="run slow tests too")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """The full eventwire pipeline with the real model (loaded once)."""
+    from eventwire.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def nlp(pipeline):
+    """The Language the pipeline uses (model plus eventwire components)."""
+    return pipeline.nlp
+
+
+@pytest.fixture(scope="session")
+def seed_article():
+    from eventwire.ingest import read_paths
+
+    (article,) = list(read_paths([SEED], published=datetime.date(2023, 7, 2)))
+    return article
+
+
+@pytest.fixture(scope="session")
+def seed_reading(pipeline, seed_article):
+    (reading,) = list(pipeline.read([seed_article]))
+    return reading
+
+
+def read_text(pipeline, text: str, *, published: datetime.date | None = None, title: str = "Test"):
+    """Run the whole pipeline on a small text (paragraphs split on blank lines)."""
+    from eventwire.records import Article
+
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    (reading,) = list(pipeline.read([Article(title=title, paragraphs=paragraphs, published=published)]))
+    return reading
