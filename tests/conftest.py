@@ -56,10 +56,19 @@ def seed_reading(pipeline, seed_article):
     return reading
 
 
-def read_text(pipeline, text: str, *, published: datetime.date | None = None, title: str = "Test"):
-    """Run the whole pipeline on a small text (paragraphs split on blank lines)."""
+@pytest.fixture(scope="session")
+def read_text(pipeline):
+    """A function running the whole pipeline on a small text (paragraphs split on blank lines).
+
+    ``read_text("Iran condemned Israel.", published=date(2024, 1, 2), captions=[...])``
+    """
     from eventwire.records import Article
 
-    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
-    (reading,) = list(pipeline.read([Article(title=title, paragraphs=paragraphs, published=published)]))
-    return reading
+    def read(text: str, *, published=None, title: str = "Report", captions=(), credits=()):
+        paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+        article = Article(title=title, paragraphs=paragraphs, published=published,
+                          captions=list(captions), credits=list(credits))
+        (reading,) = list(pipeline.read([article]))
+        return reading
+
+    return read
