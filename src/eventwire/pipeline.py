@@ -13,6 +13,7 @@ from . import actors as actors_stage
 from . import events as events_stage
 from . import quotes as quotes_stage
 from . import timeplace
+from .components.paragraphs import sentences
 from .errors import EventwireError
 from .nlp import MODEL, build
 from .records import Article, Reading, Skip
@@ -59,6 +60,7 @@ class Pipeline:
             mentions=table.mentions,
             events=events,
             quotes=quotes,
+            sentences=[(s.start_char, s.end_char) for s in sentences(doc)],
             tokens=len(doc),
         )
 

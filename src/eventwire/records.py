@@ -235,6 +235,8 @@ class Reading:
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    #: (start, end) char span of each sentence in ``article.layout()[0]``; Event.sentence indexes it
+    sentences: list[tuple[int, int]] = field(default_factory=list)
     tokens: int = 0
 
     def actor(self, actor_id: str) -> Actor | None:
