@@ -205,14 +205,14 @@ def check(article: Article) -> Article:
 
 # --------------------------------------------------------------- plain text
 
+_CREDIT_WORD = r"(?:(?:photo|image|picture|pic)(?:\s+(?:credit|courtesy))?s?|credits?|courtesy)"
 _CREDIT_IN_LINE = re.compile(
-    r"\s*\((?:photo|image|picture|pic)?\s*(?:credit|courtesy)s?\s*:\s*(?P<credit>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*$",
+    r"\s*\(\s*" + _CREDIT_WORD + r"\s*:\s*(?P<credit>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*$"
+    r"|(?<=[.!?])\s+" + _CREDIT_WORD + r"\s*:\s*(?P<tail>[^.]+?)\s*$",
     re.IGNORECASE,
 )
 _CREDIT_LINE = re.compile(
-    r"^\s*\(?(?:photo|image|picture|pic)(?:\s*credit)?\s*:\s*(?P<credit>.+?)\)?\s*$|"
-    r"^\s*\(?(?:photo\s+)?credit\s*:\s*(?P<credit2>.+?)\)?\s*$",
-    re.IGNORECASE,
+    r"^\s*\(?\s*" + _CREDIT_WORD + r"\s*:\s*(?P<credit>.+?)\)?\s*$", re.IGNORECASE
 )
 
 
@@ -220,10 +220,11 @@ def _split_credit(line: str) -> tuple[str, str | None]:
     """(caption text, credit) when the line carries a photo credit, else (line, None)."""
     match = _CREDIT_LINE.match(line)
     if match:
-        return "", (match.group("credit") or match.group("credit2")).strip()
+        return "", match.group("credit").strip()
     match = _CREDIT_IN_LINE.search(line)
     if match:
-        return line[: match.start()].strip(), match.group("credit").strip()
+        credit = match.group("credit") or match.group("tail")
+        return line[: match.start()].strip(), credit.strip()
     return line, None
 
 
@@ -312,7 +313,7 @@ def _from_html(html: str, name: str, meta: Overrides, url: str | None = None) ->
         raise InputError("E106")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     body = (data.get("text") or "").strip()
-    if not body:
+    if len(body) < MIN_CHARS:  # menus and footers are not an article
         raise InputError("E106")
     captions_raw = _figcaptions(html)
     captions: list[str] = []
@@ -357,6 +358,8 @@ def parse_date(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     text = str(value).strip()
+    if text.lower() in {"none", "null", "nan", "unknown", "n/a"}:
+        return None
     match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
     if match:
         try:

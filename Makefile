@@ -1,0 +1,43 @@
+# eventwire: `make demo` and `make test` are all a new user needs.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= eventwire.db
+SHARED ?= ../shared
+
+.PHONY: demo test eval bench serve clean venv
+
+venv: $(STAMP)
+
+$(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes \
+		-r requirements/base.txt -r requirements/dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/eventwire ingest examples --db $(DB)
+	$(BIN)/eventwire events --db $(DB) --limit 15
+	$(BIN)/eventwire actors --db $(DB) --limit 10
+	$(BIN)/eventwire quotes --db $(DB) --limit 5
+	@if $(BIN)/eventwire serve --help >/dev/null 2>&1 && [ -z "$$NO_SERVE" ]; then \
+		echo "serving $(DB) on http://127.0.0.1:8000 (Ctrl-C to stop)"; \
+		$(BIN)/eventwire serve --db $(DB); fi
+
+test: $(STAMP)
+	bash scripts/browser-deps.sh
+	$(BIN)/pytest -q -n 2 -p no:cacheprovider
+
+eval: $(STAMP)
+	$(BIN)/eventwire eval $(SHARED)/gold --plover $(SHARED)/data/plover/PLOVER_GSR_CAMEO.json
+
+bench: $(STAMP)
+	$(BIN)/eventwire bench
+
+serve: $(STAMP)
+	$(BIN)/eventwire serve --db $(DB)
+
+clean:
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache

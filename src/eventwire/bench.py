@@ -1,0 +1,106 @@
+"""`eventwire bench`: the pipeline's throughput against raw spaCy on the same articles.
+
+A benchmark, not a test: it prints figures, it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import resource
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .records import Article
+
+SHARED_NEWS = Path("..") / "shared" / "data" / "news_giveme5w1h" / "articles.jsonl"
+EXAMPLES = Path("examples")
+
+
+@dataclass
+class Run:
+    name: str
+    articles: int
+    tokens: int
+    seconds: float
+    peak_mb: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "articles": self.articles, "tokens": self.tokens,
+            "seconds": round(self.seconds, 3),
+            "articles_per_s": round(self.articles / self.seconds, 2) if self.seconds else None,
+            "tokens_per_s": round(self.tokens / self.seconds, 1) if self.seconds else None,
+            "peak_rss_mb": round(self.peak_mb, 1),
+        }
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def load_articles(path: str | None, limit: int | None) -> list[Article]:
+    from .ingest import read_paths
+
+    source = Path(path) if path else (SHARED_NEWS if SHARED_NEWS.exists() else EXAMPLES)
+    articles = [a for a in read_paths([source]) if isinstance(a, Article)]
+    return articles[:limit] if limit else articles
+
+
+def _timed(name: str, n: int, tokens: Callable[[], int], work: Callable[[], Any]) -> Run:
+    start = time.perf_counter()
+    work()
+    seconds = time.perf_counter() - start
+    return Run(name, n, tokens(), seconds, _peak_mb())
+
+
+def bench(*, path: str | None = None, limit: int | None = None, batch_size: int = 16,
+          repeat: int = 1) -> dict[str, Any]:
+    """Raw `nlp.pipe`, the full pipeline, and the pipeline with storage, on the same articles."""
+    from .nlp import load_raw
+    from .pipeline import Pipeline
+    from .service import ingest
+    from .store import open_store
+
+    articles = load_articles(path, limit)
+    texts = [a.layout()[0] for a in articles]
+    raw_nlp = load_raw()
+    pipeline = Pipeline(batch_size=batch_size)
+    list(raw_nlp.pipe(texts[:4]))  # warm both up: first batches pay one-off costs
+    list(pipeline.read(articles[:4]))
+    counted: dict[str, int] = {}
+    runs: list[Run] = []
+    for _ in range(repeat):
+        runs.append(_timed("raw nlp.pipe", len(texts), lambda: counted["raw"],
+                           lambda: counted.__setitem__("raw", sum(len(d) for d in raw_nlp.pipe(texts, batch_size=batch_size)))))
+        runs.append(_timed("eventwire pipeline", len(articles), lambda: counted["full"],
+                           lambda: counted.__setitem__("full", sum(getattr(r, "tokens", 0) for r in pipeline.read(articles)))))
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(str(Path(tmp) / "bench.db"))
+        summary: dict[str, Any] = {}
+        runs.append(_timed("pipeline + SQLite store", len(articles), lambda: summary["s"].tokens,
+                           lambda: summary.__setitem__("s", ingest(articles, pipeline=pipeline, store=store, batch_size=batch_size))))
+        store.close()
+    raw = min((r for r in runs if r.name == "raw nlp.pipe"), key=lambda r: r.seconds)
+    full = min((r for r in runs if r.name == "eventwire pipeline"), key=lambda r: r.seconds)
+    stored = runs[-1]
+    return {
+        "articles": len(articles),
+        "runs": [r.as_dict() for r in runs],
+        "ratio_full_to_raw": round(raw.seconds / full.seconds, 3),
+        "ratio_stored_to_raw": round(raw.seconds / stored.seconds, 3),
+    }
+
+
+def render(report: dict[str, Any]) -> str:
+    lines = [f"{report['articles']} articles"]
+    for run in report["runs"]:
+        lines.append(
+            f"  {run['name']:<26} {run['articles_per_s']:>8} articles/s {run['tokens_per_s']:>10} tokens/s"
+            f"  peak RSS {run['peak_rss_mb']} MB"
+        )
+    lines.append(f"ratio full/raw: {report['ratio_full_to_raw']:.2f}   "
+                 f"with storage/raw: {report['ratio_stored_to_raw']:.2f}   (target >= 0.80)")
+    return "\n".join(lines)

@@ -1,0 +1,115 @@
+"""`eventwire export`, `eval` and `bench`: commands that write files or measure."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from typing import Any
+
+import click
+
+from .cli import _date, _store, cli, db_option
+
+EXPORT_FORMATS = ["jsonl", "csv", "parquet", "gdelt", "plover"]
+TABLES = ["events", "articles", "actors", "quotes"]
+
+
+def _table_rows(store: Any, table: str) -> list[dict[str, Any]]:
+    query = {"events": store.events, "articles": store.articles, "actors": store.actors,
+             "quotes": store.quotes}[table]
+    rows: list[dict[str, Any]] = []
+    while batch := query(limit=1000, offset=len(rows)):
+        rows += batch
+        if len(batch) < 1000:
+            break
+    return rows
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True)
+@click.option("--table", type=click.Choice(TABLES), default="events", show_default=True,
+              help="What to export for jsonl/csv/parquet (gdelt and plover are events).")
+@click.option("--out", "out", type=click.Path(dir_okay=False), help="Output file (default: stdout; parquet needs --out).")
+@click.option("--since", callback=_date)
+@click.option("--until", callback=_date)
+def export(db: str, fmt: str, table: str, out: str | None, since: date | None, until: date | None) -> None:
+    """Export the database: tables as JSONL, CSV or Parquet; events as GDELT 2.0 TSV or PLOVER JSON."""
+    store = _store(db, readonly=True)
+    if fmt in ("gdelt", "plover"):
+        from . import exports
+        from .store.rebuild import readings
+
+        stream = open(out, "w", encoding="utf-8") if out else sys.stdout
+        items = readings(store.engine, since=since, until=until)
+        if fmt == "gdelt":
+            for row in exports.gdelt_rows(items):
+                stream.write("\t".join(row) + "\n")
+        else:
+            for record in exports.plover_records(items):
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        if out:
+            stream.close()
+        return
+    rows = _table_rows(store, table)
+    if fmt == "parquet":
+        if not out:
+            raise click.UsageError("--format parquet needs --out FILE")
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        flat = [{k: json.dumps(v, default=str) if isinstance(v, list | dict) else v for k, v in r.items()} for r in rows]
+        pq.write_table(pa.Table.from_pylist(flat), out)
+        return
+    stream = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
+    if fmt == "jsonl":
+        for row in rows:
+            stream.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    else:
+        import csv
+
+        columns = list(rows[0]) if rows else []
+        writer = csv.DictWriter(stream, fieldnames=columns)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: json.dumps(v, default=str) if isinstance(v, list | dict) else v for k, v in row.items()})
+    if out:
+        stream.close()
+
+
+@cli.command(name="eval")
+@click.argument("gold", nargs=-1)
+@click.option("--plover", "plover", type=click.Path(exists=True, dir_okay=False),
+              help="Also score sentence-level coding on a PLOVER gold JSON file.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
+def eval_(gold: tuple[str, ...], plover: str | None, as_json: bool) -> None:
+    """Score the pipeline against gold files (FORMAT.md) and/or PLOVER sentences."""
+    from . import evaluate
+    from .pipeline import Pipeline
+
+    if not gold and not plover:
+        raise click.UsageError("give GOLD files or folders, --plover FILE, or both")
+    pipeline = Pipeline()
+    if gold:
+        report = evaluate.evaluate(evaluate.load_gold(gold), pipeline)
+        click.echo(json.dumps(report, indent=2) if as_json else evaluate.render(report))
+    if plover:
+        result = evaluate.evaluate_plover(plover, pipeline)
+        click.echo(json.dumps(result, indent=2) if as_json else
+                   "plover: " + "  ".join(f"{k} {v}" for k, v in result.items() if not isinstance(v, dict)))
+
+
+@cli.command()
+@click.option("--input", "path", type=click.Path(exists=True), help="Articles to read (default: ../shared news sample, else examples/).")
+@click.option("--limit", type=int, help="Use only the first N articles.")
+@click.option("--batch-size", type=click.IntRange(1, 1000), default=16, show_default=True)
+@click.option("--repeat", type=click.IntRange(1, 10), default=1, show_default=True)
+@click.option("--json", "as_json", is_flag=True)
+def bench(path: str | None, limit: int | None, batch_size: int, repeat: int, as_json: bool) -> None:
+    """Throughput and memory: raw spaCy nlp.pipe vs the full pipeline on the same articles."""
+    from .bench import bench as run
+    from .bench import render
+
+    report = run(path=path, limit=limit, batch_size=batch_size, repeat=repeat)
+    click.echo(json.dumps(report, indent=2) if as_json else render(report))

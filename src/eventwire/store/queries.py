@@ -1,0 +1,328 @@
+"""Read side of the store: filtered, paginated queries returning plain dicts.
+
+Every shell (CLI tables, HTTP API, web UI) calls these, so filters mean the
+same thing everywhere. Results are JSON-ready dicts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Select, and_, distinct, func, or_, select, text
+
+from ..errors import StoreError
+from ..records import normalise_text
+from . import schema as t
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+MAX_LIMIT = 1000
+
+
+def _clean(row: Any) -> dict[str, Any]:
+    out = dict(row._mapping)
+    for key, value in out.items():
+        if isinstance(value, date):
+            out[key] = value.isoformat()
+    return out
+
+
+def fts_query(query: str) -> str:
+    """User words -> a safe FTS5 query (each word quoted, all required)."""
+    words = re.findall(r"\w+", query)
+    return " ".join(f'"{w}"' for w in words)
+
+
+class Queries:
+    engine: Engine
+    dialect: str
+
+    # ------------------------------------------------------------ helpers
+
+    def _all(self, stmt: Select[Any]) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [_clean(r) for r in conn.execute(stmt)]
+
+    def _search_ids(self, query: str) -> Select[Any] | list[str]:
+        """Article ids matching a full-text query."""
+        if self.dialect == "sqlite":
+            match = fts_query(query)
+            if not match:
+                return []
+            return select(text("article_id")).select_from(text("articles_fts")).where(
+                text("articles_fts MATCH :q").bindparams(q=match)
+            )
+        if self.dialect == "postgresql":
+            vector = func.to_tsvector("english", func.coalesce(t.articles.c.title, "") + " " + t.articles.c.text)
+            return select(t.articles.c.id).where(vector.op("@@")(func.plainto_tsquery("english", query)))
+        like = f"%{query}%"
+        return select(t.articles.c.id).where(t.articles.c.text.ilike(like))
+
+    def actor_ids(self, name: str) -> list[str]:
+        """Ids of actors whose name or alias is ``name`` (any case), or whose id it is."""
+        key = f"%|{normalise_text(name)}|%"
+        stmt = select(t.actors.c.id).where(
+            or_(t.actors.c.id == name, t.actors.c.search_names.like(key))
+        )
+        with self.engine.connect() as conn:
+            return [r.id for r in conn.execute(stmt)]
+
+    def actor_names(self, ids: set[str]) -> dict[str, dict[str, Any]]:
+        if not ids:
+            return {}
+        stmt = select(t.actors.c.id, t.actors.c.name, t.actors.c.country, t.actors.c.kind).where(
+            t.actors.c.id.in_(sorted(ids))
+        )
+        return {r["id"]: r for r in self._all(stmt)}
+
+    # ------------------------------------------------------------ articles
+
+    def articles(
+        self, *, search: str | None = None, outlet: str | None = None,
+        since: date | None = None, until: date | None = None,
+        limit: int = 50, offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        a = t.articles.c
+        stmt = select(a.id, a.title, a.outlet, a.published, a.url, a.tokens)
+        if search:
+            stmt = stmt.where(a.id.in_(self._search_ids(search)))
+        if outlet:
+            stmt = stmt.where(a.outlet == outlet)
+        stmt = _date_range(stmt, a.published, since, until)
+        stmt = stmt.order_by(a.published.desc().nulls_last(), a.id)
+        return self._all(stmt.limit(min(limit, MAX_LIMIT)).offset(offset))
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        rows = self._all(select(t.articles).where(t.articles.c.id == article_id))
+        if not rows:
+            raise StoreError("E303", kind="article", key=article_id)
+        article = rows[0]
+        article["mentions"] = self._all(
+            select(t.mentions).where(t.mentions.c.article_id == article_id).order_by(t.mentions.c.start)
+        )
+        article["events"] = self.events(article_id=article_id, limit=MAX_LIMIT, order="text")
+        article["quotes"] = self.quotes(article_id=article_id, limit=MAX_LIMIT)
+        ids = {m["actor_id"] for m in article["mentions"]}
+        article["actors"] = list(self.actor_names(ids).values())
+        return article
+
+    # ------------------------------------------------------------ actors
+
+    def actors(
+        self, *, name: str | None = None, country: str | None = None, kind: str | None = None,
+        limit: int = 50, offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        c = t.actors.c
+        m = t.mentions.c
+        stmt = (
+            select(c.id, c.name, c.kind, c.country, c.sectors, c.roles, c.aliases,
+                   func.count(m.article_id).label("mentions"),
+                   func.count(distinct(m.article_id)).label("articles"))
+            .select_from(t.actors.outerjoin(t.mentions, m.actor_id == c.id))
+            .group_by(c.id, c.name, c.kind, c.country, c.sectors, c.roles, c.aliases)
+        )
+        if name:
+            stmt = stmt.where(c.search_names.like(f"%{normalise_text(name)}%"))
+        if country:
+            stmt = stmt.where(c.country == country.upper())
+        if kind:
+            stmt = stmt.where(c.kind == kind)
+        stmt = stmt.order_by(func.count(m.article_id).desc(), c.name, c.id)
+        return self._all(stmt.limit(min(limit, MAX_LIMIT)).offset(offset))
+
+    def actor(self, actor_id: str) -> dict[str, Any]:
+        rows = self.actors_by_id([actor_id])
+        if not rows:
+            raise StoreError("E303", kind="actor", key=actor_id)
+        actor = rows[0]
+        actor["events"] = self.events(actor=actor_id, limit=500) + self.events(
+            recipient=actor_id, limit=500
+        )
+        actor["events"].sort(key=lambda e: (e.get("date") or "", e["id"]))
+        actor["quotes"] = self.quotes(speaker=actor_id, limit=500)
+        return actor
+
+    def actors_by_id(self, ids: list[str]) -> list[dict[str, Any]]:
+        c = t.actors.c
+        m = t.mentions.c
+        stmt = (
+            select(c.id, c.name, c.kind, c.country, c.sectors, c.roles, c.aliases, c.external_ids,
+                   func.count(m.article_id).label("mentions"),
+                   func.count(distinct(m.article_id)).label("articles"))
+            .select_from(t.actors.outerjoin(t.mentions, m.actor_id == c.id))
+            .where(c.id.in_(ids))
+            .group_by(c.id, c.name, c.kind, c.country, c.sectors, c.roles, c.aliases, c.external_ids)
+        )
+        return self._all(stmt)
+
+    # ------------------------------------------------------------ events
+
+    def _event_filter(self, stmt: Select[Any], role: str, value: str) -> Select[Any]:
+        ids = self.actor_ids(value)
+        ea = t.event_actors.alias()
+        return stmt.where(
+            t.events.c.id.in_(
+                select(ea.c.event_id).where(and_(ea.c.role == role, ea.c.actor_id.in_(ids or [""])))
+            )
+        )
+
+    def events(
+        self, *, actor: str | None = None, recipient: str | None = None,
+        country: str | None = None, type: str | None = None, quad_class: int | None = None,
+        since: date | None = None, until: date | None = None, search: str | None = None,
+        in_caption: bool | None = None, negated: bool | None = None,
+        article_id: str | None = None, limit: int = 50, offset: int = 0, order: str = "date",
+    ) -> list[dict[str, Any]]:
+        e = t.events.c
+        stmt = select(t.events, t.articles.c.title, t.articles.c.outlet, t.articles.c.url).join(
+            t.articles, t.articles.c.id == e.article_id
+        )
+        if actor:
+            stmt = self._event_filter(stmt, "actor", actor)
+        if recipient:
+            stmt = self._event_filter(stmt, "recipient", recipient)
+        if country:
+            ea = t.event_actors.alias()
+            stmt = stmt.where(e.id.in_(
+                select(ea.c.event_id).join(t.actors, t.actors.c.id == ea.c.actor_id)
+                .where(t.actors.c.country == country.upper())
+            ))
+        if type:
+            stmt = stmt.where(or_(e.plover == type.upper(), e.cameo == type))
+        if quad_class is not None:
+            stmt = stmt.where(e.quad_class == quad_class)
+        for column, value in ((e.in_caption, in_caption), (e.negated, negated)):
+            if value is not None:
+                stmt = stmt.where(column == value)
+        if article_id:
+            stmt = stmt.where(e.article_id == article_id)
+        if search:
+            stmt = stmt.where(or_(e.evidence.ilike(f"%{search}%"), e.article_id.in_(self._search_ids(search))))
+        stmt = _date_range(stmt, e.date, since, until)
+        if order == "text":
+            stmt = stmt.order_by(e.article_id, e.start, e.id)
+        else:
+            stmt = stmt.order_by(e.date.desc().nulls_last(), e.id)
+        rows = self._all(stmt.limit(min(limit, MAX_LIMIT)).offset(offset))
+        return self._with_actor_names(rows)
+
+    def _with_actor_names(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        ids = {i for r in rows for key in ("actors", "recipients") for i in r[key]}
+        ids |= {r[k] for r in rows for k in ("reported_by", "speaker") if r.get(k)}
+        names = self.actor_names(ids)
+        for row in rows:
+            for key in ("actors", "recipients"):
+                row[key] = [names.get(i, {"id": i, "name": i, "country": None}) for i in row[key]]
+            for key in ("reported_by", "speaker"):
+                if row.get(key):
+                    row[key] = names.get(row[key], {"id": row[key], "name": row[key]})
+        return rows
+
+    # ------------------------------------------------------------ quotes, skips
+
+    def quotes(
+        self, *, speaker: str | None = None, since: date | None = None, until: date | None = None,
+        search: str | None = None, article_id: str | None = None,
+        limit: int = 50, offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        q = t.quotes.c
+        a = t.articles.c
+        stmt = select(t.quotes, a.title, a.published, a.outlet).join(t.articles, a.id == q.article_id)
+        if speaker:
+            stmt = stmt.where(q.speaker_id.in_(self.actor_ids(speaker) or [""]))
+        if search:
+            stmt = stmt.where(q.text.ilike(f"%{search}%"))
+        if article_id:
+            stmt = stmt.where(q.article_id == article_id)
+        stmt = _date_range(stmt, a.published, since, until)
+        stmt = stmt.order_by(a.published.desc().nulls_last(), q.article_id, q.start)
+        rows = self._all(stmt.limit(min(limit, MAX_LIMIT)).offset(offset))
+        names = self.actor_names({r["speaker_id"] for r in rows if r["speaker_id"]})
+        for row in rows:
+            row["speaker"] = names.get(row["speaker_id"]) if row["speaker_id"] else None
+        return rows
+
+    def skips(self, *, code: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        s = t.skips.c
+        stmt = select(s.source, s.line, s.code, s.message, s.created_at)
+        if code:
+            stmt = stmt.where(s.code == code)
+        stmt = stmt.order_by(s.source, s.line)
+        rows = self._all(stmt.limit(min(limit, MAX_LIMIT)).offset(offset))
+        for row in rows:
+            row["created_at"] = str(row["created_at"])
+        return rows
+
+    # ------------------------------------------------------------ summaries
+
+    def dyad(self, a: str, b: str, *, since: date | None = None, until: date | None = None) -> dict[str, Any]:
+        """Events between two actors (names, ids or ISO country codes), by month and quad class."""
+        rows = self._dyad_events(a, b, since, until)
+        months: dict[str, Counter[int]] = defaultdict(Counter)
+        for row in rows:
+            month = (row["date"] or "unknown")[:7]
+            months[month][row["quad_class"]] += 1
+        total = Counter(r["quad_class"] for r in rows)
+        cooperation = total[1] + total[2]
+        conflict = total[3] + total[4]
+        return {
+            "a": a, "b": b, "events": len(rows),
+            "months": [{"month": m, **{f"q{q}": c[q] for q in (1, 2, 3, 4)}} for m, c in sorted(months.items())],
+            "quad_classes": {f"q{q}": total[q] for q in (1, 2, 3, 4)},
+            "balance": None if not rows else round((cooperation - conflict) / len(rows), 3),
+            "items": self._with_actor_names(rows),
+        }
+
+    def _side_ids(self, value: str) -> list[str]:
+        if len(value) == 3 and value.isalpha() and value.isupper():
+            with self.engine.connect() as conn:
+                stmt = select(t.actors.c.id).where(t.actors.c.country == value)
+                return [r.id for r in conn.execute(stmt)]
+        return self.actor_ids(value)
+
+    def _dyad_events(self, a: str, b: str, since: date | None, until: date | None) -> list[dict[str, Any]]:
+        ids_a, ids_b = self._side_ids(a) or [""], self._side_ids(b) or [""]
+        ea, eb = t.event_actors.alias(), t.event_actors.alias()
+        pair = select(ea.c.event_id).join(eb, eb.c.event_id == ea.c.event_id).where(
+            or_(and_(ea.c.actor_id.in_(ids_a), eb.c.actor_id.in_(ids_b)),
+                and_(ea.c.actor_id.in_(ids_b), eb.c.actor_id.in_(ids_a))),
+            ea.c.role != eb.c.role,
+        )
+        e = t.events.c
+        stmt = select(t.events, t.articles.c.title).join(t.articles, t.articles.c.id == e.article_id)
+        stmt = _date_range(stmt.where(e.id.in_(pair)), e.date, since, until)
+        return self._all(stmt.order_by(e.date.nulls_last(), e.id).limit(5000))
+
+    def network(
+        self, *, since: date | None = None, until: date | None = None, type: str | None = None,
+        limit: int = 200,
+    ) -> dict[str, Any]:
+        """Actors as nodes, event counts by PLOVER type as edges (actor -> recipient)."""
+        e = t.events.c
+        ea, eb = t.event_actors.alias(), t.event_actors.alias()
+        stmt = (
+            select(ea.c.actor_id.label("source"), eb.c.actor_id.label("target"), e.plover,
+                   func.count().label("count"))
+            .select_from(t.events.join(ea, ea.c.event_id == e.id).join(eb, eb.c.event_id == e.id))
+            .where(ea.c.role == "actor", eb.c.role == "recipient", ea.c.actor_id != eb.c.actor_id)
+            .group_by(ea.c.actor_id, eb.c.actor_id, e.plover)
+        )
+        if type:
+            stmt = stmt.where(e.plover == type.upper())
+        stmt = _date_range(stmt, e.date, since, until)
+        edges = self._all(stmt.order_by(func.count().desc()).limit(min(limit, MAX_LIMIT)))
+        ids = {x["source"] for x in edges} | {x["target"] for x in edges}
+        nodes = list(self.actor_names(ids).values())
+        return {"nodes": nodes, "edges": edges}
+
+
+def _date_range(stmt: Select[Any], column: Any, since: date | None, until: date | None) -> Select[Any]:
+    if since:
+        stmt = stmt.where(column >= since)
+    if until:
+        stmt = stmt.where(column <= until)
+    return stmt

@@ -1,0 +1,260 @@
+"""SQLite and PostgreSQL through one SQLAlchemy Core store.
+
+Writes: each article's reading goes in one transaction (article, mentions,
+events, quotes, and the merge of its actors into the cross-article actor
+table), so an interrupted batch never leaves half an article.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import StoreError
+from ..records import Actor, Article, Event, Quote, Reading, Skip, normalise_text
+from . import schema as t
+from .queries import Queries
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DB = "eventwire.db"
+
+
+def database_url(db: str | None = None) -> str:
+    """A SQLAlchemy URL from a path, a URL, ``:memory:`` or $EVENTWIRE_DB."""
+    db = db or os.environ.get("EVENTWIRE_DB") or DEFAULT_DB
+    if "://" in db:
+        return db
+    if db == ":memory:":
+        return "sqlite://"
+    return f"sqlite:///{Path(db).expanduser()}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest migration (Alembic)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+class SQLStore(Queries):
+    """The store: writes here, reads in `Queries`."""
+
+    def __init__(self, url: str, *, readonly: bool = False) -> None:
+        self.url = url
+        try:
+            kwargs: dict[str, Any] = {}
+            if url.startswith("sqlite"):
+                kwargs["connect_args"] = {"check_same_thread": False}
+                if url == "sqlite://":
+                    from sqlalchemy.pool import StaticPool
+
+                    kwargs["poolclass"] = StaticPool
+            self.engine = create_engine(url, **kwargs)
+            if self.engine.dialect.name == "sqlite":
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            if not readonly:
+                migrate(self.engine)
+        except (SQLAlchemyError, OSError) as err:
+            raise StoreError("E301", url=url, detail=str(err).splitlines()[0]) from err
+        self.dialect = self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------ writes
+
+    def has_article(self, article_id: str) -> bool:
+        with self.engine.connect() as conn:
+            found = conn.execute(select(t.articles.c.id).where(t.articles.c.id == article_id))
+            return found.first() is not None
+
+    def put_reading(self, reading: Reading) -> None:
+        """Store one article's reading atomically (upsert on every id)."""
+        try:
+            with self.engine.begin() as conn:
+                self._put_article(conn, reading)
+                self._merge_actors(conn, reading.actors)
+                self._put_children(conn, reading)
+        except SQLAlchemyError as err:
+            raise StoreError("E302", detail=str(err).splitlines()[0]) from err
+
+    def put_skips(self, skips: Iterable[Skip]) -> None:
+        rows = [
+            {"id": s.id, "source": s.source, "line": s.line, "code": s.code,
+             "message": s.message, "created_at": _now()}
+            for s in skips
+        ]
+        if not rows:
+            return
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(delete(t.skips).where(t.skips.c.id.in_([r["id"] for r in rows])))
+                conn.execute(insert(t.skips), rows)
+        except SQLAlchemyError as err:
+            raise StoreError("E302", detail=str(err).splitlines()[0]) from err
+
+    def _put_article(self, conn: Connection, reading: Reading) -> None:
+        article = reading.article
+        text, _sections = article.layout()
+        conn.execute(delete(t.articles).where(t.articles.c.id == article.id))
+        conn.execute(insert(t.articles), [_article_row(article, text, reading)])
+        if self.dialect == "sqlite":
+            conn.exec_driver_sql("DELETE FROM articles_fts WHERE article_id = ?", (article.id,))
+            conn.exec_driver_sql(
+                "INSERT INTO articles_fts (article_id, title, body) VALUES (?, ?, ?)",
+                (article.id, article.title, text),
+            )
+
+    def _merge_actors(self, conn: Connection, actors: list[Actor]) -> None:
+        if not actors:
+            return
+        ids = [a.id for a in actors]
+        existing = {
+            row.id: row for row in conn.execute(select(t.actors).where(t.actors.c.id.in_(ids)))
+        }
+        for actor in actors:
+            old = existing.get(actor.id)
+            row = _actor_row(actor, old)
+            if old is not None:
+                conn.execute(t.actors.update().where(t.actors.c.id == actor.id).values(**row))
+            else:
+                conn.execute(insert(t.actors), [row])
+
+    def _put_children(self, conn: Connection, reading: Reading) -> None:
+        aid = reading.article.id
+        if reading.mentions:
+            conn.execute(insert(t.mentions), [
+                {"article_id": aid, "start": m.start, "end": m.end, "sentence": m.sentence,
+                 "text": m.text, "actor_id": m.actor_id}
+                for m in _unique(reading.mentions, lambda m: (m.start, m.end))
+            ])
+        events = list(_unique(reading.events, lambda e: e.id))
+        if events:
+            conn.execute(insert(t.events), [_event_row(e) for e in events])
+            links = {
+                (e.id, a, role)
+                for e in events
+                for role, ids in (("actor", e.actors), ("recipient", e.recipients))
+                for a in ids
+            }
+            if links:
+                conn.execute(insert(t.event_actors), [
+                    {"event_id": e, "actor_id": a, "role": r} for e, a, r in sorted(links)
+                ])
+        quotes = list(_unique(reading.quotes, lambda q: q.id))
+        if quotes:
+            conn.execute(insert(t.quotes), [_quote_row(q) for q in quotes])
+
+    # ------------------------------------------------------------ counts
+
+    def counts(self) -> dict[str, int]:
+        tables = {"articles": t.articles, "actors": t.actors, "events": t.events,
+                  "quotes": t.quotes, "mentions": t.mentions, "skips": t.skips}
+        with self.engine.connect() as conn:
+            return {
+                name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+                for name, table in tables.items()
+            }
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _unique(items: Iterable[Any], key: Any) -> Iterable[Any]:
+    seen: set[Any] = set()
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            yield item
+
+
+def _article_row(article: Article, text: str, reading: Reading) -> dict[str, Any]:
+    return {
+        "id": article.id, "url": article.url, "outlet": article.outlet, "title": article.title,
+        "standfirst": article.standfirst, "published": article.published,
+        "author": article.author, "language": article.language, "origin": article.origin,
+        "paragraphs": article.paragraphs, "captions": article.captions,
+        "credits": article.credits, "text": text,
+        "sentences": [list(s) for s in reading.sentences], "tokens": reading.tokens,
+        "ingested_at": _now(),
+    }
+
+
+def _merged(old: list[str] | None, new: list[str]) -> list[str]:
+    out = list(old or [])
+    seen = {normalise_text(x) for x in out}
+    for item in new:
+        if normalise_text(item) not in seen:
+            seen.add(normalise_text(item))
+            out.append(item)
+    return out
+
+
+def _actor_row(actor: Actor, old: Any) -> dict[str, Any]:
+    aliases = _merged(old.aliases if old is not None else None, actor.aliases)
+    names = _merged([actor.name], aliases)
+    return {
+        "id": actor.id,
+        "name": old.name if old is not None else actor.name,
+        "kind": actor.kind,
+        "country": actor.country or (old.country if old is not None else None),
+        "sectors": _merged(old.sectors if old is not None else None, actor.sectors),
+        "roles": _merged(old.roles if old is not None else None, actor.roles),
+        "aliases": [a for a in aliases if normalise_text(a) != normalise_text(actor.name)],
+        "external_ids": {**(old.external_ids if old is not None else {}), **actor.external_ids},
+        "search_names": "|" + "|".join(normalise_text(n) for n in names) + "|",
+    }
+
+
+def _event_row(e: Event) -> dict[str, Any]:
+    loc = e.location
+    date = e.date
+    return {
+        "id": e.id, "article_id": e.article_id, "sentence": e.sentence, "start": e.start,
+        "end": e.end, "evidence": e.evidence, "trigger": e.trigger, "cameo": e.cameo,
+        "plover": e.plover, "mode": e.mode, "contexts": e.contexts, "quad_class": e.quad_class,
+        "goldstein": e.goldstein, "actors": e.actors, "recipients": e.recipients,
+        "location": None if loc is None else {
+            "name": loc.name, "country": loc.country, "kind": loc.kind, "lat": loc.lat,
+            "lon": loc.lon, "gazetteer_id": loc.gazetteer_id},
+        "location_name": loc.name if loc else None,
+        "location_country": loc.country if loc else None,
+        "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
+        "date": date.value if date and date.precision != "unknown" else None,
+        "date_precision": date.precision if date else "unknown",
+        "date_text": date.text if date else None,
+        "date_inferred": bool(date and date.inferred),
+        "reported_by": e.reported_by, "speaker": e.speaker, "negated": e.negated,
+        "hypothetical": e.hypothetical, "hedged": e.hedged, "in_caption": e.in_caption,
+        "confidence": e.confidence,
+    }
+
+
+def _quote_row(q: Quote) -> dict[str, Any]:
+    return {
+        "id": q.id, "article_id": q.article_id, "start": q.start, "end": q.end, "text": q.text,
+        "kind": q.kind, "speaker_id": q.speaker_id, "cue": q.cue, "reported_by": q.reported_by,
+    }
