@@ -62,6 +62,17 @@ def _children(conn: Connection, ids: list[str]) -> dict[str, dict[str, list[Any]
     return out
 
 
+def _actor_ids(kids: dict[str, list[Any]]) -> set[str]:
+    """Every actor one article refers to: mentions, event sides, sources, speakers."""
+    ids = {m.actor_id for m in kids["mentions"]}
+    for e in kids["events"]:
+        ids.update([*e.actors, *e.recipients, e.reported_by, e.speaker])
+    for q in kids["quotes"]:
+        ids.update([q.speaker_id, q.reported_by])
+    ids.discard(None)
+    return ids
+
+
 def readings(engine: Engine, *, since: date | None = None, until: date | None = None,
              chunk: int = 200) -> Iterator[Reading]:
     """Every stored article as a Reading (actors as merged across articles)."""
@@ -75,12 +86,12 @@ def readings(engine: Engine, *, since: date | None = None, until: date | None = 
         for i in range(0, len(rows), chunk):
             part = rows[i : i + chunk]
             kids = _children(conn, [r.id for r in part])
-            actor_ids = {m.actor_id for k in kids.values() for m in k["mentions"]}
-            actor_ids |= {a for k in kids.values() for e in k["events"] for a in [*e.actors, *e.recipients]}
-            actors = {r.id: _actor(r) for r in conn.execute(select(t.actors).where(t.actors.c.id.in_(actor_ids)))}
+            mine_by = {aid: _actor_ids(k) for aid, k in kids.items()}
+            wanted = set().union(*mine_by.values())
+            actors = {r.id: _actor(r) for r in conn.execute(select(t.actors).where(t.actors.c.id.in_(wanted)))}
             for row in part:
                 k = kids[row.id]
-                mine = {m.actor_id for m in k["mentions"]} | {a for e in k["events"] for a in [*e.actors, *e.recipients]}
+                mine = mine_by[row.id]
                 yield Reading(
                     article=_article(row), actors=[actors[a] for a in sorted(mine) if a in actors],
                     mentions=k["mentions"], events=k["events"], quotes=k["quotes"],
