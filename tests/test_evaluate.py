@@ -308,3 +308,27 @@ def test_evaluate_plover_first_sentences(pipeline):
         assert report[key] is None or 0.0 <= report[key] <= 1.0
     assert sum(t["sentences"] for t in report["per_type"].values()) == 20
     assert "type" in render(report)
+
+
+def test_evaluate_prefers_candidate_with_right_fields():
+    reading = perfect_reading()
+    twin = copy.deepcopy(reading.events[0])
+    reading.events[0].location = Place("Tehran", "IRN")
+    reading.events.insert(1, twin)  # same event, right place: the one to match
+    events = parts_of(reading)["events"]
+    assert events["fields"]["location"] == 1.0
+    assert events["precision"] == pytest.approx(2 / 3)
+
+
+def test_evaluate_micro_averages_over_files():
+    from eventwire.evaluate import add_counts, count_reading, rates
+
+    data = gold_dict()
+    data["events"] = data["events"][:1]
+    one = perfect_reading()
+    one.events = []  # file 1: recall 0/1
+    total: dict = {}
+    add_counts(total, count_reading(make_gold(data), one))
+    add_counts(total, count_reading(make_gold(), perfect_reading()))  # file 2: recall 2/2
+    assert rates(total)["events"]["recall"] == pytest.approx(2 / 3)
+    assert rates(total)["title"]["accuracy"] == 1.0

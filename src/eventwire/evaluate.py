@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,13 +46,13 @@ class GoldFile:
     published: date | None = None
     outlet: str | None = None
     url: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------- loading
 
 
 def _invalid(path: Path, detail: str) -> EventwireError:
+    """E401 for one gold file."""
     return EventwireError("E401", path=path, detail=detail)
 
 
@@ -72,6 +72,7 @@ def _check_lists(path: Path, data: dict[str, Any]) -> None:
 
 
 def _parse_date(path: Path, value: Any) -> date | None:
+    """The gold's publication date (None when not given); E401 when malformed."""
     if value in (None, ""):
         return None
     try:
@@ -145,6 +146,7 @@ def count_reading(gold: GoldFile, reading: Reading) -> dict[str, Counts]:
 
 
 def _prf(counts: Counts) -> dict[str, float | None]:
+    """Precision, recall and F1 from summed counts."""
     precision = ratio(*counts["precision"])
     recall = ratio(*counts["recall"])
     return {"precision": precision, "recall": recall, "f1": f1(precision, recall)}
@@ -222,7 +224,8 @@ def evaluate(gold_files: Iterable[GoldFile], pipeline: Pipeline) -> dict[str, An
             result = Reading(article=article)
         counts = count_reading(gold, result)
         add_counts(total, counts)
-        per_file[gold.id] = {"parts": rates(counts)}
+        key = gold.id if gold.id not in per_file else f"{gold.id} ({gold.path})"
+        per_file[key] = {"parts": rates(counts)}
     return {"files": len(golds), "parts": rates(total) if golds else {}, "per_file": per_file}
 
 

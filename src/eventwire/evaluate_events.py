@@ -22,12 +22,14 @@ FIELDS = ("mode", "context", "location", "date", "reported_by")
 
 
 def _types(gold: dict[str, Any]) -> set[str]:
+    """The acceptable PLOVER types of a gold event, upper case."""
     value = gold.get("type")
     values = value if isinstance(value, list) else [value]
     return {str(v).upper() for v in values if v}
 
 
 def _covers(wanted: list[Any], keys: set[str]) -> bool:
+    """Every gold country (or IGO name) is among the system side's keys."""
     return all(fold(str(w)) in keys for w in wanted)
 
 
@@ -96,6 +98,7 @@ def max_matching(candidates: list[list[int]], order: list[int]) -> dict[int, int
 
 
 def _place_names(event: Event) -> set[str]:
+    """Folded names of the event's place, gazetteer names included where known."""
     place = event.location
     if place is None:
         return set()
@@ -124,7 +127,16 @@ def field_right(name: str, wanted: Any, event: Event, reading: Reading) -> bool:
     return fold(str(wanted)) in names
 
 
+def _fields_right(gold: dict[str, Any], event: Event, reading: Reading) -> int:
+    """How many of the gold's given fields the system event gets right."""
+    return sum(
+        1 for name in FIELDS
+        if gold.get(name) not in (None, []) and field_right(name, gold[name], event, reading)
+    )
+
+
 def _field_counts(pairs: dict[int, int], golds: list[dict[str, Any]], reading: Reading) -> Counts:
+    """Right / scored per field over the matched pairs (gold index -> system index)."""
     counts = {name: (0, 0) for name in FIELDS}
     for g, s in pairs.items():
         for name in FIELDS:
@@ -140,7 +152,10 @@ def _field_counts(pairs: dict[int, int], golds: list[dict[str, Any]], reading: R
 def count_events(gold: dict[str, Any], reading: Reading) -> tuple[Counts, Counts]:
     """(precision/recall counts, field counts) for one file's events."""
     golds = [e for e in gold.get("events") or [] if isinstance(e, dict)]
-    candidates = _candidates(golds, reading)
+    candidates = [  # among equal candidates, try the one with the most fields right first
+        sorted(c, key=lambda j, g=g: -_fields_right(g, reading.events[j], reading))
+        for g, c in zip(golds, _candidates(golds, reading), strict=True)
+    ]
     required = [i for i, g in enumerate(golds) if not g.get("optional")]
     optional = [i for i, g in enumerate(golds) if g.get("optional")]
     pairs = max_matching(candidates, required + optional)
