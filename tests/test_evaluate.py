@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventwire.errors import EventwireError
 from eventwire.evaluate import GoldFile, evaluate, evaluate_plover, load_gold, render, score_reading
@@ -387,3 +389,21 @@ def test_evaluate_seed_gold_oracle_scores_one(seed_article):
     rates += list(parts["events"]["fields"].values())
     assert parts["actors"]["not_actor_violations"] == 0
     assert rates and all(v == 1.0 for v in rates), parts
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    keep=st.lists(st.booleans(), min_size=6, max_size=6),
+    types=st.lists(st.sampled_from(["CONSULT", "AGREE", "ACCUSE", ""]), min_size=3, max_size=3),
+    negated=st.booleans(),
+)
+def test_evaluate_rates_stay_in_unit_interval(keep, types, negated):
+    reading = perfect_reading()
+    reading.actors = [a for a, k in zip(reading.actors, keep, strict=True) if k]
+    reading.events += [event(i + 1, t, ["irn"], ["kirby"], negated=negated) for i, t in enumerate(types)]
+    parts = parts_of(reading)
+    values = [v for part in parts.values() for k, v in part.items() if k not in ("fields", "not_actor_violations")]
+    values += list(parts["events"]["fields"].values())
+    assert all(v is None or 0.0 <= v <= 1.0 for v in values)
+    if all(keep):
+        assert parts["events"]["recall"] == 1.0  # extra events never cost recall

@@ -153,6 +153,7 @@ def _prf(counts: Counts) -> dict[str, float | None]:
 
 
 def _actor_rates(counts: Counts) -> dict[str, Any]:
+    """The actors part from summed counts."""
     pair_p = ratio(*counts["alias_pair_precision"])
     pair_r = ratio(*counts["alias_pair_recall"])
     return {
