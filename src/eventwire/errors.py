@@ -2,7 +2,7 @@
 
 Every message has a stable code so skips can be counted and searched, and
 shells can print one plain line. Codes: E1xx input, E2xx pipeline, E3xx
-store, E4xx evaluation and settings.
+store, E4xx evaluation and settings, E5xx HTTP API.
 """
 
 from __future__ import annotations
@@ -39,6 +39,11 @@ MESSAGES: dict[str, str] = {
     "E404": "invalid date {value!r}: expected YYYY-MM-DD",
     "E405": "{feature} needs the optional extra: pip install 'eventwire[{extra}]'",
     "E406": "bad option: {detail}",
+    # HTTP API (the JSON error shape of every 4xx/5xx answer)
+    "E501": "invalid request: {detail}",
+    "E502": "no such page: {path}",
+    "E503": "method {method} is not allowed here",
+    "E504": "internal server error ({kind}); details are in the server log",
 }
 
 

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, and_, distinct, func, or_, select, text
+from sqlalchemy import Select, and_, case, distinct, func, or_, select, text
 
 from ..errors import StoreError
 from ..records import normalise_text
@@ -318,6 +318,29 @@ class Queries:
         ids = {x["source"] for x in edges} | {x["target"] for x in edges}
         nodes = list(self.actor_names(ids).values())
         return {"nodes": nodes, "edges": edges}
+
+    def places(
+        self, *, since: date | None = None, until: date | None = None, type: str | None = None,
+        limit: int = 500,
+    ) -> list[dict[str, Any]]:
+        """Event places with coordinates, with event counts in all and by quad class."""
+        e = t.events.c
+        quads = [func.sum(case((e.quad_class == q, 1), else_=0)).label(f"q{q}") for q in (1, 2, 3, 4)]
+        stmt = (
+            select(e.location_name.label("name"), e.location_country.label("country"),
+                   e.lat, e.lon, func.count().label("events"), *quads)
+            .where(e.lat.is_not(None), e.lon.is_not(None))
+            .group_by(e.location_name, e.location_country, e.lat, e.lon)
+        )
+        if type:
+            stmt = stmt.where(or_(e.plover == type.upper(), e.cameo == type))
+        stmt = _date_range(stmt, e.date, since, until)
+        stmt = stmt.order_by(func.count().desc(), e.location_name)
+        rows = self._all(stmt.limit(min(limit, MAX_LIMIT)))
+        for row in rows:
+            for q in (1, 2, 3, 4):
+                row[f"q{q}"] = int(row[f"q{q}"] or 0)
+        return rows
 
 
 def _date_range(stmt: Select[Any], column: Any, since: date | None, until: date | None) -> Select[Any]:
