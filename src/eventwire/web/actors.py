@@ -1,0 +1,35 @@
+"""/api/actors: list (name, country, kind) and one actor with events and quotes."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query
+
+from ..store import SQLStore
+from .common import ERRORS, Cursor, Limit, Text, get_store, paginate
+from .models import ActorDetail, ActorPage
+
+router = APIRouter(prefix="/api/actors", tags=["actors"], responses=ERRORS)
+Store = Annotated[SQLStore, Depends(get_store)]
+Kind = Literal["person", "organization", "country", "group"]
+
+
+@router.get("", response_model=ActorPage, summary="List actors, most mentioned first")
+def list_actors(
+    store: Store, name: Text = None,
+    country: Annotated[str | None, Query(pattern="^[A-Za-z]{2,3}$", description="ISO alpha-3")] = None,
+    kind: Kind | None = None, limit: Limit = 50, cursor: Cursor = None,
+) -> dict[str, Any]:
+    """Actors with aliases, roles, country, sectors and mention counts.
+
+    Sorted by mention count (descending), then name. ``name`` matches any
+    part of a name or alias, ignoring case and accents.
+    """
+    return paginate(store.actors, limit=limit, cursor=cursor, name=name, country=country, kind=kind)
+
+
+@router.get("/{actor_id}", response_model=ActorDetail, summary="One actor, its events and quotes")
+def get_actor(store: Store, actor_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
+    """An actor with the events it is actor or recipient of (by date) and its quotes."""
+    return store.actor(actor_id)

@@ -1,0 +1,73 @@
+"""What every router shares: the store, cursor pagination and the error shape.
+
+Cursors are opaque to clients (URL-safe base64 of the next offset), so the
+paging scheme can change without breaking anyone holding a link.
+DOCS: docs/api.md
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Callable
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import Query, Request
+
+from ..errors import EventwireError
+from ..store import SQLStore
+from .models import ErrorResponse
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorResponse, "description": "No such id or page."},
+    422: {"model": ErrorResponse, "description": "Invalid parameters."},
+    500: {"model": ErrorResponse, "description": "Server error (never a traceback)."},
+}
+
+Text = Annotated[str | None, Query(max_length=200)]
+Since = Annotated[date | None, Query(description="From this date (YYYY-MM-DD), inclusive.")]
+Until = Annotated[date | None, Query(description="Up to this date (YYYY-MM-DD), inclusive.")]
+Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
+Cursor = Annotated[str | None, Query(max_length=64, description="`next_cursor` of the previous page.")]
+
+
+def get_store(request: Request) -> SQLStore:
+    """The app's store (opened once in `create_app`)."""
+    store: SQLStore = request.app.state.store
+    return store
+
+
+def encode_cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"o{offset}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> int:
+    """The offset a cursor stands for; a bad cursor is a 422 (E501)."""
+    if not cursor:
+        return 0
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        if raw.startswith("o") and raw[1:].isdigit() and len(raw) < 12:
+            return int(raw[1:])
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        pass
+    raise EventwireError("E501", detail=f"cursor {cursor!r} is not one this API gave out")
+
+
+def paginate(read: Callable[..., list[dict[str, Any]]], *, limit: int, cursor: str | None,
+             **filters: Any) -> dict[str, Any]:
+    """One page from a store read: asks for one row more to know if a next page exists."""
+    offset = decode_cursor(cursor)
+    rows = read(limit=limit + 1, offset=offset, **filters)
+    more = len(rows) > limit
+    return {
+        "items": rows[:limit],
+        "next_cursor": encode_cursor(offset + limit) if more else None,
+        "limit": limit,
+    }
+
+
+def error_body(code: str, message: str, details: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The one JSON error shape of every 4xx and 5xx answer."""
+    return {"error": {"code": code, "message": message, "details": details or []}}
