@@ -82,22 +82,40 @@ def export(db: str, fmt: str, table: str, out: str | None, since: date | None, u
 @click.argument("gold", nargs=-1)
 @click.option("--plover", "plover", type=click.Path(exists=True, dir_okay=False),
               help="Also score sentence-level coding on a PLOVER gold JSON file.")
+@click.option("--stories", "stories", type=click.Path(exists=True, dir_okay=False),
+              help="Score story grouping (B-cubed) on a JSONL file whose lines carry a story label.")
+@click.option("--label-field", default="category", show_default=True, help="The story label field for --stories.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
-def eval_(gold: tuple[str, ...], plover: str | None, as_json: bool) -> None:
-    """Score the pipeline against gold files (FORMAT.md) and/or PLOVER sentences."""
+def eval_(gold: tuple[str, ...], plover: str | None, stories: str | None, label_field: str,
+          as_json: bool) -> None:
+    """Score the pipeline against gold files (FORMAT.md), PLOVER sentences and story labels.
+
+    With --json and more than one kind of scoring, the object has one key
+    per kind: gold, plover, stories.
+    """
     from . import evaluate
     from .pipeline import Pipeline
 
-    if not gold and not plover:
-        raise click.UsageError("give GOLD files or folders, --plover FILE, or both")
+    if not gold and not plover and not stories:
+        raise click.UsageError("give GOLD files or folders, --plover FILE, --stories FILE, or several")
     pipeline = Pipeline()
+    reports: dict[str, Any] = {}
     if gold:
-        report = evaluate.evaluate(evaluate.load_gold(gold), pipeline)
-        click.echo(json.dumps(report, indent=2) if as_json else evaluate.render(report))
+        reports["gold"] = evaluate.evaluate(evaluate.load_gold(gold), pipeline)
     if plover:
-        result = evaluate.evaluate_plover(plover, pipeline)
-        click.echo(json.dumps(result, indent=2) if as_json else
-                   "plover: " + "  ".join(f"{k} {v}" for k, v in result.items() if not isinstance(v, dict)))
+        reports["plover"] = evaluate.evaluate_plover(plover, pipeline)
+    if stories:
+        from .evaluate_stories import evaluate_stories
+
+        reports["stories"] = evaluate_stories(stories, pipeline, label_field=label_field)
+    if as_json:
+        click.echo(json.dumps(reports[next(iter(reports))] if len(reports) == 1 else reports, indent=2))
+        return
+    for kind, report in reports.items():
+        if kind == "gold":
+            click.echo(evaluate.render(report))
+        else:
+            click.echo(f"{kind}: " + "  ".join(f"{k} {v}" for k, v in report.items() if not isinstance(v, dict)))
 
 
 @cli.command()
@@ -113,3 +131,17 @@ def bench(path: str | None, limit: int | None, batch_size: int, repeat: int, as_
 
     report = run(path=path, limit=limit, batch_size=batch_size, repeat=repeat)
     click.echo(json.dumps(report, indent=2) if as_json else render(report))
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the read-only HTTP API and the web UI over the database (uvicorn)."""
+    import uvicorn
+
+    from .api import create_app
+
+    click.echo(f"eventwire on http://{host}:{port}/ (API schema: /openapi.json)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")

@@ -1,0 +1,28 @@
+// Dyad page: events between two actors or countries by month and quad class.
+import {api, filterForm, h} from "../dom.js";
+import {legend, monthBars} from "../charts.js";
+import {eventTable} from "../events.js";
+
+function nameOf(side, items) {
+  for (const e of items) for (const a of [...e.actors, ...e.recipients]) if (a.id === side) return a.name;
+  return side;
+}
+
+export async function render(box, {params}) {
+  const form = filterForm("dyad", params, [
+    {name: "a", label: "Side A (actor or ISO3)", placeholder: "IRN"}, {name: "b", label: "Side B", placeholder: "RUS"},
+    {name: "since", label: "Since", type: "date"}, {name: "until", label: "Until", type: "date"}]);
+  if (!params.a || !params.b) {
+    box.append(h("h1", {}, "Dyad"), form, h("p", {class: "muted"}, "Give two actors (names, ids) or country codes."));
+    return;
+  }
+  const dyad = await api("dyad", {a: params.a, b: params.b, since: params.since, until: params.until});
+  const [a, b] = [nameOf(params.a, dyad.items), nameOf(params.b, dyad.items)];
+  const q = dyad.quad_classes;
+  const balance = dyad.balance === null ? "—" : (dyad.balance > 0 ? "+" : "") + dyad.balance.toFixed(2);
+  box.append(h("h1", {class: "dyad-title"}, a + " – " + b), form,
+    h("p", {class: "summary"}, dyad.events + " events · cooperation " + (q.q1 + q.q2) + " · conflict " + (q.q3 + q.q4) +
+      " · balance ", h("strong", {class: "balance"}, balance)),
+    legend(), monthBars(dyad.months),
+    h("h2", {}, "Events"), eventTable(dyad.items, {empty: "No events between these two."}));
+}

@@ -1,0 +1,156 @@
+"""HTTP API: shapes, filters, pagination, the one error shape, and a schemathesis run."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+
+from tests.web_fixtures import HOSTILE_TITLE, app, client, web_db  # noqa: F401
+
+ERROR_KEYS = {"code", "message", "details"}
+
+
+def _is_error(body: dict, code: str) -> bool:
+    return set(body) == {"error"} and set(body["error"]) == ERROR_KEYS and body["error"]["code"] == code
+
+
+def test_api_articles_list_and_detail(client):
+    page = client.get("/api/articles", params={"limit": 50}).json()
+    assert set(page) == {"items", "next_cursor", "limit"}
+    dates = [a["published"] for a in page["items"] if a["published"]]
+    assert dates == sorted(dates, reverse=True)
+    known = next(a for a in page["items"] if a["title"].startswith("Iran and Russia agree"))
+    article = client.get(f"/api/articles/{known['id']}").json()
+    assert article["captions"] == ["Russia hosts Iran's police chief."]
+    assert article["credits"] == ["Photo: Known Agency"]
+    kinds = [s["kind"] for s in article["sections"]]
+    assert kinds[0] == "title" and kinds[-1] == "caption"
+    for mention in article["mentions"]:
+        assert article["text"][mention["start"]:mention["end"]] == mention["text"]
+    assert {e["plover"] for e in article["events"]} == {"AGREE", "CONSULT"}
+    assert article["quotes"][0]["speaker"]["name"] == "Ahmadreza Radan"
+
+
+def test_api_articles_search_and_pagination(client):
+    first = client.get("/api/articles", params={"limit": 2}).json()
+    assert len(first["items"]) == 2 and first["next_cursor"]
+    second = client.get("/api/articles", params={"limit": 2, "cursor": first["next_cursor"]}).json()
+    assert not {a["id"] for a in first["items"]} & {a["id"] for a in second["items"]}
+    found = client.get("/api/articles", params={"search": "drones"}).json()["items"]
+    assert [a["title"] for a in found] == ["Russia sends Iran drones; Iran threatens Russia over delay"]
+
+
+def test_api_actors_have_aliases_roles_and_counts(client):
+    actors = client.get("/api/actors", params={"country": "IRN"}).json()["items"]
+    radan = next(a for a in actors if a["name"] == "Ahmadreza Radan")
+    assert radan["roles"] == ["police chief"] and radan["mentions"] >= 2
+    iran = next(a for a in actors if a["name"] == "Iran")
+    assert "Islamic Republic" in iran["aliases"]
+    detail = client.get(f"/api/actors/{iran['id']}").json()
+    assert {e["plover"] for e in detail["events"]} >= {"AGREE", "AID", "THREATEN"}
+    by_alias = client.get("/api/actors", params={"name": "islamic rep"}).json()["items"]
+    assert [a["id"] for a in by_alias] == [iran["id"]]
+
+
+def test_api_events_filters(client):
+    def plovers(**params):
+        return {e["plover"] for e in client.get("/api/events", params=params).json()["items"]}
+
+    assert plovers(actor="Russia", recipient="Iran") >= {"AID", "CONSULT"}
+    assert "THREATEN" not in plovers(actor="Russia", recipient="Iran")
+    assert plovers(quad_class=3, country="RUS") == {"THREATEN"}
+    assert plovers(type="aid", since="2023-08-01", until="2023-08-31") == {"AID"}
+    assert plovers(in_caption=True, country="IRN") == {"CONSULT"}
+    assert plovers(search="drones") >= {"AID"}
+    assert plovers(since="2030-01-01") == set()
+
+
+def test_api_quotes_by_speaker(client):
+    quotes = client.get("/api/quotes", params={"speaker": "Ahmadreza Radan"}).json()["items"]
+    assert any("<train>" in q["text"] for q in quotes)
+    assert client.get("/api/quotes", params={"speaker": "nobody at all"}).json()["items"] == []
+
+
+def test_api_dyad_months_and_balance(client):
+    dyad = client.get("/api/dyad", params={"a": "IRN", "b": "RUS"}).json()
+    months = {m["month"]: m for m in dyad["months"]}
+    assert months["2023-07"]["q1"] >= 2 and months["2023-08"]["q3"] >= 1
+    assert dyad["events"] == len(dyad["items"]) == sum(dyad["quad_classes"].values())
+    assert -1 <= dyad["balance"] <= 1
+    by_name = client.get("/api/dyad", params={"a": "Iran", "b": "Russia", "until": "2023-07-31"}).json()
+    assert {m["month"] for m in by_name["months"]} == {"2023-07"}
+
+
+def test_api_network_places_search_counts(client):
+    net = client.get("/api/network").json()
+    ids = {n["id"] for n in net["nodes"]}
+    assert net["edges"] and all(e["source"] in ids and e["target"] in ids for e in net["edges"])
+    assert {e["plover"] for e in client.get("/api/network", params={"type": "AID"}).json()["edges"]} == {"AID"}
+    places = {p["name"]: p for p in client.get("/api/places").json()}
+    assert places["Moscow"]["lat"] == pytest.approx(55.75) and places["Tehran"]["events"] >= 2
+    found = client.get("/api/search", params={"q": "Russia"}).json()
+    assert found["articles"] and found["actors"] and found["events"]
+    assert client.get("/api/counts").json()["articles"] >= 5
+
+
+def test_api_errors_have_one_shape(client):
+    assert _is_error(client.get("/api/articles/nope").json(), "E303")
+    assert client.get("/api/actors/nope").status_code == 404
+    bad = client.get("/api/events", params={"quad_class": 7, "since": "yesterday"})
+    assert bad.status_code == 422 and _is_error(bad.json(), "E501")
+    assert {tuple(d["loc"]) for d in bad.json()["error"]["details"]} == {("query", "quad_class"), ("query", "since")}
+    assert _is_error(client.get("/api/events", params={"cursor": "!!"}).json(), "E501")
+    assert _is_error(client.get("/api/nothing-here").json(), "E502")
+    post = client.post("/api/articles", json={})
+    assert post.status_code == 405 and _is_error(post.json(), "E503")
+
+
+def test_api_server_error_is_json_without_traceback(app, client, monkeypatch):
+    def broken(**_kwargs):
+        raise RuntimeError("secret internals at /home/x.py line 3")
+
+    monkeypatch.setattr(app.state.store, "counts", broken)
+    answer = client.get("/api/counts")
+    assert answer.status_code == 500 and _is_error(answer.json(), "E504")
+    assert "secret" not in answer.text and "Traceback" not in answer.text
+
+
+def test_api_is_read_only_and_ui_is_served(client, app):
+    methods = {m for route in app.routes for m in getattr(route, "methods", set())}
+    assert methods <= {"GET", "HEAD"}
+    page = client.get("/")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert "script-src 'self'" in page.headers["content-security-policy"]
+
+
+def test_api_openapi_documents_every_endpoint(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/api/articles", "/api/articles/{article_id}", "/api/actors", "/api/actors/{actor_id}",
+                 "/api/events", "/api/quotes", "/api/dyad", "/api/network", "/api/places", "/api/search"):
+        assert "422" in paths[path]["get"]["responses"], path
+    assert {p["name"] for p in paths["/api/events"]["get"]["parameters"]} >= {
+        "actor", "recipient", "country", "type", "quad_class", "since", "until", "search",
+        "in_caption", "negated", "limit", "cursor"}
+
+
+def test_api_schemathesis(app):
+    """Every operation, valid and invalid inputs: no server error, answers match the schema."""
+    from schemathesis import GenerationMode
+
+    schema = schemathesis.openapi.from_asgi("/openapi.json", app)
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) >= 10
+    for operation in operations:
+        modes = [GenerationMode.POSITIVE]
+        if list(operation.iter_parameters()):
+            modes.append(GenerationMode.NEGATIVE)
+        for mode in modes:
+
+            @given(case=operation.as_strategy(generation_mode=mode))
+            @settings(max_examples=6, deadline=None, derandomize=True, database=None,
+                      suppress_health_check=list(HealthCheck))
+            def check(case):  # type: ignore[no-untyped-def]
+                case.call_and_validate()
+
+            check()
