@@ -205,3 +205,42 @@ def test_ingest_broken_samples_each_give_a_coded_skip(name):
 
 def test_ingest_seed_path_exists():
     assert SEED.exists()
+
+
+def test_ingest_text_header_block_and_file_name_date(tmp_path):
+    path = tmp_path / "2024-05-06-some-story.txt"
+    path.write_text("Outlet: Northern Ledger\nURL: https://x.example/a\n\nMinisters meet\n\n" + BODY)
+    article = _one(read_paths([path]))
+    assert (article.title, article.outlet, article.url) == ("Ministers meet", "Northern Ledger", "https://x.example/a")
+    assert article.published == datetime.date(2024, 5, 6)
+    override = _one(read_paths([path], published=datetime.date(2024, 1, 1), outlet="Other"))
+    assert (override.published, override.outlet) == (datetime.date(2024, 1, 1), "Other")
+
+
+def test_ingest_latin1_names_decoded_as_western():
+    text = "Ministers meet\n\n" + BODY + " Spain's minister José Antonio Muñoz met João Gonçalves."
+    article = _one(read_bytes(text.encode("latin-1"), name="x.txt"))
+    assert "Muñoz" in article.body and "João Gonçalves" in article.body
+
+
+def test_ingest_html_headline_not_repeated_in_body(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(HTML, encoding="utf-8")
+    article = _one(read_paths([path]))
+    assert article.paragraphs[0] != article.title
+
+
+def test_ingest_folder_walk_ignores_readme_and_hidden(tmp_path):
+    (tmp_path / "README.md").write_text("# Notes\n\n" + BODY)
+    (tmp_path / ".hidden.txt").write_text("Hidden\n\n" + BODY)
+    (tmp_path / "story.txt").write_text("Story\n\n" + BODY)
+    assert [a.title for a in read_paths([tmp_path])] == ["Story"]
+
+
+def test_ingest_examples_all_read_with_dates_and_outlets():
+    from .conftest import ROOT
+
+    items = list(read_paths([ROOT / "examples"]))
+    assert items and all(isinstance(a, Article) for a in items)
+    assert all(a.published and a.outlet and a.url for a in items)
+    assert any(a.captions for a in items) and any(a.credits for a in items)

@@ -173,7 +173,7 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
 def _print_summary(summary: Any, where: str) -> None:
     click.echo(
         f"{summary.read} articles read: {summary.stored} stored, {summary.unchanged} already "
-        f"stored; {summary.events} events, {summary.quotes} quotes, {summary.actors} actor "
+        f"stored, {summary.duplicates} republications of stored ones; {summary.events} events, {summary.quotes} quotes, {summary.actors} actor "
         f"mentions; {sum(summary.skips.values())} skipped"
     )
     for code, count in sorted(summary.skips.items()):

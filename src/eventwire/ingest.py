@@ -30,6 +30,8 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 WARC_SUFFIXES = {".warc", ".warc.gz"}
+#: Files a folder walk passes over: hidden files and the folder's own notes.
+_IGNORED = re.compile(r"^(\.|(readme|license|licence|changelog)(\.\w+)?$)", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -62,7 +64,7 @@ def read_paths(
         p = Path(path)
         if p.is_dir():
             for child in sorted(c for c in p.rglob("*") if c.is_file()):
-                if not child.name.startswith("."):
+                if not _IGNORED.match(child.name):
                     yield from read_file(child, meta=meta, max_bytes=max_bytes)
         else:
             yield from read_file(p, meta=meta, max_bytes=max_bytes)
@@ -159,9 +161,14 @@ def decode(data: bytes) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None or best.encoding is None:
         raise InputError("E103", tried="utf-8 and charset detection")
+    for match in matches:  # on a tie, Western European text is far the likelier
+        if match.encoding == "cp1252" and match.chaos <= best.chaos and match.coherence >= best.coherence:
+            best = match
+            break
     text = str(best)
     if _control_ratio(text) > 0.05:
         raise InputError("E102")
@@ -235,10 +242,37 @@ def _add_once(items: list[str], seen: set[str], text: str) -> None:
         items.append(text)
 
 
+_HEADER = re.compile(r"^(published|date|outlet|source|url|link)\s*:\s*(.+?)\s*$", re.IGNORECASE)
+_NAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+
+
+def _header(lines: list[str], name: str, meta: Overrides) -> Overrides:
+    """Metadata from an optional leading block of ``Published:``/``Outlet:``/``URL:`` lines
+    and from a file name that starts with YYYY-MM-DD; command-line values win."""
+    found: dict[str, str] = {}
+    while lines and (match := _HEADER.match(lines[0])):
+        key = {"date": "published", "source": "outlet", "link": "url"}.get(match[1].lower(), match[1].lower())
+        found[key] = match[2]
+        lines.pop(0)
+    if "published" not in found and (match := _NAME_DATE.match(Path(name).name)):
+        found["published"] = match[1]
+    return Overrides(
+        published=meta.published or parse_date(found.get("published")),
+        outlet=meta.outlet or found.get("outlet"),
+        url=meta.url or found.get("url"),
+    )
+
+
 def parse_text(text: str, name: str = "", meta: Overrides | None = None) -> Article:
-    """Plain text: first line title, then a short standfirst, body, captions and credits."""
-    meta = meta or Overrides()
+    """Plain text: first line title, then a short standfirst, body, captions and credits.
+
+    An optional block of ``Published:``, ``Outlet:`` and ``URL:`` lines may
+    come before the title; a file name starting with YYYY-MM-DD gives the date.
+    """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    meta = _header(lines, name, meta or Overrides())
     while lines and not lines[0].strip():
         lines.pop(0)
     if not lines:
@@ -331,9 +365,12 @@ def _from_html(html: str, name: str, meta: Overrides, url: str | None = None) ->
         for p in body.split("\n")
         if p.strip() and normalise_text(p) not in seen_c and normalise_text(p) not in {normalise_text(c) for c in captions_raw}
     ]
+    title = (data.get("title") or "").strip()
+    if paragraphs and title and normalise_text(paragraphs[0]) == normalise_text(title):
+        paragraphs.pop(0)  # the headline, repeated as the first block
     published = meta.published or parse_date(data.get("date"))
     return Article(
-        title=(data.get("title") or "").strip() or (paragraphs[0][:120] if paragraphs else ""),
+        title=title or (paragraphs[0][:120] if paragraphs else ""),
         standfirst=(data.get("description") or None),
         paragraphs=paragraphs,
         captions=captions,

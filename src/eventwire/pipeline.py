@@ -17,6 +17,7 @@ from .components.paragraphs import sentences
 from .errors import EventwireError
 from .nlp import MODEL, build
 from .records import Article, Reading, Skip
+from .stories import fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,7 @@ class Pipeline:
             quotes=quotes,
             sentences=[(s.start_char, s.end_char) for s in sentences(doc)],
             tokens=len(doc),
+            fingerprint=fingerprint(doc),
         )
 
 

@@ -238,6 +238,8 @@ class Reading:
     #: (start, end) char span of each sentence in ``article.layout()[0]``; Event.sentence indexes it
     sentences: list[tuple[int, int]] = field(default_factory=list)
     tokens: int = 0
+    #: salient names and words, for story grouping (stories.Fingerprint)
+    fingerprint: Any = None
 
     def actor(self, actor_id: str) -> Actor | None:
         for actor in self.actors:

@@ -108,7 +108,50 @@ class Queries:
         article["quotes"] = self.quotes(article_id=article_id, limit=MAX_LIMIT)
         ids = {m["actor_id"] for m in article["mentions"]}
         article["actors"] = list(self.actor_names(ids).values())
+        article["sources"] = self.sources(article)
+        article.pop("fingerprint", None)
         return article
+
+    def sources(self, article: dict[str, Any]) -> list[dict[str, Any]]:
+        """Every outlet that carried this text: the article itself, then its republications."""
+        s = t.article_sources.c
+        own = {"url": article["url"], "outlet": article["outlet"], "published": article["published"]}
+        copies = self._all(select(s.url, s.outlet, s.published).where(s.article_id == article["id"])
+                           .order_by(s.published, s.url))
+        return [own, *copies]
+
+    # ------------------------------------------------------------ stories
+
+    def stories(self, *, since: date | None = None, until: date | None = None,
+                limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+        """Stories with their size, outlets and first and last publication dates."""
+        a = t.articles.c
+        key = func.coalesce(a.story_id, a.id)
+        stmt = (select(key.label("id"), func.count().label("articles"),
+                       func.count(distinct(a.outlet)).label("outlets"),
+                       func.min(a.published).label("first"), func.max(a.published).label("last"),
+                       func.min(a.title).label("title"))
+                .group_by(key))
+        stmt = _date_range(stmt, a.published, since, until)
+        stmt = stmt.order_by(func.count().desc(), func.max(a.published).desc().nulls_last(), key)
+        return self._all(stmt.limit(min(limit, MAX_LIMIT)).offset(offset))
+
+    def story(self, story_id: str) -> dict[str, Any]:
+        """A story's articles by outlet and time, and its events counted once."""
+        a = t.articles.c
+        articles = self._all(
+            select(a.id, a.title, a.outlet, a.published, a.url)
+            .where(func.coalesce(a.story_id, a.id) == story_id).order_by(a.published, a.outlet, a.id)
+        )
+        if not articles:
+            raise StoreError("E303", kind="story", key=story_id)
+        ids = [x["id"] for x in articles]
+        e = t.events.c
+        stmt = select(t.events, a.title, a.outlet, a.url, func.coalesce(a.story_id, e.article_id).label("story_key"))
+        stmt = stmt.join(t.articles, a.id == e.article_id).where(e.article_id.in_(ids))
+        events = self._all(_merged_events(stmt).limit(MAX_LIMIT))
+        self._best_dates(events)
+        return {"id": story_id, "articles": articles, "events": self._with_actor_names(events)}
 
     # ------------------------------------------------------------ actors
 
@@ -176,11 +219,38 @@ class Queries:
         since: date | None = None, until: date | None = None, search: str | None = None,
         in_caption: bool | None = None, negated: bool | None = None,
         article_id: str | None = None, limit: int = 50, offset: int = 0, order: str = "date",
+        mentions: bool = False,
     ) -> list[dict[str, Any]]:
+        """Events, one row per event of a story (with its mention counts), or every report.
+
+        By default the reports of one event across a story (same type and
+        sides) come back as one row carrying ``num_mentions``,
+        ``num_articles`` and ``num_sources`` and the best-supported stated
+        date; ``mentions=True`` (or ``article_id``) lists each report.
+        """
+        e, a = t.events.c, t.articles.c
+        story = func.coalesce(a.story_id, e.article_id).label("story_key")
+        stmt = select(t.events, a.title, a.outlet, a.url, story).join(t.articles, a.id == e.article_id)
+        stmt = self._event_where(stmt, actor=actor, recipient=recipient, country=country, type=type,
+                                 quad_class=quad_class, in_caption=in_caption, negated=negated,
+                                 article_id=article_id, search=search)
+        stmt = _date_range(stmt, e.date, since, until)
+        if mentions or article_id:
+            stmt = stmt.order_by(*((e.article_id, e.start, e.id) if order == "text" else
+                                   (e.date.desc().nulls_last(), e.id)))
+            rows = self._all(stmt.limit(min(limit, MAX_LIMIT)).offset(offset))
+            for row in rows:
+                row.update(num_mentions=1, num_articles=1, num_sources=1)
+            return self._with_actor_names(rows)
+        rows = self._all(_merged_events(stmt).limit(min(limit, MAX_LIMIT)).offset(offset))
+        self._best_dates(rows)
+        return self._with_actor_names(rows)
+
+    def _event_where(self, stmt: Select[Any], *, actor: str | None, recipient: str | None,
+                     country: str | None, type: str | None, quad_class: int | None,
+                     in_caption: bool | None, negated: bool | None, article_id: str | None,
+                     search: str | None) -> Select[Any]:
         e = t.events.c
-        stmt = select(t.events, t.articles.c.title, t.articles.c.outlet, t.articles.c.url).join(
-            t.articles, t.articles.c.id == e.article_id
-        )
         if actor:
             stmt = self._event_filter(stmt, "actor", actor)
         if recipient:
@@ -202,13 +272,30 @@ class Queries:
             stmt = stmt.where(e.article_id == article_id)
         if search:
             stmt = stmt.where(or_(e.evidence.ilike(f"%{search}%"), e.article_id.in_(self._search_ids(search))))
-        stmt = _date_range(stmt, e.date, since, until)
-        if order == "text":
-            stmt = stmt.order_by(e.article_id, e.start, e.id)
-        else:
-            stmt = stmt.order_by(e.date.desc().nulls_last(), e.id)
-        rows = self._all(stmt.limit(min(limit, MAX_LIMIT)).offset(offset))
-        return self._with_actor_names(rows)
+        return stmt
+
+    def _best_dates(self, rows: list[dict[str, Any]]) -> None:
+        """Give each merged event the stated date most of its reports give (not the earliest)."""
+        if not rows:
+            return
+        e, a = t.events.c, t.articles.c
+        story = func.coalesce(a.story_id, e.article_id)
+        keys = {(r["story_key"], r["merge_key"]) for r in rows}
+        stmt = (select(story.label("story_key"), e.merge_key, e.date, e.date_precision)
+                .join(t.articles, a.id == e.article_id)
+                .where(e.merge_key.in_(sorted({k[1] for k in keys})), e.date_inferred.is_(False),
+                       e.date.is_not(None)))
+        votes: dict[tuple[str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
+        for row in self._all(stmt):
+            key = (row["story_key"], row["merge_key"])
+            if key in keys:
+                votes[key][(row["date"], row["date_precision"])] += 1
+        rank = {"day": 0, "month": 1, "year": 2}
+        for row in rows:
+            counts = votes.get((row["story_key"], row["merge_key"]))
+            if counts:
+                (day, precision), _n = min(counts.items(), key=lambda kv: (-kv[1], rank.get(kv[0][1], 3), kv[0][0]))
+                row.update(date=day, date_precision=precision, date_inferred=False)
 
     def _with_actor_names(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         ids = {i for r in rows for key in ("actors", "recipients") for i in r[key]}
@@ -341,6 +428,30 @@ class Queries:
             for q in (1, 2, 3, 4):
                 row[f"q{q}"] = int(row[f"q{q}"] or 0)
         return rows
+
+
+def _merged_events(stmt: Select[Any]) -> Select[Any]:
+    """One row per (story, type and sides): the best report, with GDELT-style counts."""
+    sub = stmt.subquery()
+    key = func.coalesce(sub.c.merge_key, sub.c.id)
+    counts = (
+        select(sub.c.story_key, key.label("mkey"), func.count().label("num_mentions"),
+               func.count(distinct(sub.c.article_id)).label("num_articles"),
+               func.count(distinct(func.coalesce(sub.c.outlet, sub.c.article_id))).label("num_sources"))
+        .group_by(sub.c.story_key, key).subquery()
+    )
+    ranked = select(
+        sub, key.label("mkey"),
+        func.row_number().over(partition_by=[sub.c.story_key, key],
+                               order_by=[sub.c.date_inferred, sub.c.confidence.desc(), sub.c.id]).label("rank"),
+    ).subquery()
+    columns = [c for c in ranked.c if c.name not in ("rank", "mkey")]
+    return (
+        select(*columns, counts.c.num_mentions, counts.c.num_articles, counts.c.num_sources)
+        .join(counts, and_(counts.c.story_key == ranked.c.story_key, counts.c.mkey == ranked.c.mkey))
+        .where(ranked.c.rank == 1)
+        .order_by(ranked.c.date.desc().nulls_last(), ranked.c.id)
+    )
 
 
 def _date_range(stmt: Select[Any], column: Any, since: date | None, until: date | None) -> Select[Any]:

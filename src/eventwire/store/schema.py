@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -43,7 +44,10 @@ articles = Table(
     Column("sentences", JSON, nullable=False),
     Column("tokens", Integer, nullable=False, default=0),
     Column("ingested_at", DateTime, nullable=False),
+    Column("story_id", String(32)),
+    Column("fingerprint", JSON),
     Index("ix_articles_published", "published"),
+    Index("ix_articles_story", "story_id"),
     Index("ix_articles_outlet", "outlet"),
 )
 
@@ -108,7 +112,9 @@ events = Table(
     Column("hedged", Boolean, nullable=False),
     Column("in_caption", Boolean, nullable=False),
     Column("confidence", Float, nullable=False),
+    Column("merge_key", String(32)),
     Index("ix_events_article", "article_id"),
+    Index("ix_events_merge_key", "merge_key"),
     Index("ix_events_date", "date"),
     Index("ix_events_plover", "plover"),
 )
@@ -148,4 +154,32 @@ skips = Table(
     Column("message", Text, nullable=False),
     Column("created_at", DateTime, nullable=False),
     Index("ix_skips_code", "code"),
+)
+
+# Stories (migration 0002): keys for candidate lookups, republication sources, signatures.
+article_keys = Table(
+    "article_keys",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("key", Text, primary_key=True),
+    Column("published", Date),
+    Index("ix_article_keys_key", "key", "published"),
+)
+
+article_sources = Table(
+    "article_sources",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("source_id", String(32), primary_key=True),  # id the republished copy would have had
+    Column("url", Text),
+    Column("outlet", Text),
+    Column("published", Date),
+    Column("origin", Text),
+)
+
+article_minhash = Table(
+    "article_minhash",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("signature", LargeBinary, nullable=False),
 )

@@ -18,9 +18,10 @@ from sqlalchemy import Connection, Engine, create_engine, delete, event, func, i
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
-from ..records import Actor, Article, Event, Quote, Reading, Skip, normalise_text
+from ..records import Actor, Article, Event, Quote, Reading, Skip, normalise_text, stable_id
 from . import schema as t
 from .queries import Queries
+from .story_sql import assign_story
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,7 @@ class SQLStore(Queries):
         except (SQLAlchemyError, OSError) as err:
             raise StoreError("E301", url=url, detail=str(err).splitlines()[0]) from err
         self.dialect = self.engine.dialect.name
+        self._duplicates: Any = None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -89,15 +91,59 @@ class SQLStore(Queries):
             found = conn.execute(select(t.articles.c.id).where(t.articles.c.id == article_id))
             return found.first() is not None
 
-    def put_reading(self, reading: Reading) -> None:
-        """Store one article's reading atomically (upsert on every id)."""
+    def put_reading(self, reading: Reading, *, signature: Any = None) -> None:
+        """Store one article's reading atomically (upsert on every id), and file it in a story."""
         try:
             with self.engine.begin() as conn:
                 self._put_article(conn, reading)
                 self._merge_actors(conn, reading.actors)
                 self._put_children(conn, reading)
+                if reading.fingerprint is not None:
+                    assign_story(conn, reading.article, reading.fingerprint)
+                if signature is not None:
+                    self._put_signature(conn, reading.article.id, signature)
         except SQLAlchemyError as err:
             raise StoreError("E302", detail=str(err).splitlines()[0]) from err
+
+    # ------------------------------------------------------------ republications
+
+    def duplicate_index(self) -> Any:
+        """The LSH index of every stored article's signature (built once per store)."""
+        if self._duplicates is None:
+            from ..stories import DuplicateIndex, signature_from_bytes
+
+            index = DuplicateIndex()
+            with self.engine.connect() as conn:
+                for row in conn.execute(select(t.article_minhash)):
+                    index.add(row.article_id, signature_from_bytes(row.signature))
+            self._duplicates = index
+        return self._duplicates
+
+    def _put_signature(self, conn: Connection, article_id: str, signature: Any) -> None:
+        from ..stories import signature_bytes
+
+        conn.execute(delete(t.article_minhash).where(t.article_minhash.c.article_id == article_id))
+        conn.execute(insert(t.article_minhash), [{"article_id": article_id, "signature": signature_bytes(signature)}])
+
+    def add_source(self, article_id: str, copy: Article) -> bool:
+        """Record ``copy`` as one more source of the stored article it repeats; False if known."""
+        row = {"article_id": article_id, "source_id": copy.id, "url": copy.url,
+               "outlet": copy.outlet, "published": copy.published, "origin": copy.origin}
+        try:
+            with self.engine.begin() as conn:
+                known = conn.execute(select(t.article_sources.c.source_id).where(
+                    t.article_sources.c.article_id == article_id,
+                    t.article_sources.c.source_id == copy.id)).first()
+                if known is None:
+                    conn.execute(insert(t.article_sources), [row])
+                return known is None
+        except SQLAlchemyError as err:
+            raise StoreError("E302", detail=str(err).splitlines()[0]) from err
+
+    def is_known_copy(self, article_id: str) -> bool:
+        with self.engine.connect() as conn:
+            stmt = select(t.article_sources.c.source_id).where(t.article_sources.c.source_id == article_id)
+            return conn.execute(stmt).first() is not None
 
     def put_skips(self, skips: Iterable[Skip]) -> None:
         rows = [
@@ -200,6 +246,8 @@ def _article_row(article: Article, text: str, reading: Reading) -> dict[str, Any
         "credits": article.credits, "text": text,
         "sentences": [list(s) for s in reading.sentences], "tokens": reading.tokens,
         "ingested_at": _now(),
+        "fingerprint": None if reading.fingerprint is None else {
+            "names": reading.fingerprint.names, "words": reading.fingerprint.words},
     }
 
 
@@ -250,7 +298,13 @@ def _event_row(e: Event) -> dict[str, Any]:
         "reported_by": e.reported_by, "speaker": e.speaker, "negated": e.negated,
         "hypothetical": e.hypothetical, "hedged": e.hedged, "in_caption": e.in_caption,
         "confidence": e.confidence,
+        "merge_key": merge_key(e),
     }
+
+
+def merge_key(e: Event) -> str:
+    """Events with the same type and sides are one event across a story."""
+    return stable_id("merge", e.plover, *sorted(e.actors), "|", *sorted(e.recipients))
 
 
 def _quote_row(q: Quote) -> dict[str, Any]:

@@ -1,0 +1,140 @@
+"""Stories: republications stored once, reports of one happening grouped, events counted once."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import random
+
+import pytest
+
+from eventwire.evaluate_stories import bcubed, story_of_origin
+from eventwire.ingest import read_paths
+from eventwire.records import Article, DateValue, Event, Reading
+from eventwire.service import ingest
+from eventwire.store import open_store
+from eventwire.stories import Fingerprint, related
+
+from .conftest import NEWS
+
+SUMMIT = (
+    "Iranian Foreign Minister Hossein Amir-Abdollahian met Russian Foreign Minister Sergei "
+    "Lavrov in Moscow on Tuesday to discuss the Caspian pipeline, the nuclear talks in Vienna "
+    "and trade across the Caspian Sea, the Russian foreign ministry said. Lavrov praised the "
+    "growing cooperation between Tehran and Moscow and said the two governments would sign a "
+    "customs agreement before the end of the year. Amir-Abdollahian thanked Russia for its "
+    "support at the United Nations Security Council and invited Lavrov to visit Tehran."
+)
+SUMMIT_2 = (
+    "Russia's top diplomat Sergei Lavrov hosted his Iranian counterpart Hossein Amir-Abdollahian "
+    "in Moscow on Tuesday, where the ministers discussed the Caspian pipeline and the Vienna "
+    "nuclear talks, according to a statement. Lavrov said Moscow and Tehran would sign a customs "
+    "agreement this year, and Amir-Abdollahian thanked Russia for its support at the United "
+    "Nations Security Council. The talks in Moscow lasted three hours, officials said."
+)
+DRILLS = (
+    "Iranian and Russian warships began joint naval drills in the northern Indian Ocean on "
+    "Friday, the Iranian navy said. Rear Admiral Shahram Irani said twelve vessels and two "
+    "helicopters took part in the exercise, which will last four days and include rescue and "
+    "anti-piracy training. The Russian Pacific Fleet sent a cruiser and a tanker to the drills."
+)
+
+
+def _article(title: str, text: str, day: int, outlet: str = "wire", month: int = 3) -> Article:
+    return Article(title=title, paragraphs=[text], published=datetime.date(2024, month, day),
+                   outlet=outlet, url=f"https://{outlet}.example/{title.replace(' ', '-')}")
+
+
+@pytest.fixture
+def store(tmp_path):
+    s = open_store(str(tmp_path / "stories.db"))
+    yield s
+    s.close()
+
+
+def _story(store, article_id: str) -> str:
+    return store.article(article_id)["story_id"]
+
+
+def test_stories_republication_stored_once_with_every_source(pipeline, store):
+    original = _article("Ministers meet in Moscow", SUMMIT, 5, "meridian")
+    copy = _article("Iran and Russia ministers meet", SUMMIT.replace("on Tuesday", "on Tuesday,"), 5, "ledger")
+    exact = _article("Ministers meet in Moscow", SUMMIT, 6, "courier")
+    summary = ingest([original, copy, exact], pipeline=pipeline, store=store)
+    assert (summary.stored, summary.duplicates) == (1, 2)
+    assert store.counts()["articles"] == 1
+    sources = store.article(original.id)["sources"]
+    assert {s["outlet"] for s in sources} == {"meridian", "ledger", "courier"}
+    again = ingest([copy], pipeline=pipeline, store=store)
+    assert (again.unchanged, again.duplicates) == (1, 0)
+
+
+def test_stories_two_outlets_same_happening_one_story(pipeline, store):
+    a = _article("Lavrov meets Amir-Abdollahian", SUMMIT, 5, "meridian")
+    b = _article("Moscow hosts Iranian minister", SUMMIT_2, 5, "ledger")
+    ingest([a, b], pipeline=pipeline, store=store)
+    assert _story(store, a.id) == _story(store, b.id) == min(a.id, b.id)
+
+
+def test_stories_same_actors_different_days_not_merged(pipeline, store):
+    talks = _article("Lavrov meets Amir-Abdollahian", SUMMIT, 5)
+    later = _article("Lavrov meets Amir-Abdollahian again", SUMMIT_2.replace("Tuesday", "Monday"), 25)
+    drills = _article("Iran and Russia hold naval drills", DRILLS, 5)
+    ingest([talks, later, drills], pipeline=pipeline, store=store)
+    stories = {_story(store, x.id) for x in (talks, later, drills)}
+    assert len(stories) == 3
+
+
+def test_stories_related_is_symmetric_and_windowed():
+    a = Fingerprint(["lavrov", "moscow", "iran"], ["meet", "talk", "pipeline", "minister"])
+    b = Fingerprint(["lavrov", "moscow"], ["meet", "pipeline", "sign"])
+    day = datetime.date(2024, 3, 5)
+    assert related(a, day, b, day) and related(b, day, a, day)
+    assert not related(a, day, b, day + datetime.timedelta(days=5))
+
+
+def test_stories_events_counted_once_across_a_story(store):
+    day = datetime.date(2024, 3, 5)
+    fp = Fingerprint(["lavrov", "moscow", "tehran"], ["meet", "talk", "customs", "agreement"])
+    readings = []
+    for outlet, stated in (("meridian", True), ("ledger", True), ("courier", False)):
+        article = Article(title=f"Talks ({outlet})", paragraphs=[f"Lavrov met his counterpart, {outlet} says."],
+                          published=day + datetime.timedelta(days=0 if stated else 1), outlet=outlet)
+        when = DateValue(datetime.date(2024, 3, 4), "day", "on Monday") if stated else \
+            DateValue(article.published, "day", inferred=True)
+        event = Event(article_id=article.id, sentence=1, start=0, end=10, evidence="met", trigger="meet",
+                      cameo="040", plover="CONSULT", quad_class=1, goldstein=1.0,
+                      actors=["rus"], recipients=["irn"], date=when)
+        readings.append(Reading(article=article, events=[event], fingerprint=fp))
+    for reading in readings:
+        store.put_reading(reading)
+    (merged,) = store.events()
+    assert (merged["num_mentions"], merged["num_articles"], merged["num_sources"]) == (3, 3, 3)
+    assert merged["date"] == "2024-03-04"  # the stated date, not the earliest article date
+    assert len(store.events(mentions=True)) == 3
+
+
+def test_stories_bcubed():
+    assert bcubed(["a", "a", "b"], [1, 1, 2]) == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
+    score = bcubed(["a", "a", "b", "b"], [1, 1, 1, 1])
+    assert score["recall"] == 1.0 and score["precision"] == 0.5
+
+
+@pytest.mark.skipif(not NEWS.exists(), reason="shared news sample not present")
+def test_stories_same_stories_in_any_order(pipeline, tmp_path):
+    lines = NEWS.read_text(encoding="utf-8").splitlines()[:40]
+    partitions = []
+    for seed in (1, 2):
+        shuffled = lines[:]
+        random.Random(seed).shuffle(shuffled)
+        path = tmp_path / f"order{seed}.jsonl"
+        path.write_text("\n".join(shuffled), encoding="utf-8")
+        store = open_store(str(tmp_path / f"order{seed}.db"))
+        ingest(read_paths([path]), pipeline=pipeline, store=store)
+        by_origin = story_of_origin(store)
+        url_of = {f"{path}:{n}": json.loads(line)["url"] for n, line in enumerate(shuffled, 1)}
+        groups: dict[str, set[str]] = {}
+        for origin, story in by_origin.items():
+            groups.setdefault(story, set()).add(url_of[origin])
+        partitions.append({frozenset(g) for g in groups.values()})
+    assert partitions[0] == partitions[1]
