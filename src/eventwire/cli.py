@@ -255,18 +255,45 @@ def actors(db: str, name: str | None, country: str | None, kind: str | None, lim
 @click.option("--search", help="Words in the evidence or the article.")
 @click.option("--in-caption/--not-in-caption", default=None)
 @click.option("--negated/--not-negated", default=None)
+@click.option("--mentions", is_flag=True,
+              help="List every report of an event instead of each event once per story.")
 @limit_option
 @format_option
 def events(db: str, actor: str | None, recipient: str | None, country: str | None,
            type_: str | None, quad: int | None, since: date | None, until: date | None,
-           search: str | None, in_caption: bool | None, negated: bool | None, limit: int,
-           fmt: str) -> None:
-    """List coded events."""
+           search: str | None, in_caption: bool | None, negated: bool | None, mentions: bool,
+           limit: int, fmt: str) -> None:
+    """List coded events, each once per story with how many reports carry it."""
     rows = _store(db).events(actor=actor, recipient=recipient, country=country, type=type_,
                              quad_class=quad, since=since, until=until, search=search,
-                             in_caption=in_caption, negated=negated, limit=limit)
+                             in_caption=in_caption, negated=negated, limit=limit,
+                             mentions=mentions)
     emit(rows, fmt, ["date", "plover", "cameo", "actors", "recipients", "evidence",
-                     "location_name", "reported_by"], title="events")
+                     "location_name", "reported_by", "num_mentions", "num_sources"], title="events")
+
+
+@cli.command()
+@db_option
+@click.argument("story_id", required=False)
+@since_option
+@until_option
+@limit_option
+@format_option
+def stories(db: str, story_id: str | None, since: date | None, until: date | None, limit: int,
+            fmt: str) -> None:
+    """List stories (articles about one happening across outlets), or show one story."""
+    store = _store(db)
+    if story_id is None:
+        rows = store.stories(since=since, until=until, limit=limit)
+        emit(rows, fmt, ["id", "articles", "outlets", "first", "last", "title"], title="stories")
+        return
+    story = store.story(story_id)
+    if fmt == "json":
+        emit([story], fmt, [])
+        return
+    emit(story["articles"], fmt, ["published", "outlet", "title", "id"], title=f"story {story_id}")
+    emit(story["events"], fmt, ["date", "plover", "actors", "recipients", "evidence", "num_mentions",
+                                "num_sources"], title="events")
 
 
 @cli.command()
