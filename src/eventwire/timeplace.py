@@ -1,31 +1,382 @@
-"""Time and place: dates relative to publication, places from the gazetteer (issue 6)."""
+"""Time and place: dates relative to publication, places from the gazetteer (issue 6).
+
+`place_events` gives each event the date and place of its own clause,
+else of its sentence (captions: else of the whole caption), else the
+article's dateline or publication date (marked inferred). Dates and places
+are found once per article: date entities and a few date words, and place
+names in locative positions ("in Moscow") or as the object of the event's
+verb ("strike Kyiv"). A country counts only after "in"-like prepositions.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+import functools
+import re
+from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .components.paragraphs import sentences
+from .errors import EventwireError
+from .gazetteer import fold, geocode, is_place, place_names
 from .records import Article, DateValue, Event, Place, Section
+from .timeplace_dates import resolve_date, words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
     from .actors import ActorTable
 
+__all__ = ["geocode", "is_place", "place_events", "place_names", "resolve_date"]
 
-def resolve_date(phrase: str, published: date | None) -> DateValue:
-    return DateValue(None, "unknown", phrase)
+PLACE_WORDS_FILE = Path(__file__).with_name("data") / "place_words.tsv"
+DATE_LABELS = frozenset({"DATE", "TIME"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: entity labels that may still hide a place (spaCy's small model tags "Kyiv" PERSON)
+MAYBE_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", ""})
+#: dependents that open a clause of their own: their dates and places are not the head's
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
+NOT_PLACE_ACTORS = frozenset({"person", "organization", "group"})
+SPECIFIC = {"city": 0, "admin1": 1, "country": 2}
+_DATELINE_END = re.compile(r"\s*(?:\(|—|–|-|/)")
+DATELINE_CHARS = 80
 
 
-def geocode(name: str, *, countries: Sequence[str] = ()) -> Place | None:
-    return None
+@functools.lru_cache(maxsize=1)
+def place_words() -> dict[str, frozenset[str]]:
+    """Prepositions that make their object the event's place (data/place_words.tsv)."""
+    try:
+        lines = PLACE_WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise EventwireError("E203", path=str(PLACE_WORDS_FILE), detail=str(err)) from err
+    table: dict[str, set[str]] = {"any": set(), "city": set()}
+    for line in lines:
+        if line.startswith("#") or not line.strip() or line.startswith("kind\t"):
+            continue
+        kind, word = line.split("\t")
+        table.setdefault(kind, set()).add(word.strip())
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    """Single words that are dates on their own but often escape the NER."""
+    return frozenset({*words().weekdays, "today", "yesterday", "tomorrow", "tonight"})
+
+
+@dataclass(slots=True)
+class Mark:
+    """A date or place found in the doc: token range, value, and how it attaches."""
+
+    start: int
+    end: int
+    date: DateValue | None = None
+    place: Place | None = None
+    role: str = ""  # "any" / "city" (after such a preposition), "obj" (direct object)
+    governor: int = -1
+
+
+@dataclass(slots=True)
+class Context:
+    """What one article offers every event: sentences, date marks, place marks."""
+
+    doc: Doc
+    article: Article
+    sections: list[Section]
+    actors: ActorTable
+    sents: list[Span]
+    dates: list[Mark]
+    countries: tuple[str, ...]
+    places: dict[int, list[Mark]] = field(default_factory=dict)
+    dateline: DateValue | None = None
 
 
 def place_events(
     doc: Doc, article: Article, sections: list[Section], events: list[Event], actors: ActorTable
 ) -> None:
     """Set ``date`` and ``location`` on each event, in place."""
+    if not events:
+        return
+    countries = tuple(sorted({a.country for a in actors.actors if a.country}))
+    ctx = Context(doc, article, sections, actors, sentences(doc),
+                  _date_marks(doc, article.published), countries)
+    ctx.dateline = _dateline(ctx)
     for event in events:
+        sent = _sentence(ctx, event)
+        anchor = _anchor(doc, event, sent)
+        clause = _clause(anchor) if anchor is not None else set()
         if event.date is None:
-            event.date = DateValue(article.published, "day" if article.published else "unknown", inferred=True)
+            event.date = _event_date(ctx, event, sent, anchor, clause)
+        if event.location is None:
+            event.location = _event_place(ctx, event, sent, anchor, clause)
+
+
+# ------------------------------------------------------------------ parse
+
+
+def _sentence(ctx: Context, event: Event) -> Span | None:
+    """The event's sentence: by index, else the one holding its span."""
+    if 0 <= event.sentence < len(ctx.sents):
+        sent = ctx.sents[event.sentence]
+        if sent.start_char <= event.start < sent.end_char or event.start == event.end:
+            return sent
+    for sent in ctx.sents:
+        if sent.start_char <= event.start < sent.end_char:
+            return sent
+    return None
+
+
+def _anchor(doc: Doc, event: Event, sent: Span | None) -> Token | None:
+    """The verb that governs the event's trigger (the trigger itself when a verb)."""
+    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return sent.root if sent is not None else None
+    first = event.trigger.lower().split()[0] if event.trigger.strip() else ""
+    token = next((t for t in span if first and first in (t.lower_, t.lemma_.lower())), None)
+    token = token or next((t for t in span if t.pos_ in ("VERB", "AUX")), span.root)
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT" or token.head is token:
+            break
+        token = token.head
+    return token
+
+
+def _clause(anchor: Token) -> set[int]:
+    """Token indices of the anchor's clause, without the clauses it embeds."""
+    out: set[int] = set()
+    stack = [anchor]
+    while stack:
+        token = stack.pop()
+        out.add(token.i)
+        for child in token.children:
+            if child.dep_ in CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
+                continue
+            stack.append(child)
+    return out
+
+
+def _section_of(ctx: Context, char: int) -> Section | None:
+    return next((s for s in ctx.sections if s.start <= char < s.end), None)
+
+
+# ------------------------------------------------------------------ dates
+
+
+def _date_marks(doc: Doc, published: date | None) -> list[Mark]:
+    """Every resolvable date in the doc: DATE/TIME entities and lone date words."""
+    marks = []
+    for ent in doc.ents:
+        if ent.label_ in DATE_LABELS:
+            marks.append(_date_mark(doc, ent.start, ent.end, ent.root, published))
+    singles = _date_words()
+    for token in doc:
+        if token.lower_ in singles and token.ent_iob_ == "O" and not _name_follows(token):
+            marks.append(_date_mark(doc, token.i, token.i + 1, token, published))
+    return [m for m in marks if m.date is not None and m.date.precision != "unknown"]
+
+
+def _name_follows(token: Token) -> bool:
+    """'Saturday Night Live', 'Sunday Times': a date word that starts a name."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.is_title and nxt.pos_ in ("PROPN", "NOUN")
+
+
+def _date_mark(doc: Doc, start: int, end: int, root: Token, published: date | None) -> Mark:
+    """Resolve one date span, with its preposition ('in June') and tense."""
+    if start > 0 and doc[start - 1].pos_ == "ADP":
+        start -= 1
+    phrase = doc[start:end].text
+    value = resolve_date(phrase, published, future=_is_future(root))
+    return Mark(start, end, date=value)
+
+
+def _is_future(token: Token) -> bool:
+    """Whether the verb a date hangs on is future ('will meet', 'is scheduled to meet')."""
+    verb = token
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    future = words().future
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.children):
+            return True
+        if verb.lemma_.lower() in future and verb is not token:
+            return True
+        if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+            return False
+        verb = verb.head
+        if verb.lemma_.lower() in future or verb.lower_ in ("due", "set", "going"):
+            return True
+    return False
+
+
+def _dateline(ctx: Context) -> DateValue | None:
+    """A date stated at the head of the first body paragraph ('MOSCOW, July 1 (Reuters) -')."""
+    body = next((s for s in ctx.sections if s.kind == "body"), None)
+    if body is None:
+        return None
+    text = ctx.doc.text
+    for mark in ctx.dates:
+        span = ctx.doc[mark.start:mark.end]
+        if not body.start <= span.start_char < body.start + DATELINE_CHARS:
+            continue
+        head = text[body.start:span.start_char]
+        if "," in head and _DATELINE_END.match(text, span.end_char) and mark.date is not None:
+            return mark.date
+    return None
+
+
+def _pick_date(marks: list[Mark], tokens: set[int] | None, lo: int, hi: int,
+               anchor: int) -> DateValue | None:
+    """The date in the given tokens (or token range) nearest the anchor."""
+    found = [m for m in marks if lo <= m.start < hi and (tokens is None or m.end - 1 in tokens)]
+    if not found:
+        return None
+    return min(found, key=lambda m: abs(m.start - anchor)).date
+
+
+def _event_date(ctx: Context, event: Event, sent: Span | None, anchor: Token | None,
+                clause: set[int]) -> DateValue:
+    """Clause, then sentence, then (captions) the caption, then dateline or publication."""
+    at = anchor.i if anchor is not None else 0
+    found = None
+    if sent is not None:
+        found = _pick_date(ctx.dates, clause, sent.start, sent.end, at) if clause else None
+        found = found or _pick_date(ctx.dates, None, sent.start, sent.end, at)
+    section = _section_of(ctx, event.start)
+    if found is None and section is not None and (event.in_caption or section.kind == "caption"):
+        span = ctx.doc.char_span(section.start, section.end, alignment_mode="expand")
+        if span is not None:
+            found = _pick_date(ctx.dates, None, span.start, span.end, at)
+    if found is None and section is not None and section.kind == "body":
+        found = ctx.dateline
+    if found is not None:
+        return dataclasses.replace(found)
+    published = ctx.article.published
+    return DateValue(published, "day" if published else "unknown", "", inferred=True)
+
+
+# ------------------------------------------------------------------ places
+
+
+def _role(root: Token) -> tuple[str, int] | None:
+    """How a name attaches: after a locative preposition, or as a direct object."""
+    token = root
+    for _ in range(4):  # "in Brazil, India and China", "in Tehran, Iran"
+        if token.dep_ not in ("conj", "appos") or token.head is token:
+            break
+        token = token.head
+    preps = place_words()
+    if token.dep_ == "pobj":
+        prep = token.head.lower_
+        kind = "any" if prep in preps["any"] else "city" if prep in preps["city"] else ""
+        return (kind, token.head.head.i) if kind else None
+    if token.dep_ == "dobj":
+        return "obj", token.head.i
+    return None
+
+
+def _candidates(ctx: Context, sent: Span) -> list[tuple[int, int, Token]]:
+    """Spans that may name a place: place entities, and other names in place positions."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ in PLACE_LABELS or ent.label_ in MAYBE_PLACE_LABELS:
+            out.append((ent.start, ent.end, ent.root))
+    for token in sent:
+        if token.pos_ == "PROPN" and token.ent_iob_ == "O" and token.dep_ in ("pobj", "dobj"):
+            start = token.i
+            while start > sent.start and token.doc[start - 1].dep_ == "compound" \
+                    and token.doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            out.append((start, token.i + 1, token))
+    return out
+
+
+def _place_marks(ctx: Context, index: int, sent: Span) -> list[Mark]:
+    """Places of one sentence (computed once per sentence)."""
+    if index in ctx.places:
+        return ctx.places[index]
+    marks: list[Mark] = []
+    found: list[tuple[int, int, tuple[str, int], str]] = []
+    for start, end, root in _candidates(ctx, sent):
+        role = _role(root)
+        if role is None or _is_named_actor(ctx, start, end):
+            continue
+        name = ctx.doc[start:end].text
+        if is_place(name):
+            found.append((start, end, role, name))
+    local = {p.country for *_, name in found if (p := geocode(name)) and p.kind == "country"}
+    countries = tuple(sorted({*ctx.countries, *(c for c in local if c)}))
+    for start, end, (role, governor), name in found:
+        place = geocode(name, countries=countries)
+        if place is None or (place.kind == "country" and role != "any"):
+            continue
+        marks.append(Mark(start, end, place=place, role=role, governor=governor))
+    ctx.places[index] = marks
+    return marks
+
+
+def _is_named_actor(ctx: Context, start: int, end: int) -> bool:
+    """A person or organization the actors stage found there is not a place."""
+    for i in range(start, end):
+        actor = ctx.actors.at_token(i) if ctx.actors.token_actor else None
+        if actor is not None and actor.kind in NOT_PLACE_ACTORS:
+            return True
+    return False
+
+
+def _pick_place(marks: list[Mark], allowed: set[int] | None, anchor: int,
+                governors: set[int]) -> Place | None:
+    """Most specific place (city before country), then the nearest to the anchor."""
+    found = []
+    for mark in marks:
+        if allowed is not None and mark.start not in allowed:
+            continue
+        if mark.role == "obj" and mark.governor not in governors:
+            continue
+        found.append(mark)
+    if not found:
+        return None
+    best = min(found, key=lambda m: (SPECIFIC.get(m.place.kind, 3) if m.place else 3,
+                                     abs(m.start - anchor)))
+    return dataclasses.replace(best.place) if best.place else None
+
+
+def _event_place(ctx: Context, event: Event, sent: Span | None, anchor: Token | None,
+                 clause: set[int]) -> Place | None:
+    """The event's clause first ('met in Moscow', 'strike Kyiv'), then its sentence."""
+    if sent is None:
+        return None
+    index = next((i for i, s in enumerate(ctx.sents) if s.start == sent.start), -1)
+    marks = _place_marks(ctx, index, sent)
+    at = anchor.i if anchor is not None else sent.start
+    governors = {anchor.i} if anchor is not None else set()
+    found = _pick_place(marks, clause, at, governors) if clause else None
+    if found is None:
+        found = _pick_place([m for m in marks if m.role != "obj"], None, at, set())
+    if found is None and (event.in_caption or _kind_at(ctx, event.start) == "caption"):
+        found = _caption_place(ctx, event, at)
+    return found
+
+
+def _kind_at(ctx: Context, char: int) -> str:
+    section = _section_of(ctx, char)
+    return section.kind if section is not None else ""
+
+
+def _caption_place(ctx: Context, event: Event, at: int) -> Place | None:
+    """A caption's place may sit in another of its sentences ('Tehran, Iran, Jan. 7')."""
+    section = _section_of(ctx, event.start)
+    if section is None:
+        return None
+    for index, sent in enumerate(ctx.sents):
+        if section.start <= sent.start_char < section.end and not sent.start <= at < sent.end:
+            found = _pick_place([m for m in _place_marks(ctx, index, sent) if m.role != "obj"],
+                                None, at, set())
+            if found is not None:
+                return found
+    return None
+

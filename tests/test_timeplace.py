@@ -1,0 +1,272 @@
+"""Dates relative to publication, gazetteer places, and the timeplace stage (issue 6)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.records import Actor, Article, Event
+from eventwire.timeplace import geocode, is_place, place_events, place_names, resolve_date
+
+SUN = date(2023, 7, 2)  # a Sunday
+WED = date(2023, 7, 5)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "future", "iso", "precision"),
+    [
+        # explicit dates
+        ("January 7, 2023", SUN, False, "2023-01-07", "day"),
+        ("on January 7, 2023", SUN, False, "2023-01-07", "day"),
+        ("7 Jan 2023", SUN, False, "2023-01-07", "day"),
+        ("7th of January, 2023", SUN, False, "2023-01-07", "day"),
+        ("2023-01-07", SUN, False, "2023-01-07", "day"),
+        ("Sept. 11, 2001", SUN, False, "2001-09-11", "day"),
+        ("Wednesday, June 28", SUN, False, "2023-06-28", "day"),
+        ("07/01/2023", SUN, False, "2023-07-01", "day"),
+        ("2023-06", SUN, False, "2023-06", "month"),
+        ("June 2022", SUN, False, "2022-06", "month"),
+        ("early June 2022", SUN, False, "2022-06", "month"),
+        ("in 2021", SUN, False, "2021", "year"),
+        ("the summer of 2022", SUN, False, "2022", "year"),
+        # month and day without a year: most recent not after publication
+        ("March 15", SUN, False, "2023-03-15", "day"),
+        ("July 2", SUN, False, "2023-07-02", "day"),
+        ("July 3", SUN, False, "2022-07-03", "day"),
+        ("March 15", SUN, True, "2024-03-15", "day"),
+        ("December 31", date(2024, 1, 1), False, "2023-12-31", "day"),
+        ("January 1", date(2023, 12, 30), True, "2024-01-01", "day"),
+        # leap days
+        ("February 29", SUN, False, "2020-02-29", "day"),
+        ("February 29", date(2024, 3, 1), False, "2024-02-29", "day"),
+        ("Feb. 29, 2024", SUN, False, "2024-02-29", "day"),
+        ("February 29, 2023", SUN, False, None, "unknown"),
+        # weekdays, news style
+        ("on Saturday", SUN, False, "2023-07-01", "day"),
+        ("Sunday", SUN, False, "2023-07-02", "day"),
+        ("on Monday", SUN, False, "2023-06-26", "day"),
+        ("on Monday", SUN, True, "2023-07-03", "day"),
+        ("last Sunday", SUN, False, "2023-06-25", "day"),
+        ("next Sunday", SUN, False, "2023-07-09", "day"),
+        ("late Saturday night", SUN, False, "2023-07-01", "day"),
+        ("on Friday", date(2024, 3, 1), False, "2024-03-01", "day"),
+        ("on Thursday", date(2024, 3, 1), False, "2024-02-29", "day"),
+        ("on Saturday", date(2023, 1, 1), False, "2022-12-31", "day"),
+        # relative
+        ("yesterday", SUN, False, "2023-07-01", "day"),
+        ("yesterday", date(2023, 1, 1), False, "2022-12-31", "day"),
+        ("tomorrow", date(2024, 2, 28), True, "2024-02-29", "day"),
+        ("today", SUN, False, "2023-07-02", "day"),
+        ("three days ago", SUN, False, "2023-06-29", "day"),
+        ("last week", SUN, False, "2023-06", "month"),
+        ("last month", SUN, False, "2023-06", "month"),
+        ("last month", date(2023, 1, 15), False, "2022-12", "month"),
+        ("earlier this year", SUN, False, "2023", "year"),
+        ("last year", SUN, False, "2022", "year"),
+        ("in recent weeks", SUN, False, "2023-07", "month"),
+        ("recent weeks", SUN, False, "2023-07", "month"),
+        ("the past two weeks", SUN, False, "2023-07", "month"),
+        # months alone: most recent not after publication, at month precision
+        ("In June", SUN, False, "2023-06", "month"),
+        ("in July", SUN, False, "2023-07", "month"),
+        ("in December", date(2023, 1, 5), False, "2022-12", "month"),
+        ("in December", date(2023, 1, 5), True, "2023-12", "month"),
+        ("last June", date(2023, 6, 20), False, "2022-06", "month"),
+        ("mid-June", SUN, False, "2023-06", "month"),
+        # not dates
+        ("Saturday Night Live", SUN, False, None, "unknown"),
+        ("May", SUN, False, None, "unknown"),
+        ("June", SUN, False, None, "unknown"),
+        ("36 years old", SUN, False, None, "unknown"),
+        ("the 1990s", SUN, False, None, "unknown"),
+        ("the ministry", SUN, False, None, "unknown"),
+        # no publication date: only dates the text states in full
+        ("on Saturday", None, False, None, "unknown"),
+        ("March 15, 2023", None, False, "2023-03-15", "day"),
+    ],
+)
+def test_timeplace_resolve_date_table(phrase, published, future, iso, precision):
+    value = resolve_date(phrase, published, future=future)
+    assert (value.iso(), value.precision) == (iso, precision)
+    assert value.text == phrase
+    assert value.inferred is False
+
+
+def test_timeplace_resolve_date_in_may_is_a_month():
+    assert resolve_date("in May", SUN).iso() == "2023-05"
+    assert resolve_date("May 5", SUN).iso() == "2023-05-05"
+
+
+def test_timeplace_resolve_date_returns_fresh_values():
+    first = resolve_date("on Saturday", SUN)
+    first.inferred = True
+    assert resolve_date("on Saturday", SUN).inferred is False
+
+
+@pytest.mark.parametrize(
+    ("name", "countries", "want"),
+    [
+        ("Moscow", (), ("Moscow", "RUS", "city")),
+        ("Moscow", ("USA",), ("Moscow", "USA", "city")),
+        ("Moscow", ("RUS", "IRN"), ("Moscow", "RUS", "city")),
+        ("Kyiv", (), ("Kyiv", "UKR", "city")),
+        ("Kiev", (), ("Kyiv", "UKR", "city")),
+        ("Tehran", (), ("Tehran", "IRN", "city")),
+        ("Georgia", (), ("Georgia", "GEO", "country")),
+        ("Georgia", ("USA",), ("Georgia", "USA", "admin1")),
+        ("Paris", (), ("Paris", "FRA", "city")),
+        ("Paris", ("USA",), ("Paris", "USA", "city")),
+        ("Tripoli", (), ("Tripoli", "LBY", "city")),
+        ("Tripoli", ("LBN",), ("Tripoli", "LBN", "city")),
+        ("the Russian Federation", (), ("Russia", "RUS", "country")),
+        ("U.S.", (), ("United States", "USA", "country")),
+        ("Texas", (), ("Texas", "USA", "admin1")),
+        ("New York", (), ("New York City", "USA", "city")),
+        ("Washington", (), ("Washington", "USA", "city")),
+        ("Mexico", (), ("Mexico", "MEX", "country")),
+        ("São Paulo", (), ("São Paulo", "BRA", "city")),
+        ("Sao Paulo", (), ("São Paulo", "BRA", "city")),
+    ],
+)
+def test_timeplace_geocode_table(name, countries, want):
+    place = geocode(name, countries=countries)
+    assert place is not None
+    assert (place.name, place.country, place.kind) == want
+    assert place.gazetteer_id
+
+
+@pytest.mark.parametrize("name", ["Saturday", "Ahmadreza Radan", "", "   ", "IRIB news agency"])
+def test_timeplace_geocode_not_places(name):
+    assert geocode(name) is None
+    assert is_place(name) is False
+
+
+def test_timeplace_geocode_city_has_coordinates():
+    place = geocode("Tehran")
+    assert place is not None and place.lat is not None and place.lon is not None
+    assert 35 < place.lat < 36 and 51 < place.lon < 52
+
+
+def test_timeplace_place_names_lists_alternates():
+    kyiv = geocode("Kyiv")
+    assert kyiv is not None
+    assert {"Kyiv", "Kiev"} <= place_names(kyiv)
+    russia = geocode("Russia")
+    assert russia is not None and "Russian Federation" in place_names(russia)
+
+
+def test_timeplace_is_place():
+    assert is_place("Moscow") and is_place("Iran") and is_place("Kiev")
+    assert not is_place("Patrushev")
+
+
+# ------------------------------------------------------------ the stage
+
+
+def _read(nlp, text, evidence, *, published=SUN, captions=(), countries=(), trigger=None):
+    """Parse a small article and run the stage on one hand-made event at ``evidence``."""
+    from eventwire.actors import ActorTable
+    from eventwire.components.paragraphs import sentences
+
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    article = Article(title="Report", paragraphs=paragraphs, published=published,
+                      captions=list(captions))
+    laid, sections = article.layout()
+    doc = nlp(laid)
+    start = laid.index(evidence)
+    end = start + len(evidence)
+    index = next(i for i, s in enumerate(sentences(doc)) if s.start_char <= start < s.end_char)
+    caption = any(s.kind == "caption" and s.start <= start < s.end for s in sections)
+    event = Event(article.id, index, start, end, evidence, trigger or evidence.split()[0],
+                  "040", "CONSULT", in_caption=caption)
+    table = ActorTable(actors=[Actor(c, "country", country=c) for c in countries])
+    place_events(doc, article, sections, [event], table)
+    return event
+
+
+def test_timeplace_place_events_met_in_city_on_weekday(nlp):
+    event = _read(nlp, "Police officials met in Moscow on Saturday.", "met")
+    assert event.location is not None and event.location.name == "Moscow"
+    assert event.location.country == "RUS"
+    assert (event.date.iso(), event.date.inferred) == ("2023-07-01", False)
+
+
+def test_timeplace_place_events_strike_target_is_place(nlp):
+    event = _read(nlp, "Russia used drones to strike Kyiv overnight.", "strike")
+    assert event.location is not None and event.location.name == "Kyiv"
+
+
+def test_timeplace_place_events_country_actor_is_not_place(nlp):
+    event = _read(nlp, "Iran accused Israel of sabotage.", "accused")
+    assert event.location is None
+    event = _read(nlp, "Iran condemned the bombing in Syria.", "condemned")
+    assert event.location is not None and event.location.name == "Syria"
+
+
+def test_timeplace_place_events_no_date_takes_publication(nlp):
+    event = _read(nlp, "Iran supports the rule of law.", "supports")
+    assert (event.date.iso(), event.date.precision, event.date.inferred) == ("2023-07-02", "day", True)
+
+
+def test_timeplace_place_events_no_publication_is_unknown(nlp):
+    event = _read(nlp, "Iran supports the rule of law.", "supports", published=None)
+    assert event.date.iso() is None and event.date.inferred is True
+
+
+def test_timeplace_place_events_sentence_month(nlp):
+    text = "In June, the United States reported that Russia received drones from Iran."
+    event = _read(nlp, text, "received")
+    assert (event.date.iso(), event.date.precision) == ("2023-06", "month")
+    assert event.location is None
+
+
+def test_timeplace_place_events_future_weekday(nlp):
+    event = _read(nlp, "The ministers will meet in Paris on Monday.", "meet")
+    assert event.date.iso() == "2023-07-03"
+    assert event.location is not None and event.location.country == "FRA"
+
+
+def test_timeplace_place_events_clause_date_before_sentence_date(nlp):
+    text = "Officials said on Monday that troops attacked Kharkiv on Saturday."
+    attacked = _read(nlp, text, "attacked", published=WED)
+    said = _read(nlp, text, "said", published=WED)
+    assert attacked.date.iso() == "2023-07-01"
+    assert said.date.iso() == "2023-07-03"
+    assert attacked.location is not None and attacked.location.name == "Kharkiv"
+
+
+def test_timeplace_place_events_caption_own_date(nlp):
+    caption = ("Iran's Supreme Leader meets with the new police chief in Tehran, Iran, "
+               "in this picture obtained on January 7, 2023.")
+    event = _read(nlp, "Officials met on Saturday.", "meets", captions=[caption])
+    assert event.in_caption
+    assert event.date.iso() == "2023-01-07"
+    assert event.location is not None and event.location.name == "Tehran"
+
+
+def test_timeplace_place_events_dateline(nlp):
+    text = "MOSCOW, July 1 (Reuters) - Russia accused Ukraine of shelling a dam."
+    event = _read(nlp, text, "accused")
+    assert (event.date.iso(), event.date.inferred) == ("2023-07-01", False)
+
+
+def test_timeplace_place_events_countries_break_ties(nlp):
+    event = _read(nlp, "Rival factions clashed in Tripoli.", "clashed", countries=("LBN",))
+    assert event.location is not None and event.location.country == "LBN"
+    event = _read(nlp, "Rival factions clashed in Tripoli.", "clashed")
+    assert event.location is not None and event.location.country == "LBY"
+
+
+def test_timeplace_place_events_keeps_given_values(nlp):
+    from eventwire.actors import ActorTable
+    from eventwire.records import DateValue, Place
+
+    article = Article(title="Report", paragraphs=["Officials met in Moscow."], published=SUN)
+    laid, sections = article.layout()
+    doc = nlp(laid)
+    start = laid.index("met")
+    event = Event(article.id, 1, start, start + 3, "met", "met", "040", "CONSULT",
+                  location=Place("Sochi", "RUS"), date=DateValue(date(2023, 1, 1), "day"))
+    place_events(doc, article, sections, [event], ActorTable())
+    assert event.location.name == "Sochi" and event.date.iso() == "2023-01-01"
