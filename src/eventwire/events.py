@@ -1,16 +1,212 @@
-"""Events stage: CAMEO and PLOVER coding from the parse (issue 4)."""
+"""Events stage: CAMEO and PLOVER coding from the parse (issue 4).
+
+Each trigger word (``data/cameo_lexicon.tsv``) gives at most one event, its
+actors and recipients as lists of actor ids (never exploded into dyads).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .records import Article, Event, Section
+from . import ontology
+from .components.paragraphs import sentences
+from .events_lexicon import Match, match, words
+from .events_modality import Modality, modality
+from .events_roles import roles
+from .records import Article, Event, Section, normalise_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
     from .actors import ActorTable
     from .quotes import Frame
+
+#: dependency paths along which a noun trigger belongs to a governing trigger
+ABSORB_DEPS = {"dobj", "pobj", "prep", "xcomp", "nsubjpass", "attr", "compound", "conj"}
+
+
+class _Article:
+    """What the stage keeps while coding one article."""
+
+    def __init__(self, doc: Doc, sections: list[Section], table: ActorTable, frames: list[Frame]) -> None:
+        self.doc, self.sections, self.table = doc, sections, table
+        self.frames = sorted(frames, key=lambda f: f.end - f.start)
+        self.sents = sentences(doc)
+        self.sent_of = {}
+        for k, sent in enumerate(self.sents):
+            self.sent_of.update(dict.fromkeys(range(sent.start, sent.end), k))
+        self.events: list[Event] = []
+
+    def frame(self, char: int) -> Frame | None:
+        """The innermost attribution frame containing ``char``."""
+        return next((f for f in self.frames if f.start <= char < f.end), None)
+
+    def section(self, char: int) -> Section | None:
+        return next((s for s in self.sections if s.start <= char < s.end), None)
+
+
+def _absorbed(m: Match, triggers: dict[int, Match]) -> bool:
+    """Whether the trigger only spells out a governing trigger ("agreed to cooperate")."""
+    token = m.token
+    if m.row.pos == "V":
+        governor = token.head.head if token.dep_ == "pcomp" else token.head
+        head = triggers.get(governor.i) if token.head is not token else None
+        if head is None:
+            return False
+        if token.dep_ == "xcomp" or (token.dep_ in ("dobj", "pcomp")):
+            return True
+        same = ontology.plover(head.row.cameo) == ontology.plover(m.row.cameo)
+        return token.dep_ in ("advcl", "acl") and same
+    for _ in range(3):
+        if token.dep_ not in ABSORB_DEPS or token.head is token:
+            return False
+        token = token.head
+        owner = triggers.get(token.i)
+        if owner is not None:
+            return True
+    return False
+
+
+def _reporter(token: Token, state: _Article) -> tuple[str | None, str | None]:
+    """(reported_by, speaker) from an attribution frame, else from a governing report verb."""
+    found = state.frame(token.idx)
+    if found is not None:
+        return found.source, found.speaker
+    from .events_args import argument, subject
+
+    reports = words("report_verb")
+    word = token
+    for _ in range(4):
+        nxt = word.head if word.dep_ in ("ccomp", "conj") else None
+        verb = nxt if nxt is not None else next(
+            (c for c in word.children if c.dep_ in ("advcl", "parataxis") and c.lemma_.lower() in reports), None)
+        if verb is None or verb is word:
+            return None, None
+        if verb.lemma_.lower() in reports and not any(c.dep_ == "auxpass" for c in verb.children):
+            ids = argument(subject(verb)[0], state.table, None)
+            if not ids:
+                return None, None
+            actor = state.table.by_id(ids[0])
+            person = actor is not None and actor.kind == "person"
+            return (None, ids[0]) if person else (ids[0], None)
+        word = verb
+    return None, None
+
+
+def _pronouns(state: _Article, speaker: str | None, sentence: int):  # type: ignore[no-untyped-def]
+    """A resolver for pronoun arguments: the speaker for "we", else the latest actors before."""
+    from .events_args import argument, subject
+
+    def resolve(token: Token) -> list[str]:
+        lower = token.lower_
+        if lower in words("pronoun_self"):
+            return [speaker] if speaker else []
+        if lower not in words("pronoun_back"):
+            return []
+        if token.dep_ == "poss":
+            word = token.head
+            for _ in range(6):
+                subj = subject(word)[0] if word.pos_ in ("VERB", "AUX") else None
+                if subj is not None and subj.pos_ != "PRON":
+                    return argument(subj, state.table, None)
+                if word.head is word:
+                    break
+                word = word.head
+        for event in reversed(state.events):
+            if sentence - event.sentence <= 2 and event.actors:
+                return list(event.actors)
+        return []
+
+    return resolve
+
+
+def _contexts(code: ontology.Code, sent: Span) -> list[str]:
+    found = list(code.contexts)
+    table = words("context")
+    for token in sent:
+        context = table.get(token.lemma_.lower()) or table.get(token.lower_)
+        if context and context not in found:
+            found.append(context)
+    return found
+
+
+def _recode(cameo: str, mood: Modality) -> tuple[str, bool, bool]:
+    """Intended actions are coded as intent: cooperative -> 03x (AGREE), hostile -> 13x (THREATEN).
+
+    Returns (cameo, negated, hypothetical).
+    """
+    root = ontology.root(cameo)
+    if mood.conditional:
+        return cameo, mood.negated, True
+    if not mood.intent or root in ("01", "02", "03", "13"):
+        return cameo, mood.negated, False
+    if mood.negated and ontology.quad_class(cameo) in (1, 2):
+        return "120", False, False
+    intended = words("intent_code").get(root)
+    if intended is None or mood.negated:
+        return cameo, mood.negated, True
+    return intended, False, False
+
+
+def _confidence(token: Token, m: Match, actors: list[str], recipients: list[str], flagged: bool) -> float:
+    """Main-clause, well-argued events first (the PLOVER scorer takes the top one per sentence)."""
+    head = token.head
+    main = token.dep_ == "ROOT" or (
+        token.dep_ in ("ccomp", "conj", "xcomp") and (head.dep_ == "ROOT" or head.lemma_.lower() in words("report_verb")))
+    score = 0.3 + 0.25 * main + 0.15 * bool(actors) + 0.15 * bool(recipients)
+    score -= 0.1 * (m.row.pos != "V") + 0.1 * flagged
+    return round(max(0.05, min(score, 0.95)), 2)
+
+
+def _evidence(m: Match) -> tuple[int, int]:
+    wanted = (m.prep if m.row.prep else None, m.obj if m.row.obj else None)
+    parts = [m.token] + [t for t in wanted if t is not None and abs(t.i - m.token.i) <= 4]
+    start = min(t.idx for t in parts)
+    end = max(t.idx + len(t.text) for t in parts)
+    return start, end
+
+
+def _mode(code: ontology.Code, m: Match) -> tuple[str, str | None]:
+    """A meeting placed "in <city or country>" is a visit (CAMEO 042)."""
+    if ontology.base(code.cameo) == "040" and m.row.pos == "V":
+        for child in m.token.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+                if any(o.dep_ == "pobj" and o.ent_type_ == "GPE" for o in child.children):
+                    return "042", ontology.lookup("042").mode
+    return code.cameo, code.mode
+
+
+def _code(m: Match, state: _Article, article: Article) -> Event | None:
+    """One event for one trigger match, or None when the code has no PLOVER type."""
+    token = m.token
+    reported_by, speaker = _reporter(token, state)
+    frame = state.frame(token.idx)
+    sentence = state.sent_of.get(token.i, 0)
+    actors, recipients = roles(m, state.table, _pronouns(state, speaker, sentence), speaker)
+    mood = modality(token)
+    cameo, negated, hypothetical = _recode(m.row.cameo, mood)
+    code = ontology.lookup(cameo)
+    if not code.plover or (m.row.pos == "N" and not (actors or recipients)):
+        return None
+    cameo, mode = _mode(code, m)
+    start, end = _evidence(m)
+    section = state.section(token.idx)
+    return Event(
+        article_id=article.id, sentence=sentence, start=start, end=end,
+        evidence=state.doc.text[start:end], trigger=token.lemma_.lower(), cameo=cameo,
+        plover=code.plover, mode=mode, contexts=_contexts(code, state.sents[sentence]),
+        quad_class=code.quad_class, goldstein=code.goldstein, actors=actors, recipients=recipients,
+        reported_by=reported_by, speaker=speaker, negated=negated, hypothetical=hypothetical,
+        hedged=mood.hedged or bool(frame and frame.hedged),
+        in_caption=section is not None and section.kind == "caption",
+        confidence=_confidence(token, m, actors, recipients, negated or hypothetical),
+    )
+
+
+def _key(event: Event, state: _Article) -> tuple[str, int, str]:
+    """Same words, same trigger, same code: a repeated caption or paragraph codes once."""
+    sent = state.sents[event.sentence]
+    return normalise_text(sent.text), event.start - sent.start_char, event.cameo
 
 
 def code_events(
@@ -20,4 +216,20 @@ def code_events(
     actors: ActorTable,
     frames: list[Frame],
 ) -> list[Event]:
-    return []
+    """Every event the trigger lexicon finds in ``doc``, in text order."""
+    state = _Article(doc, sections, actors, frames)
+    triggers: dict[int, Match] = {}
+    for token in doc:
+        found = match(token)
+        if found is not None:
+            triggers[token.i] = found
+    seen: set[tuple[str, int, str]] = set()
+    for m in triggers.values():
+        if _absorbed(m, triggers):
+            continue
+        event = _code(m, state, article)
+        if event is None or _key(event, state) in seen:
+            continue
+        seen.add(_key(event, state))
+        state.events.append(event)
+    return state.events

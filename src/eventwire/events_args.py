@@ -1,0 +1,162 @@
+"""Event arguments from the dependency parse: who acts, on whom.
+
+Argument heads become actor ids through the actors stage's token map; an
+unmapped head is resolved through its modifiers ("Russian and Iranian police
+officials"), appositions ("the commander, Ahmad-Reza Radan") and, failing
+those, its "of/in" phrases ("the rule of law in the Russian Federation").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .events_lexicon import Match
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .actors import ActorTable
+
+#: a pronoun resolver: token -> actor ids (the caller knows the speaker and earlier events)
+Pronouns = Callable[["Token"], list[str]]
+
+NEAR_DEPS = ("appos", "compound", "amod", "poss", "nmod", "conj")
+FAR_PREPS = ("of", "in", "from", "at")
+RECIPIENT_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "over")
+SUBJECT_DEPS = ("nsubj", "csubj")
+INHERIT_DEPS = ("xcomp", "advcl", "conj", "pcomp")
+
+
+def _add(ids: list[str], new: list[str]) -> None:
+    for actor_id in new:
+        if actor_id not in ids:
+            ids.append(actor_id)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and the words coordinated with it ("Brazil, India and China")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            found += conjuncts(child)
+    return found
+
+
+def _near(token: Token, table: ActorTable, depth: int) -> list[str]:
+    ids: list[str] = []
+    for child in token.children:
+        if child.dep_ not in NEAR_DEPS:
+            continue
+        mapped = table.token_actor.get(child.i)
+        if mapped:
+            for part in conjuncts(child):
+                _add(ids, head_actors(part, table, None, 2))
+        elif depth < 3:
+            _add(ids, _near(child, table, depth + 1))
+    return ids
+
+
+def _far(token: Token, table: ActorTable, depth: int) -> list[str]:
+    ids: list[str] = []
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in FAR_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                _add(ids, head_actors(obj, table, None, depth + 1))
+    return ids
+
+
+def head_actors(token: Token, table: ActorTable, pronouns: Pronouns | None, depth: int = 0) -> list[str]:
+    """Actor ids for one argument head (not its conjuncts)."""
+    mapped = table.token_actor.get(token.i)
+    if mapped:
+        return [mapped]
+    if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$", "DT"):
+        return pronouns(token) if pronouns else []
+    ids = _near(token, table, 0)
+    if not ids and depth < 2:
+        ids = _far(token, table, depth)
+    if not ids and token.dep_ == "attr" and depth < 2:
+        subj = subject(token.head)[0]
+        if subj is not None and subj is not token:
+            ids = head_actors(subj, table, pronouns, depth + 1)
+    return ids
+
+
+def argument(token: Token | None, table: ActorTable, pronouns: Pronouns | None) -> list[str]:
+    """Actor ids for an argument and every word coordinated with it."""
+    ids: list[str] = []
+    if token is not None:
+        for part in conjuncts(token):
+            _add(ids, head_actors(part, table, pronouns))
+    return ids
+
+
+def subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The subject of a verb (inherited through xcomp/advcl/conj) and whether it is passive."""
+    for child in token.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+                return token.head, False
+            return child, False
+    for child in token.children:
+        if child.dep_ in ("nsubjpass", "csubjpass"):
+            return child, True
+    if depth > 3:
+        return None, False
+    if token.dep_ == "relcl":
+        return token.head, False
+    if token.dep_ in INHERIT_DEPS and token.head is not token:
+        head = token.head
+        if token.dep_ == "pcomp":
+            head = head.head
+        obj = controller(head) if token.dep_ == "xcomp" else None
+        if obj is not None:
+            return obj, False
+        found, passive = subject(head, depth + 1)
+        return found, passive and token.dep_ == "conj"
+    return None, False
+
+
+def controller(head: Token) -> Token | None:
+    """The object of an object-control verb ("urged Iran to ..." -> Iran)."""
+    from .events_lexicon import words
+
+    if head.lemma_.lower() not in words("control"):
+        return None
+    for child in head.children:
+        if child.dep_ in ("dobj", "dative"):
+            return child
+    return None
+
+
+def agent(token: Token) -> Token | None:
+    """The "by" phrase of a passive verb or of a nominal ("attempt by Wagner")."""
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the given prepositions hanging on ``token``."""
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            found += [o for o in child.children if o.dep_ == "pobj"]
+    return found
+
+
+def find_prep(match: Match, prep: str) -> Token | None:
+    """The object of ``prep`` on the trigger or inside its direct object ("received drones from X")."""
+    places = [match.token] + [c for c in match.token.children if c.dep_ in ("dobj", "attr")]
+    for place in places:
+        for word in [place, *place.subtree] if place is not match.token else [place]:
+            objs = prep_objects(word, (prep,))
+            if objs:
+                return objs[0]
+    return None

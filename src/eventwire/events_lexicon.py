@@ -1,0 +1,135 @@
+"""The trigger lexicon and event word lists (data files, read once) and trigger matching."""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import EventwireError
+from .ontology import DATA, read_rows
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+LEXICON_FILE = DATA / "cameo_lexicon.tsv"
+WORDS_FILE = DATA / "event_words.tsv"
+POS_OK = {"V": {"VERB", "AUX"}, "N": {"NOUN", "PROPN"}, "A": {"ADJ"}}
+#: dependency labels of a word that modifies a noun rather than naming an event
+MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One lexicon pattern."""
+
+    lemma: str
+    pos: str
+    prep: str | None
+    obj: str | None
+    cameo: str
+    flags: frozenset[str]
+    example: str
+    line: int
+
+    @property
+    def specificity(self) -> int:
+        return int(self.prep is not None) + int(self.obj is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A trigger token and the lexicon row it matched."""
+
+    token: Token
+    row: Row
+    prep: Token | None
+    obj: Token | None
+
+
+def _cell(value: str) -> str | None:
+    value = value.strip().lower()
+    return None if value in ("", "-") else value
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> tuple[Row, ...]:
+    """Every row of the trigger lexicon, in file order."""
+    rows = []
+    for n, cells in enumerate(read_rows(LEXICON_FILE), start=1):
+        if len(cells) < 7 or cells[1].strip() not in POS_OK:
+            raise EventwireError("E203", path=LEXICON_FILE, detail=f"bad row {n}: {cells}")
+        flags = frozenset(f for f in cells[5].strip().split(",") if f and f != "-")
+        rows.append(Row(cells[0].strip().lower(), cells[1].strip(), _cell(cells[2]), _cell(cells[3]),
+                        cells[4].strip(), flags, cells[6].strip(), n))
+    return tuple(rows)
+
+
+@functools.lru_cache(maxsize=1)
+def by_lemma() -> dict[str, tuple[Row, ...]]:
+    """Rows keyed by lemma, most specific first."""
+    index: dict[str, list[Row]] = defaultdict(list)
+    for row in lexicon():
+        index[row.lemma].append(row)
+    return {k: tuple(sorted(v, key=lambda r: -r.specificity)) for k, v in index.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = defaultdict(dict)
+    for cells in read_rows(WORDS_FILE):
+        if len(cells) >= 3:
+            table[cells[0].strip()][cells[1].strip().lower()] = cells[2].strip()
+    return dict(table)
+
+
+def words(kind: str) -> dict[str, str]:
+    """One list of the event words file: word -> value."""
+    return _words().get(kind, {})
+
+
+def _prep_child(token: Token, prep: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ == prep:
+            return child
+    return None
+
+
+def _object(token: Token, prep: Token | None) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            return child
+    if prep is not None:
+        for child in prep.children:
+            if child.dep_ == "pobj":
+                return child
+    return None
+
+
+def _fits(token: Token, row: Row) -> Match | None:
+    prep = None
+    if row.prep is not None:
+        prep = _prep_child(token, row.prep)
+        if prep is None and not (row.pos == "N" and _prep_child(token.head, row.prep)):
+            return None
+    obj = _object(token, prep)
+    if row.obj is not None and (obj is None or obj.lemma_.lower() != row.obj):
+        return None
+    return Match(token, row, prep, obj)
+
+
+def match(token: Token) -> Match | None:
+    """The most specific lexicon row ``token`` triggers, if any."""
+    rows = by_lemma().get(token.lemma_.lower()) or by_lemma().get(token.lower_)
+    if not rows:
+        return None
+    for row in rows:
+        if token.pos_ not in POS_OK[row.pos] and not (row.pos == "V" and token.dep_ == "ROOT"):
+            continue
+        if row.pos != "V" and token.dep_ in MODIFIER_DEPS:
+            continue
+        found = _fits(token, row)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,121 @@
+"""Actor and recipient lists for one trigger match (verbal, nominal, adjectival)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .events_args import (
+    RECIPIENT_PREPS,
+    Pronouns,
+    agent,
+    argument,
+    find_prep,
+    prep_objects,
+    subject,
+)
+from .events_lexicon import Match, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .actors import ActorTable
+
+Roles = tuple[list[str], list[str]]
+NOUN_PREPS = (*RECIPIENT_PREPS, "of", "between", "among")
+ADJ_PREPS = ("about", "over", "by", "at", "with", "to", "for")
+
+
+def _extend(ids: list[str], new: list[str]) -> None:
+    ids += [i for i in new if i not in ids]
+
+
+def _direct_object(match: Match) -> Token | None:
+    for child in match.token.children:
+        if child.dep_ in ("dobj", "dative") and child is not match.obj:
+            return child
+    if match.obj is not None and match.row.obj is None and match.obj.dep_ == "dobj":
+        return match.obj
+    return None
+
+
+def _split(actors: list[str], recipients: list[str], symmetric: bool) -> Roles:
+    """Coordinated parties of a symmetric event: first is actor, the others recipients."""
+    if symmetric and not recipients and len(actors) > 1:
+        return actors[:1], actors[1:]
+    if symmetric and not actors and len(recipients) > 1:
+        return recipients[:1], recipients[1:]
+    return actors, recipients
+
+
+def verb_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
+    """Subject acts on object or prepositional objects; passives and "from" rows reversed."""
+    token, row = match.token, match.row
+    subj, passive = subject(token)
+    if passive:
+        return argument(agent(token), table, pronouns), argument(subj, table, pronouns)
+    actors = argument(subj, table, pronouns)
+    if "flip" in row.flags and row.prep:
+        return argument(find_prep(match, row.prep), table, pronouns), actors
+    recipients = argument(_direct_object(match), table, pronouns)
+    if not recipients:
+        preps = RECIPIENT_PREPS if row.prep is None else (row.prep, *RECIPIENT_PREPS)
+        holders = [token] + ([match.obj] if row.obj and match.obj is not None else [])
+        for holder in holders:
+            for obj in prep_objects(holder, (*preps, "between")):
+                _extend(recipients, argument(obj, table, pronouns))
+    return _split(actors, recipients, "sym" in row.flags)
+
+
+def _light_subject(token: Token) -> Token | None:
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in words("light"):
+        return subject(head)[0]
+    return None
+
+
+def noun_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
+    """Possessor, modifier or "by" phrase acts; "on/against/with/of" phrases receive."""
+    token = match.token
+    actors: list[str] = []
+    for child in token.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            _extend(actors, argument(child, table, pronouns))
+    _extend(actors, argument(agent(token), table, pronouns))
+    if not actors:
+        _extend(actors, argument(_light_subject(token), table, pronouns))
+    recipients: list[str] = []
+    for obj in prep_objects(token, NOUN_PREPS):
+        _extend(recipients, argument(obj, table, pronouns))
+    recipients = [r for r in recipients if r not in actors] or recipients
+    return _split(actors, recipients, "sym" in match.row.flags)
+
+
+def adjective_roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker: str | None) -> Roles:
+    """"We are concerned that X ..." (subject judges) or "X is harmful" (the speaker judges X)."""
+    token = match.token
+    holder = token.head if token.dep_ in ("acomp", "amod", "oprd") else token
+    subj = subject(holder)[0] if holder is not token else subject(token)[0]
+    if token.dep_ == "amod":
+        subj = token.head
+    if "eval" in match.row.flags:
+        recipients = argument(subj, table, pronouns)
+        for obj in prep_objects(token, ("to", "for")):
+            _extend(recipients, argument(obj, table, pronouns))
+        return ([speaker] if speaker else []), recipients
+    actors = argument(subj, table, pronouns)
+    recipients: list[str] = []
+    for child in token.children:
+        if child.dep_ == "ccomp":
+            _extend(recipients, argument(subject(child)[0], table, pronouns))
+    for obj in prep_objects(token, ADJ_PREPS):
+        _extend(recipients, argument(obj, table, pronouns))
+    return actors, recipients
+
+
+def roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker: str | None) -> Roles:
+    """(actor ids, recipient ids) for a match; never exploded into dyads."""
+    if match.row.pos == "N":
+        return noun_roles(match, table, pronouns)
+    if match.row.pos == "A":
+        return adjective_roles(match, table, pronouns, speaker)
+    return verb_roles(match, table, pronouns)
