@@ -10,6 +10,7 @@ the pipeline stages are still being written.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -134,8 +135,12 @@ def build_db(path: Path, pipeline) -> Path:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def web_db(tmp_path_factory, pipeline) -> str:  # type: ignore[no-untyped-def]
-    """Path of the session's API/UI database."""
+def web_db(request, tmp_path_factory) -> str:  # type: ignore[no-untyped-def]
+    """Path of the session's API/UI database ($EVENTWIRE_TEST_WEB_DB reuses a built one)."""
+    reuse = os.environ.get("EVENTWIRE_TEST_WEB_DB")
+    if reuse and Path(reuse).is_file():
+        return reuse
+    pipeline = request.getfixturevalue("pipeline")
     return str(build_db(tmp_path_factory.mktemp("web") / "web.db", pipeline))
 
 
