@@ -26,9 +26,14 @@ demo: $(STAMP)
 		echo "serving $(DB) on http://127.0.0.1:8000 (Ctrl-C to stop)"; \
 		$(BIN)/eventwire serve --db $(DB); fi
 
+# The suite runs the store and API tests against SQLite and against a
+# throwaway PostgreSQL server (installed from Debian where missing).
 test: $(STAMP)
 	bash scripts/browser-deps.sh
-	$(BIN)/pytest -q -n 2 -p no:cacheprovider
+	@url=$$(bash scripts/test-postgres.sh start); \
+	echo "PostgreSQL for tests: $${url:-none (its tests skip)}"; \
+	EVENTWIRE_TEST_PG_URL=$$url $(BIN)/pytest -q -n 2 -p no:cacheprovider $(PYTEST_ARGS); rc=$$?; \
+	bash scripts/test-postgres.sh stop; exit $$rc
 
 eval: $(STAMP)
 	$(BIN)/eventwire eval $(SHARED)/gold --plover $(SHARED)/data/plover/PLOVER_GSR_CAMEO.json

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,44 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "slow" in item.keywords:
             item.add_marker(skip)
+
+
+PG_URL = os.environ.get("EVENTWIRE_TEST_PG_URL")
+
+
+def fresh_postgres(url: str) -> str:
+    """An empty PostgreSQL database of this test worker's own (made on the server
+    scripts/test-postgres.sh started); returns its URL."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()
+        if not exists:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    url = base.set(database=name).render_as_string(hide_password=False)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request, tmp_path):
+    """A fresh, empty database of each kind: a SQLite file, and PostgreSQL when the
+    suite runs with $EVENTWIRE_TEST_PG_URL (make test starts a throwaway server)."""
+    if request.param == "sqlite":
+        return str(tmp_path / "test.db")
+    if not PG_URL:
+        pytest.skip("no PostgreSQL: set EVENTWIRE_TEST_PG_URL (make test does)")
+    return fresh_postgres(PG_URL)
 
 
 @pytest.fixture(scope="session")

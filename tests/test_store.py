@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -42,16 +43,17 @@ def make_reading(title: str = "Iran and Russia agree", day: int = 1, *, text: st
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = open_store(str(tmp_path / "test.db"))
+def store(db_url):
+    s = open_store(db_url)
     yield s
     s.close()
 
 
-def test_store_round_trip_on_a_file(store, tmp_path):
+def test_store_round_trip(store, db_url):
     reading = make_reading()
     store.put_reading(reading)
-    assert (tmp_path / "test.db").exists()
+    if "://" not in db_url:
+        assert Path(db_url).exists()
     (back,) = list(readings(store.engine))
     assert back.article == reading.article
     assert back.events == reading.events

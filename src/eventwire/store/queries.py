@@ -160,21 +160,17 @@ class Queries:
         limit: int = 50, offset: int = 0,
     ) -> list[dict[str, Any]]:
         c = t.actors.c
-        m = t.mentions.c
-        stmt = (
-            select(c.id, c.name, c.kind, c.country, c.sectors, c.roles, c.aliases,
-                   func.count(m.article_id).label("mentions"),
-                   func.count(distinct(m.article_id)).label("articles"))
-            .select_from(t.actors.outerjoin(t.mentions, m.actor_id == c.id))
-            .group_by(c.id, c.name, c.kind, c.country, c.sectors, c.roles, c.aliases)
-        )
+        counts = _mention_counts()
+        stmt = select(*_actor_columns(), func.coalesce(counts.c.mentions, 0).label("mentions"),
+                      func.coalesce(counts.c.articles, 0).label("articles"))
+        stmt = stmt.select_from(t.actors.outerjoin(counts, counts.c.actor_id == c.id))
         if name:
             stmt = stmt.where(c.search_names.like(f"%{normalise_text(name)}%"))
         if country:
             stmt = stmt.where(c.country == country.upper())
         if kind:
             stmt = stmt.where(c.kind == kind)
-        stmt = stmt.order_by(func.count(m.article_id).desc(), c.name, c.id)
+        stmt = stmt.order_by(func.coalesce(counts.c.mentions, 0).desc(), c.name, c.id)
         return self._all(stmt.limit(min(limit, MAX_LIMIT)).offset(offset))
 
     def actor(self, actor_id: str) -> dict[str, Any]:
@@ -191,15 +187,12 @@ class Queries:
 
     def actors_by_id(self, ids: list[str]) -> list[dict[str, Any]]:
         c = t.actors.c
-        m = t.mentions.c
-        stmt = (
-            select(c.id, c.name, c.kind, c.country, c.sectors, c.roles, c.aliases, c.external_ids,
-                   func.count(m.article_id).label("mentions"),
-                   func.count(distinct(m.article_id)).label("articles"))
-            .select_from(t.actors.outerjoin(t.mentions, m.actor_id == c.id))
-            .where(c.id.in_(ids))
-            .group_by(c.id, c.name, c.kind, c.country, c.sectors, c.roles, c.aliases, c.external_ids)
-        )
+        counts = _mention_counts()
+        stmt = (select(*_actor_columns(), c.external_ids,
+                       func.coalesce(counts.c.mentions, 0).label("mentions"),
+                       func.coalesce(counts.c.articles, 0).label("articles"))
+                .select_from(t.actors.outerjoin(counts, counts.c.actor_id == c.id))
+                .where(c.id.in_(ids)))
         return self._all(stmt)
 
     # ------------------------------------------------------------ events
@@ -428,6 +421,19 @@ class Queries:
             for q in (1, 2, 3, 4):
                 row[f"q{q}"] = int(row[f"q{q}"] or 0)
         return rows
+
+
+def _actor_columns() -> list[Any]:
+    c = t.actors.c
+    return [c.id, c.name, c.kind, c.country, c.sectors, c.roles, c.aliases]
+
+
+def _mention_counts() -> Any:
+    """Mentions and distinct articles per actor (grouped apart: PostgreSQL cannot group JSON)."""
+    m = t.mentions.c
+    return (select(m.actor_id, func.count().label("mentions"),
+                   func.count(distinct(m.article_id)).label("articles"))
+            .group_by(m.actor_id).subquery())
 
 
 def _merged_events(stmt: Select[Any]) -> Select[Any]:

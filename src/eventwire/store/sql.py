@@ -31,6 +31,8 @@ DEFAULT_DB = "eventwire.db"
 def database_url(db: str | None = None) -> str:
     """A SQLAlchemy URL from a path, a URL, ``:memory:`` or $EVENTWIRE_DB."""
     db = db or os.environ.get("EVENTWIRE_DB") or DEFAULT_DB
+    if db.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + db.split("://", 1)[1]  # psycopg 3, not psycopg2
     if "://" in db:
         return db
     if db == ":memory:":
