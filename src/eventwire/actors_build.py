@@ -1,0 +1,240 @@
+"""Actors stage, step 4: merged mentions -> Actor records, Mention records and the token map.
+
+Countries and sectors are settled here, organizations before people so a
+person's role can lend them its organization's country ("White House
+spokesman" -> USA).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from .actors_data import countries, dictionary, name_key
+from .actors_merge import canonical_name, cluster, surface_aliases
+from .actors_mentions import (COUNTRY, GROUP, ORG, PERSON, Candidate, entity_candidates,
+                              honorific_at, surname_candidates)
+from .actors_refs import definite_references
+from .actors_roles import role_spans, sectors_of
+from .components.entity_ruler import ACTORS_FILE_ATTR
+from .components.paragraphs import sentences
+from .records import Actor, Article, Mention, actor_id
+
+if TYPE_CHECKING:
+    from .actors_data import Dictionary
+
+GOVERNMENT_LIKE = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
+_NEAR = 3
+
+
+def _dictionary(doc: Doc) -> Dictionary:
+    user_file = doc._.get(ACTORS_FILE_ATTR) if Doc.has_extension(ACTORS_FILE_ATTR) else None
+    return dictionary(user_file)
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    """Sentence number (components.paragraphs.sentences) of every token; -1 for none."""
+    out = [-1] * len(doc)
+    for n, sent in enumerate(sentences(doc)):
+        for i in range(sent.start, sent.end):
+            out[i] = n
+    return out
+
+
+def _add_roles(doc: Doc, cands: list[Candidate]) -> None:
+    """Roles written around each person mention, as found (an office honorific is one too)."""
+    people = [c for c in cands if c.kind == PERSON]
+    blocked = {i for c in people for i in range(c.start, c.end)}
+    for cand in people:
+        start = cand.form_start if cand.form_start >= 0 else cand.start
+        inner = honorific_at(doc, start, cand.end)
+        honorific = doc[start:start + (inner or cand.start - start)].text
+        office = bool(honorific) and bool(sectors_of(honorific))
+        for s, e in role_spans(doc, cand.start if office else start, cand.end,
+                               blocked - set(range(start, cand.end))):
+            if office and e == cand.start:
+                e = start + (inner or cand.start - start)
+            cand.role_spans.append((s, e))
+            cand.roles.append(doc[s:e].text)
+        if office and not any(honorific in r for r in cand.roles):
+            cand.roles.append(honorific)
+
+
+def _word_country(doc: Doc, start: int, end: int) -> str | None:
+    """A country named or adjectivised by a word in tokens [start, end) (last one wins)."""
+    table = countries()
+    for i in range(end - 1, start - 1, -1):
+        token = doc[i]
+        if not (token.is_title or token.is_upper):
+            continue
+        for n in (2, 1):
+            if i - n + 1 >= start:
+                found = table.lookup(doc[i - n + 1:i + 1].text)
+                if found and found[1] in ("name", "demonym"):
+                    return found[0].iso3
+    return None
+
+
+def _left_edge(doc: Doc, start: int) -> int:
+    """Start of the modifiers right before an organization ("Iranian state IRIB")."""
+    i = start
+    while i > 0 and start - i < _NEAR:
+        token = doc[i - 1]
+        if token.is_punct and token.text not in ("'s", "’s") or token.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "DET"):
+            break
+        i -= 1
+    return i
+
+
+def _nearest_country(cand: Candidate, country_at: dict[int, str], sent_of: list[int]) -> str | None:
+    """The country of the country (or organization) mention nearest to ``cand`` in its sentence.
+
+    ``country_at`` maps tokens to countries; on equal distance the earlier mention wins.
+    """
+    sentence = sent_of[cand.start]
+    for distance in range(1, len(sent_of)):
+        before, after = cand.start - distance, cand.end - 1 + distance
+        if before >= 0 and sent_of[before] == sentence and before in country_at:
+            return country_at[before]
+        if after < len(sent_of) and sent_of[after] == sentence and after in country_at:
+            return country_at[after]
+        if (before < 0 or sent_of[before] != sentence) and (
+                after >= len(sent_of) or sent_of[after] != sentence):
+            return None
+    return None
+
+
+class _Builder:
+    """Turns merged candidate groups into actors, one article at a time."""
+
+    def __init__(self, doc: Doc, cands: list[Candidate], sent_of: list[int]) -> None:
+        self.doc = doc
+        self.cands = cands
+        self.sent_of = sent_of
+        self.country_at: dict[int, str] = {}
+        self.org_at: dict[int, Actor] = {}
+        for cand in cands:
+            if cand.kind == COUNTRY and cand.country is not None:
+                for i in range(cand.start, cand.end):
+                    self.country_at[i] = cand.country.iso3
+
+    def actor(self, group: list[Candidate]) -> Actor:
+        first = group[0]
+        name = canonical_name(group)
+        entry = next((c.entry for c in group if c.entry is not None), None)
+        if first.kind == COUNTRY and first.country is not None:
+            return Actor(name, "country", first.country.iso3, id=first.country.actor_id,
+                         aliases=surface_aliases(group, name))
+        if first.kind == PERSON:
+            country, sectors = self._person_country(group), self._person_sectors(group)
+        else:
+            country, sectors = self._org_country(group), self._org_sectors(group)
+        roles = list(dict.fromkeys(r for c in group for r in c.roles))
+        kind = entry.kind if entry is not None and entry.kind != "country" else first.kind
+        external = {"wikidata": entry.wikidata} if entry is not None and entry.wikidata else {}
+        key = entry.key if entry is not None else actor_id(kind, name_key(name), country)
+        actor = Actor(name, kind, country, sectors, roles, surface_aliases(group, name),  # type: ignore[arg-type]
+                      external, id=key)
+        if first.kind in (ORG, GROUP):
+            for cand in group:
+                for i in range(cand.start, cand.end):
+                    self.org_at[i] = actor
+        return actor
+
+    def _org_country(self, group: list[Candidate]) -> str | None:
+        for cand in group:
+            found = _word_country(self.doc, _left_edge(self.doc, cand.start), cand.end)
+            if found:
+                return found
+        entry = next((c.entry for c in group if c.entry is not None), None)
+        if entry is not None:
+            return entry.country
+        if GOVERNMENT_LIKE & set(self._org_sectors(group)):
+            return _nearest_country(group[0], self.country_at, self.sent_of)
+        return None
+
+    def _org_sectors(self, group: list[Candidate]) -> list[str]:
+        for cand in group:
+            end = cand.end
+            while end < len(self.doc) and end - cand.end < _NEAR and self.doc[end].is_lower:
+                end += 1
+            sectors = sectors_of(self.doc[cand.start:end].text)
+            if sectors:
+                return sectors
+        entry = next((c.entry for c in group if c.entry is not None), None)
+        return list(entry.sectors) if entry is not None else []
+
+    def _role_country(self, cand: Candidate) -> str | None:
+        for s, e in cand.role_spans:
+            for i in range(e - 1, s - 1, -1):
+                if i in self.country_at:
+                    return self.country_at[i]
+                org = self.org_at.get(i)
+                if org is not None and org.country:
+                    return org.country
+            found = _word_country(self.doc, s, e)
+            if found:
+                return found
+        return None
+
+    def _person_country(self, group: list[Candidate]) -> str | None:
+        for cand in group:
+            found = self._role_country(cand)
+            if found:
+                return found
+        entry = next((c.entry for c in group if c.entry is not None), None)
+        if entry is not None and entry.country:
+            return entry.country
+        near = {**self.country_at, **{i: a.country for i, a in self.org_at.items() if a.country}}
+        for cand in group:
+            found = _nearest_country(cand, near, self.sent_of)
+            if found:
+                return found
+        return None
+
+    def _person_sectors(self, group: list[Candidate]) -> list[str]:
+        sectors: list[str] = []
+        for cand in group:
+            for role in cand.roles:
+                sectors += [s for s in sectors_of(role) if s not in sectors]
+        entry = next((c.entry for c in group if c.entry is not None), None)
+        if not sectors and entry is not None:
+            sectors = list(entry.sectors)
+        for cand in group:
+            for s, e in cand.role_spans:
+                for i in range(s, e):
+                    org = self.org_at.get(i)
+                    if not sectors and org is not None:
+                        sectors = list(org.sectors)
+        return sectors
+
+
+def _order(groups: list[list[Candidate]]) -> list[list[Candidate]]:
+    """Organizations and groups first (people borrow their country), then the rest."""
+    first = [g for g in groups if g[0].kind in (ORG, GROUP)]
+    return first + [g for g in groups if g[0].kind not in (ORG, GROUP)]
+
+
+def build_table(doc: Doc, article: Article) -> tuple[list[Actor], list[Mention], dict[int, str]]:
+    """Actors (in order of first mention), their mentions and the token -> actor id map."""
+    cands = surname_candidates(doc, entity_candidates(doc, _dictionary(doc)))
+    _add_roles(doc, cands)
+    groups = cluster(cands)
+    definite_references(doc, groups)
+    builder = _Builder(doc, cands, _sentence_index(doc))
+    made = {id(g): builder.actor(g) for g in _order(groups)}
+    actors: dict[str, Actor] = {}
+    mentions: list[Mention] = []
+    token_actor: dict[int, str] = {}
+    sent_of = builder.sent_of
+    for group in groups:
+        actor = actors.setdefault(made[id(group)].id, made[id(group)])
+        for cand in sorted(group, key=lambda c: c.start):
+            span = doc[cand.start:cand.end]
+            mentions.append(Mention(article.id, span.start_char, span.end_char,
+                                    sent_of[cand.start], span.text, actor.id))
+            for i in range(cand.start, cand.end):
+                token_actor[i] = actor.id
+    mentions.sort(key=lambda m: m.start)
+    return list(actors.values()), mentions, token_actor

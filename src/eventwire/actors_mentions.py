@@ -1,0 +1,203 @@
+"""Actors stage, step 1: candidate mentions from the entities, with repairs.
+
+Entities come from the model plus the gazetteer ruler (components.entity_ruler).
+Here they are sorted into countries (names, demonyms, capitals standing for a
+government), people, organizations and groups; fragments are dropped
+("Supreme" of "Supreme Leader"), person names are extended over given names
+the model missed and stripped of honorifics ("Sardar Ahmadreza Radan" ->
+"Ahmadreza Radan"), and lone surnames of people named in full are found
+wherever the model mislabelled or missed them.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .actors_data import (DATA, Country, Dictionary, Entry, countries, honorifics, name_key,
+                          read_tsv, sector_rules, strip_article)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+PERSON, ORG, GROUP, COUNTRY = "person", "organization", "group", "country"
+_QUOTE_EDGES = "\"'“”‘’«»"
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One mention before merging: a token span and what it seems to name."""
+
+    start: int
+    end: int
+    kind: str
+    name: str
+    surface: str
+    country: Country | None = None
+    how: str = ""  # for countries: name | demonym | capital
+    entry: Entry | None = None
+    honorific_form: str = ""
+    form_start: int = -1  # first token of the honorific written before the name, if any
+    roles: list[str] = field(default_factory=list)
+    role_spans: list[tuple[int, int]] = field(default_factory=list)
+    cluster: int = -1
+
+
+@functools.lru_cache(maxsize=1)
+def capital_verbs() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv(DATA / "capital_verbs.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """Every lower-case word of a sector phrase or an office honorific."""
+    words = {w for phrase in sector_rules() for w in phrase}
+    words |= {w.lower().rstrip(".") for h, is_role in honorifics().items() if is_role for w in h}
+    return frozenset(words)
+
+
+def honorific_at(doc: Doc, i: int, limit: int) -> int:
+    """Length of the longest honorific starting at token ``i`` (not past ``limit``)."""
+    table = honorifics()
+    best = 0
+    for n in (1, 2, 3):
+        if i + n <= limit and tuple(t.text for t in doc[i:i + n]) in table:
+            best = n
+    return best
+
+
+def honorific_before(doc: Doc, start: int) -> int:
+    """Length of an honorific ending right before token ``start``."""
+    for n in (3, 2, 1):
+        if start - n >= 0 and honorific_at(doc, start - n, start) == n:
+            return n
+    return 0
+
+
+def _is_fragment(span: Span) -> bool:
+    """A one-word entity that is the start of a role phrase ("Supreme" + "Leader")."""
+    if len(span) != 1:
+        return False
+    doc = span.doc
+    rules = sector_rules()
+    words = [span[0].lower_]
+    for token in doc[span.end:span.end + 3]:
+        words.append(token.lower_)
+        if tuple(words) in rules:
+            return True
+    return False
+
+
+def _clean(text: str) -> str:
+    return strip_article(text.strip().strip(_QUOTE_EDGES).strip())
+
+
+def _capital_as_government(span: Span) -> bool:
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in capital_verbs()
+
+
+def _country_candidate(span: Span) -> Candidate | None:
+    """A country name or demonym, or a capital that is the subject of a speech verb."""
+    kb = span.kb_id_
+    found = countries().lookup(span.text)
+    if kb.startswith("city:") or (found and found[1] == "capital"):
+        iso3 = kb.split(":", 1)[1] if kb.startswith("city:") else found[0].iso3  # type: ignore[index]
+        country = countries().by_iso.get(iso3)
+        if country is None or not _capital_as_government(span) or country.capital != _clean(span.text):
+            return None
+        return Candidate(span.start, span.end, COUNTRY, country.name, span.text, country, "capital")
+    if found is None:
+        return None
+    country, how = found
+    return Candidate(span.start, span.end, COUNTRY, country.name, _clean(span.text), country, how)
+
+
+def _person_start(doc: Doc, start: int, taken: set[int]) -> int:
+    """Extend a person's span left over capitalised given names the model left out."""
+    words = role_words()
+    while start > 0:
+        prev = doc[start - 1]
+        if (prev.i in taken or not prev.is_title or prev.pos_ != "PROPN" or prev.is_sent_start
+                or prev.lower_ in words or honorific_before(doc, start) or countries().lookup(prev.text)):
+            break
+        start -= 1
+    return start
+
+
+def person_candidate(doc: Doc, start: int, end: int, taken: set[int]) -> Candidate | None:
+    """A person mention: honorifics stripped from the name, kept in ``honorific_form``."""
+    start = _person_start(doc, start, taken)
+    inner = honorific_at(doc, start, end - 1)
+    before = 0 if inner else honorific_before(doc, start)
+    name_start = start + inner
+    while name_start < end and doc[name_start].is_punct:
+        name_start += 1
+    name = _clean(doc[name_start:end].text)
+    if not name or not any(c.isalpha() for c in name):
+        return None
+    form_start = start - before
+    honorific_form = doc[form_start:end].text if (inner or before) else ""
+    return Candidate(start, end, PERSON, name, _clean(doc[start:end].text),
+                     honorific_form=honorific_form, form_start=form_start)
+
+
+def _entity_candidate(span: Span, dictionary: Dictionary, taken: set[int]) -> Candidate | None:
+    """What one entity names, or None for places, numbers and fragments."""
+    label = span.label_
+    if label not in ("GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"):
+        return None
+    country = _country_candidate(span)
+    if country is not None or label in ("GPE", "LOC", "FAC") or span.kb_id_.startswith("city:"):
+        return country
+    if _is_fragment(span):
+        return None
+    entry = dictionary.lookup(span.text)
+    if label == "PERSON" or (entry is not None and entry.kind == PERSON):
+        cand = person_candidate(span.doc, span.start, span.end, taken)
+        if cand is not None and entry is None:
+            entry = dictionary.lookup(cand.name)
+        if cand is not None and entry is not None and entry.kind == PERSON:
+            cand.entry = entry
+        return cand
+    if entry is not None:
+        kind = entry.kind if entry.kind != COUNTRY else ORG
+        return Candidate(span.start, span.end, kind, entry.name, _clean(span.text), entry=entry)
+    name = _clean(span.text)
+    if not name:
+        return None
+    return Candidate(span.start, span.end, ORG if label == "ORG" else GROUP, name, name)
+
+
+def entity_candidates(doc: Doc, dictionary: Dictionary) -> list[Candidate]:
+    """Candidates from ``doc.ents``, in text order."""
+    taken = {t.i for e in doc.ents for t in e}
+    out = [c for e in doc.ents if (c := _entity_candidate(e, dictionary, taken)) is not None]
+    return out
+
+
+def surname_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """Lone surnames of people named in full, mislabelled or missed by the model.
+
+    A one-word group/organization candidate, or a capitalised proper noun in no
+    entity, that equals the last word of a full person name in the article,
+    becomes a person mention ("Patrushev" tagged NORP).
+    """
+    surnames = {name_key(c.name.split()[-1]) for c in found
+                if c.kind == PERSON and len(c.name.split()) > 1}
+    if not surnames:
+        return found
+    out: list[Candidate] = []
+    for cand in found:
+        if cand.kind in (GROUP, ORG) and cand.entry is None and " " not in cand.name \
+                and name_key(cand.name) in surnames:
+            cand = Candidate(cand.start, cand.end, PERSON, cand.name, cand.surface)
+        out.append(cand)
+    covered = {i for c in out for i in range(c.start, c.end)}
+    for token in doc:
+        if (token.i not in covered and token.pos_ == "PROPN" and token.is_title
+                and name_key(token.text) in surnames):
+            out.append(Candidate(token.i, token.i + 1, PERSON, token.text, token.text))
+    out.sort(key=lambda c: c.start)
+    return out
