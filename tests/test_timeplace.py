@@ -206,7 +206,8 @@ def test_timeplace_place_events_country_actor_is_not_place(nlp):
 
 def test_timeplace_place_events_no_date_takes_publication(nlp):
     event = _read(nlp, "Iran supports the rule of law.", "supports")
-    assert (event.date.iso(), event.date.precision, event.date.inferred) == ("2023-07-02", "day", True)
+    found = (event.date.iso(), event.date.precision, event.date.inferred)
+    assert found == ("2023-07-02", "day", True)
 
 
 def test_timeplace_place_events_no_publication_is_unknown(nlp):

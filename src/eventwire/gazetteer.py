@@ -52,7 +52,7 @@ def fold(name: str) -> str:
     text = unicodedata.normalize("NFKD", name.translate(_QUOTES))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     text = _SPACES.sub(" ", text.replace(".", "")).strip(" ,;:'\"")
-    return text[4:] if text.startswith("the ") else text
+    return text.removeprefix("the ")
 
 
 def _read_json(name: str) -> Any:

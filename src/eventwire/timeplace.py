@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from .components.paragraphs import sentences
 from .errors import EventwireError
-from .gazetteer import fold, geocode, is_place, place_names
+from .gazetteer import geocode, is_place, place_names
 from .records import Article, DateValue, Event, Place, Section
 from .timeplace_dates import resolve_date, words
 
@@ -39,6 +39,7 @@ MAYBE_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", ""})
 #: dependents that open a clause of their own: their dates and places are not the head's
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
 NOT_PLACE_ACTORS = frozenset({"person", "organization", "group"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 SPECIFIC = {"city": 0, "admin1": 1, "country": 2}
 _DATELINE_END = re.compile(r"\s*(?:\(|—|–|-|/)")
 DATELINE_CHARS = 80
@@ -53,7 +54,7 @@ def place_words() -> dict[str, frozenset[str]]:
         raise EventwireError("E203", path=str(PLACE_WORDS_FILE), detail=str(err)) from err
     table: dict[str, set[str]] = {"any": set(), "city": set()}
     for line in lines:
-        if line.startswith("#") or not line.strip() or line.startswith("kind\t"):
+        if line.startswith(("#", "kind\t")) or not line.strip():
             continue
         kind, word = line.split("\t")
         table.setdefault(kind, set()).add(word.strip())
@@ -151,9 +152,9 @@ def _clause(anchor: Token) -> set[int]:
         token = stack.pop()
         out.add(token.i)
         for child in token.children:
-            if child.dep_ in CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")):
-                continue
-            stack.append(child)
+            verb_conj = child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
+            if child.dep_ not in CLAUSE_DEPS and not verb_conj:
+                stack.append(child)
     return out
 
 
@@ -201,7 +202,7 @@ def _is_future(token: Token) -> bool:
         verb = verb.head
     future = words().future
     for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll", "wo") for c in verb.children):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
             return True
         if verb.lemma_.lower() in future and verb is not token:
             return True
@@ -302,12 +303,12 @@ def _place_marks(ctx: Context, index: int, sent: Span) -> list[Mark]:
     marks: list[Mark] = []
     found: list[tuple[int, int, tuple[str, int], str]] = []
     for start, end, root in _candidates(ctx, sent):
-        role = _role(root)
-        if role is None or _is_named_actor(ctx, start, end):
+        how = _role(root)
+        if how is None or _is_named_actor(ctx, start, end):
             continue
         name = ctx.doc[start:end].text
         if is_place(name):
-            found.append((start, end, role, name))
+            found.append((start, end, how, name))
     local = {p.country for *_, name in found if (p := geocode(name)) and p.kind == "country"}
     countries = tuple(sorted({*ctx.countries, *(c for c in local if c)}))
     for start, end, (role, governor), name in found:

@@ -24,6 +24,9 @@ PREPS = ("as of", "on", "in", "at", "since", "by", "during", "until", "till", "f
          "throughout", "within", "around", "of", "for")
 MONTH_MODS = ("the end of", "the beginning of", "the start of", "the middle of", "end of",
               "beginning of", "start of", "middle of", "early", "mid", "late")
+#: clock times and the words around them: '6.10am', '11:30 p.m. local time', 'the early hours of'
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})? ?(?:am|pm|a\.m\.?|p\.m\.?)(?= |$)|\blocal time\b|"
+                    r"\b(?:the )?(?:early|small|late) hours of\b|\bgmt\b|\butc\b")
 _TRIM = " \t\n,.;:()[]\"'“”‘’"
 
 
@@ -33,6 +36,7 @@ class Words:
 
     months: dict[str, int]
     weekdays: dict[str, int]
+    weekday_abbrs: dict[str, int]
     numbers: dict[str, int]
     relative: dict[str, tuple[str, int, Precision]]
     future: frozenset[str]
@@ -48,7 +52,7 @@ def words() -> Words:
         raise EventwireError("E203", path=str(WORDS_FILE), detail=str(err)) from err
     table: dict[str, dict[str, str]] = {}
     for line in lines:
-        if line.startswith("#") or not line.strip() or line.startswith("kind\t"):
+        if line.startswith(("#", "kind\t")) or not line.strip():
             continue
         kind, phrase, value = line.split("\t")
         table.setdefault(kind, {})[phrase] = value
@@ -59,6 +63,7 @@ def words() -> Words:
     return Words(
         months={k: int(v) for k, v in table.get("month", {}).items()},
         weekdays={k: int(v) for k, v in table.get("weekday", {}).items()},
+        weekday_abbrs={k: int(v) for k, v in table.get("weekday_abbr", {}).items()},
         numbers={k: int(v) for k, v in table.get("number", {}).items()},
         relative=relative,  # type: ignore[arg-type]
         future=frozenset(table.get("future", {})),
@@ -75,6 +80,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
                                   if len(k) > 4 or k in ("may", "june", "july")) + ")"
     bare = "(?:" + "|".join(w.months) + ")"
     wd = "(?:" + "|".join(w.weekdays) + ")"
+    any_wd = "(?:" + "|".join([*w.weekdays, *w.weekday_abbrs]) + r")\.?"
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     year = r"(?P<year>1[89]\d\d|2[01]\d\d)"
     mods = "|".join(MONTH_MODS)
@@ -82,16 +88,18 @@ def patterns() -> dict[str, re.Pattern[str]]:
     return {
         "iso_day": re.compile(r"(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<day>\d{1,2})(?:t[\d:.z+-]*)?"),
         "iso_month": re.compile(r"(?P<year>\d{4})-(?P<m>\d{1,2})"),
-        "day_month": re.compile(rf"(?:{wd},? )?(?:the )?{day} (?:of )?{mon},?(?: {year})?"),
-        "month_day": re.compile(rf"(?:{wd},? )?{mon} {day}(?:,? {year})?"),
+        "day_month": re.compile(rf"(?:{any_wd},? )?(?:the )?{day} (?:of )?{mon},?(?: {year})?"),
+        "month_day": re.compile(rf"(?:{any_wd},? )?{mon} {day}(?:,? {year})?"),
         "month_year": re.compile(rf"(?:(?P<mod>{mods})[- ]?)?{mon},? {year}"),
-        "month": re.compile(rf"(?:(?P<mod>last|this|next|this past|this coming|{mods})[- ]?)?{full}"),
+        "month": re.compile(rf"(?:(?P<mod>last|this|next|this past|this coming|{mods})[- ]?)?"
+                            rf"{full}"),
         "year": re.compile(rf"(?:(?:early|mid|late)[- ]?|the year |(?:the )?(?:spring|summer|"
                            rf"autumn|fall|winter)(?: of)? |fiscal )?{year}"),
         "weekday": re.compile(rf"(?:(?P<mod>last|this|next|this past|this coming|past|coming) )?"
                               rf"(?P<wd>{wd})"),
         "ago": re.compile(rf"{num} (?P<unit>day|week|month|year)s? (?:ago|earlier|before)"),
-        "span": re.compile(rf"(?:the )?(?:past|last|previous) {num} (?P<unit>day|week|month|year)s?"),
+        "span": re.compile(rf"(?:the )?(?:past|last|previous) {num} "
+                           rf"(?P<unit>day|week|month|year)s?"),
         "explicit": re.compile(rf"\d{{1,4}}[/.]\d{{1,2}}[/.]\d{{2,4}}|\d.*\b{bare}|{bare}.*\d"),
     }
 
@@ -110,10 +118,13 @@ def _clean(phrase: str) -> tuple[str, bool]:
 
 
 def _strip_parts(text: str) -> tuple[str, bool]:
-    """Drop times of day and 'early'/'late' around a date ("late Saturday night")."""
+    """Drop times of day and 'early'/'late' around a date ('late Saturday night', '6am Monday')."""
     parts = words().parts
-    tokens = text.split()
-    stripped = False
+    bare = _CLOCK.sub(" ", text)
+    stripped = bare != text
+    tokens = bare.split()
+    if stripped:
+        tokens = [t for t in tokens if t not in ("around", "about", "at", "on")]
     while len(tokens) > 1 and tokens[-1] in parts:
         tokens, stripped = tokens[:-1], True
     while len(tokens) > 1 and tokens[0] in parts and tokens[1] != "-":
@@ -155,7 +166,8 @@ def _grammar(text: str, pub: date | None, future: bool,
     for name, rule in _RULES:
         match = patterns()[name].fullmatch(text)
         if match:
-            return rule(match, pub, future, context)
+            found: tuple[date, Precision] | None = rule(match, pub, future, context)
+            return found
     return None
 
 
@@ -304,8 +316,8 @@ def _dateparser(text: str, published: date | None) -> tuple[date, Precision] | N
     data = _parser(published).get_date_data(text)
     if data is None or data.date_obj is None:
         return None
-    precision: Precision = {"day": "day", "time": "day", "month": "month",
-                            "year": "year"}.get(data.period or "", "unknown")  # type: ignore[assignment]
+    periods: dict[str, Precision] = {"day": "day", "time": "day", "month": "month", "year": "year"}
+    precision: Precision = periods.get(data.period or "", "unknown")
     found = data.date_obj.date()
     if precision == "month":
         found = found.replace(day=1)
