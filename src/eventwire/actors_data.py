@@ -117,6 +117,14 @@ def sector_rules() -> dict[tuple[str, ...], SectorRule]:
 
 
 @functools.lru_cache(maxsize=1)
+def institution_words() -> frozenset[str]:
+    """Words that mark an organization name: sector words plus data/org_words.tsv."""
+    words = {w for phrase in sector_rules() for w in phrase}
+    words |= {row["word"].lower() for row in read_tsv(DATA / "org_words.tsv")}
+    return frozenset(words)
+
+
+@functools.lru_cache(maxsize=1)
 def max_rule_len() -> int:
     return max((len(w) for w in sector_rules()), default=1)
 

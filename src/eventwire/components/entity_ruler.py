@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..actors_data import countries, dictionary
+from ..actors_data import countries, dictionary, institution_words
 
 if TYPE_CHECKING:
     from spacy.vocab import Vocab
@@ -82,12 +82,27 @@ class GazetteerRuler:
             return doc
         ents = list(doc.ents)
         for span in filter_spans(matches):
-            if any(e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in ents):
+            outer = [e for e in ents if e.start <= span.start and span.end <= e.end and len(e) > len(span)]
+            if outer and not (span.label_ == "GPE" and _person_of_place(outer[0], span)):
                 continue
             ents = [e for e in ents if e.end <= span.start or e.start >= span.end]
+            if outer:
+                ents.append(Span(doc, outer[0].start, span.start - 1, label="PERSON"))
             ents.append(span)
         doc.ents = sorted(ents, key=lambda e: e.start)
         return doc
+
+
+def _person_of_place(outer: Span, place: Span) -> bool:
+    """Whether an entity reads "<Given Surname> of <place>" (a person the model took for an ORG)."""
+    doc = outer.doc
+    if place.end != outer.end or place.start - outer.start not in (3, 4):
+        return False
+    if doc[place.start - 1].lower_ != "of":
+        return False
+    name = doc[outer.start:place.start - 1]
+    words = institution_words()
+    return all(t.is_title and t.pos_ == "PROPN" and t.lower_ not in words for t in name)
 
 
 @Language.factory("eventwire_entities", assigns=["doc.ents"], requires=["doc.ents"],

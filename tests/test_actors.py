@@ -1,0 +1,191 @@
+"""Actors stage: countries, people, organizations, aliases, roles, sectors (issue 3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors import ActorTable, find_actors
+from eventwire.actors_data import countries, dictionary, name_key
+from eventwire.records import Article
+
+from .conftest import GOLD_DIR
+
+
+def _read(nlp, text: str, *, captions=(), credits=()) -> ActorTable:
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    article = Article(title="Report", paragraphs=paragraphs, captions=list(captions),
+                      credits=list(credits))
+    layout, sections = article.layout()
+    return find_actors(nlp(layout), article, sections)
+
+
+def _named(table: ActorTable, name: str):
+    folded = name.casefold()
+    hits = [a for a in table.actors if folded in {n.casefold() for n in a.names}]
+    return hits[0] if len(hits) == 1 else None if not hits else hits
+
+
+def test_actors_countries_from_names_and_demonyms(nlp):
+    table = _read(nlp, "Iranian officials met Russian diplomats. Iran and the Russian Federation "
+                       "signed a deal with the Islamic Republic's neighbours.")
+    kinds = {a.country: a for a in table.actors if a.kind == "country"}
+    assert set(kinds) == {"IRN", "RUS"}
+    assert "Russian Federation" in kinds["RUS"].aliases
+    assert kinds["IRN"].id == countries().by_iso["IRN"].actor_id
+    assert len([m for m in table.mentions if m.actor_id == kinds["IRN"].id]) == 3
+
+
+def test_actors_country_id_is_stable_across_articles(nlp):
+    one = _read(nlp, "Brazil condemned the attack.")
+    two = _read(nlp, "Brazilian diplomats left Lima on Monday.")
+    assert [a.id for a in one.actors if a.country == "BRA"] == [a.id for a in two.actors if a.country == "BRA"]
+
+
+def test_actors_demonym_gives_countries_of_a_subject(nlp):
+    table = _read(nlp, "Russian and Iranian police officials met in Kazan to discuss drugs.")
+    doc_tokens = [m for m in table.mentions]
+    assert {m.text for m in doc_tokens} >= {"Russian", "Iranian"}
+    start = min(table.token_actor)
+    assert set(table.countries_in(start, start + 5)) == {"RUS", "IRN"}
+    assert table.country_of(table.token_actor[start]) == "RUS"
+
+
+def test_actors_places_are_not_actors(nlp):
+    table = _read(nlp, "Drones struck Kyiv and Kharkiv overnight, officials in Tehran said.")
+    names = {n for a in table.actors for n in a.names}
+    assert not names & {"Kyiv", "Kharkiv", "Tehran"}
+
+
+def test_actors_capital_as_government(nlp):
+    table = _read(nlp, "Moscow denied the report on Tuesday.")
+    (actor,) = table.actors
+    assert (actor.kind, actor.country, actor.name) == ("country", "RUS", "Russia")
+    assert [m.text for m in table.mentions] == ["Moscow"]
+
+
+def test_actors_two_people_sharing_a_surname_stay_apart(nlp):
+    table = _read(nlp, "Former minister Joan Delacroix met her brother Pierre Delacroix in Lyon. "
+                       "Delacroix said the talks went well.")
+    people = [a for a in table.actors if a.kind == "person" and "Delacroix" in a.name]
+    full = {a.name for a in people if " " in a.name}
+    assert full == {"Joan Delacroix", "Pierre Delacroix"}
+    assert not any("Delacroix" in a.aliases for a in people if " " in a.name)
+
+
+def test_actors_lone_surname_joins_the_one_person(nlp):
+    table = _read(nlp, "Foreign Minister Halvard Brekkestad arrived in Oslo. Brekkestad said talks would resume.")
+    actor = _named(table, "Halvard Brekkestad")
+    assert actor is not None and "Brekkestad" in actor.aliases
+
+
+def test_actors_credit_line_is_not_an_actor(nlp):
+    table = _read(nlp, "Kenya's President William Ruto spoke in Nairobi.",
+                  captions=["William Ruto speaks in Nairobi."], credits=["Photo: Thomas Mukoya/Reuters"])
+    names = {n for a in table.actors for n in a.names}
+    assert "Thomas Mukoya" not in names
+    assert "William Ruto" in names
+
+
+def test_actors_transliteration_variants_merge(nlp):
+    table = _read(nlp, "Police chief Mohammad-Javad Tavakkoli spoke on Monday. "
+                       "Later, Mohammadjavad Tavakkoli said the inquiry was over.")
+    actor = _named(table, "Mohammadjavad Tavakkoli")
+    assert actor is not None
+    assert {"Mohammad-Javad Tavakkoli", "Mohammadjavad Tavakkoli"} <= set(actor.names)
+
+
+def test_actors_honorific_kept_as_alias_not_name(nlp):
+    table = _read(nlp, "Iran's police chief Sardar Hossein Ashtarifar met reporters.")
+    actor = _named(table, "Hossein Ashtarifar")
+    assert actor is not None and actor.name == "Hossein Ashtarifar"
+    assert "Sardar Hossein Ashtarifar" in actor.aliases
+    assert actor.country == "IRN" and actor.sectors == ["COP"]
+
+
+def test_actors_acronym_and_expansion_merge(nlp):
+    table = _read(nlp, "The Kenya Wildlife Service said two rangers were hurt. "
+                       "KWS added that the poachers fled.")
+    actor = _named(table, "KWS")
+    assert actor is not None and "Kenya Wildlife Service" in actor.names
+
+
+def test_actors_acronym_with_generic_words_and_the_agency(nlp):
+    table = _read(nlp, "Iranian state IRIB news agency reported the meeting. "
+                       "The agency said IRIB had seen the text.")
+    actor = _named(table, "IRIB")
+    assert actor is not None and "IRIB news agency" in actor.names
+    assert (actor.country, actor.sectors) == ("IRN", ["MED"])
+    assert "The agency" in [m.text for m in table.mentions if m.actor_id == actor.id]
+
+
+def test_actors_role_to_sector(nlp):
+    table = _read(nlp, "White House spokesman John Kirby spoke after Defence Minister Amara Okafor "
+                       "and army commander Tunde Balogun of Nigeria met.")
+    kirby, okafor, balogun = (_named(table, n) for n in ("John Kirby", "Amara Okafor", "Tunde Balogun"))
+    assert kirby.roles == ["White House spokesman"] and (kirby.country, kirby.sectors) == ("USA", ["GOV"])
+    assert "MIL" in okafor.sectors and "Defence Minister" in okafor.roles[0]
+    assert balogun.sectors == ["MIL"]
+
+
+def test_actors_role_and_country_from_title(nlp):
+    table = _read(nlp, "The talks were attended by the Secretary of the Russian National Security "
+                       "Council Nikolai Patrushev.")
+    actor = _named(table, "Nikolai Patrushev")
+    assert actor.roles == ["Secretary of the Russian National Security Council"]
+    assert (actor.country, actor.sectors) == ("RUS", ["GOV"])
+    council = _named(table, "Russian National Security Council")
+    assert council is not None and council.country == "RUS"
+
+
+def test_actors_dictionary_adds_what_text_does_not_say(nlp):
+    table = _read(nlp, "Hezbollah fired rockets. Putin said Russia would respond.")
+    hezbollah, putin = _named(table, "Hezbollah"), _named(table, "Putin")
+    assert (hezbollah.id, hezbollah.country, hezbollah.sectors) == ("hezbollah", "LBN", ["REB"])
+    assert (putin.id, putin.name, putin.country) == ("vladimir-putin", "Vladimir Putin", "RUS")
+
+
+def test_actors_user_dictionary_file(tmp_path):
+    from eventwire.nlp import build
+
+    path = tmp_path / "mine.tsv"
+    path.write_text("id\tname\tkind\tcountry\tsectors\taliases\twikidata\n"
+                    "zq-front\tZarqa Liberation Front\torganization\tJOR\tREB\tZLF\t\n", encoding="utf-8")
+    assert dictionary(str(path)).lookup("ZLF").key == "zq-front"
+    nlp = build(actors_file=str(path))
+    table = _read(nlp, "The ZLF claimed the attack on Monday.")
+    actor = _named(table, "Zarqa Liberation Front")
+    assert (actor.id, actor.country, actor.sectors) == ("zq-front", "JOR", ["REB"])
+
+
+def test_actors_name_key_ignores_spelling():
+    assert name_key("Ahmad-Reza Radan") == name_key("Ahmadreza  Radan") == name_key("AHMADREZA RADAN")
+
+
+def test_actors_token_map_covers_every_mention_token(nlp):
+    table = _read(nlp, "Russian National Guard director Viktor Zolotov met Chinese officials.")
+    for mention in table.mentions:
+        assert any(table.token_actor.get(i) == mention.actor_id for i in table.token_actor)
+    guard = _named(table, "Russian National Guard")
+    assert guard.country == "RUS" and set(guard.sectors) == {"COP", "MIL"}
+    assert _named(table, "Viktor Zolotov").country == "RUS"
+
+
+def test_actors_seed_article_scores(seed_reading):
+    from eventwire.evaluate import load_gold, score_reading
+
+    (gold,) = load_gold([GOLD_DIR / "seed-iran-russia-police.gold.json"])
+    report = score_reading(gold, seed_reading)["actors"]
+    assert report["recall"] == 1.0
+    assert report["country_accuracy"] == 1.0
+    assert report["sector_accuracy"] >= 0.9
+    assert report["alias_pair_f1"] >= 0.95
+    assert report["role_recall"] >= 0.9
+    assert report["not_actor_violations"] == 0
+
+
+@pytest.mark.parametrize("text", ["", "   "])
+def test_actors_empty_text_gives_empty_table(nlp, text):
+    article = Article(title="Report", paragraphs=[text])
+    layout, sections = article.layout()
+    table = find_actors(nlp(layout), article, sections)
+    assert table.mentions == [] and table.token_actor == {}
