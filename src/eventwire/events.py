@@ -48,12 +48,16 @@ class _Article:
 def _absorbed(m: Match, triggers: dict[int, Match]) -> bool:
     """Whether the trigger only spells out a governing trigger ("agreed to cooperate")."""
     token = m.token
+    if m.row.pos == "M":
+        return False
     if m.row.pos == "V":
+        if any(c.dep_ == "aux" and c.i in triggers and triggers[c.i].row.pos == "M" for c in token.children):
+            return True
         governor = token.head.head if token.dep_ == "pcomp" else token.head
         head = triggers.get(governor.i) if token.head is not token else None
         if head is None:
             return False
-        if token.dep_ == "xcomp" or (token.dep_ in ("dobj", "pcomp")):
+        if token.dep_ in ("xcomp", "dobj", "pcomp") or (token.dep_ == "ccomp" and token.i > governor.i):
             return True
         same = ontology.plover(head.row.cameo) == ontology.plover(m.row.cameo)
         return token.dep_ in ("advcl", "acl") and same
@@ -138,10 +142,10 @@ def _recode(cameo: str, mood: Modality) -> tuple[str, bool, bool]:
     root = ontology.root(cameo)
     if mood.conditional:
         return cameo, mood.negated, True
+    if mood.negated and mood.intent and ontology.quad_class(cameo) in (1, 2):
+        return "120", False, False
     if not mood.intent or root in ("01", "02", "03", "13"):
         return cameo, mood.negated, False
-    if mood.negated and ontology.quad_class(cameo) in (1, 2):
-        return "120", False, False
     intended = words("intent_code").get(root)
     if intended is None or mood.negated:
         return cameo, mood.negated, True
@@ -150,6 +154,8 @@ def _recode(cameo: str, mood: Modality) -> tuple[str, bool, bool]:
 
 def _confidence(token: Token, m: Match, actors: list[str], recipients: list[str], flagged: bool) -> float:
     """Main-clause, well-argued events first (the PLOVER scorer takes the top one per sentence)."""
+    if m.row.pos == "M":
+        token = token.head
     head = token.head
     main = token.dep_ == "ROOT" or (
         token.dep_ in ("ccomp", "conj", "xcomp") and (head.dep_ == "ROOT" or head.lemma_.lower() in words("report_verb")))

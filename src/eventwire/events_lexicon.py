@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 LEXICON_FILE = DATA / "cameo_lexicon.tsv"
 WORDS_FILE = DATA / "event_words.tsv"
-POS_OK = {"V": {"VERB", "AUX"}, "N": {"NOUN", "PROPN"}, "A": {"ADJ"}}
+POS_OK = {"V": {"VERB", "AUX"}, "N": {"NOUN", "PROPN"}, "A": {"ADJ"}, "M": {"AUX", "VERB"}}
 #: dependency labels of a word that modifies a noun rather than naming an event
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 
@@ -128,6 +128,10 @@ def match(token: Token) -> Match | None:
         if token.pos_ not in POS_OK[row.pos] and not (row.pos == "V" and token.dep_ == "ROOT"):
             continue
         if row.pos != "V" and token.dep_ in MODIFIER_DEPS:
+            continue
+        if row.pos == "M":
+            if token.dep_ == "aux" and token.head.pos_ in ("VERB", "AUX"):
+                return Match(token, row, None, None)
             continue
         found = _fits(token, row)
         if found is not None:

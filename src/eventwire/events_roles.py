@@ -112,8 +112,28 @@ def adjective_roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker
     return actors, recipients
 
 
+def demand_roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker: str | None) -> Roles:
+    """"X said (that) Y must ...": X demands of Y; without a governing clause the speaker demands."""
+    verb = match.token.head
+    recipients = argument(subject(verb)[0], table, pronouns)
+    word = verb
+    for _ in range(4):
+        if word.dep_ not in ("ccomp", "acl", "relcl", "advcl") or word.head is word:
+            break
+        word = word.head
+        if word.pos_ in ("NOUN", "PROPN"):
+            word = word.head if word.dep_ in ("dobj", "attr") else word
+            continue
+        found = argument(subject(word)[0], table, pronouns)
+        if found:
+            return found, recipients
+    return ([speaker] if speaker else []), recipients
+
+
 def roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker: str | None) -> Roles:
     """(actor ids, recipient ids) for a match; never exploded into dyads."""
+    if match.row.pos == "M":
+        return demand_roles(match, table, pronouns, speaker)
     if match.row.pos == "N":
         return noun_roles(match, table, pronouns)
     if match.row.pos == "A":
