@@ -462,7 +462,12 @@ def _from_json(text: str, name: str) -> Iterator[Article | Skip]:
             for i, record in enumerate(records, 1):
                 yield _record_or_skip(record, name, i)
             return
-    for i, line in enumerate(text.splitlines(), 1):
+    yield from json_lines(text.splitlines(), name)
+
+
+def json_lines(lines: Iterable[str], name: str, *, first: int = 1) -> Iterator[Article | Skip]:
+    """Articles from JSON lines numbered from ``first`` (a batch chunk starts mid-file)."""
+    for i, line in enumerate(lines, first):
         if not line.strip():
             continue
         try:

@@ -259,3 +259,35 @@ def to_dict(record: Any) -> Any:
     if isinstance(record, dict):
         return {k: to_dict(v) for k, v in record.items()}
     return record
+
+
+def _date(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def reading_from_dict(data: dict[str, Any]) -> Reading:
+    """The inverse of `to_dict` for a Reading (batch output back to records)."""
+    a = dict(data["article"])
+    a["published"] = _date(a.get("published"))
+    events = []
+    for raw in data.get("events", []):
+        e = dict(raw)
+        e["location"] = Place(**e["location"]) if e.get("location") else None
+        if e.get("date"):
+            e["date"] = DateValue(**{**e["date"], "value": _date(e["date"].get("value"))})
+        events.append(Event(**e))
+    fingerprint = data.get("fingerprint")
+    if isinstance(fingerprint, dict):
+        from .stories import Fingerprint
+
+        fingerprint = Fingerprint(**fingerprint)
+    return Reading(
+        article=Article(**a),
+        actors=[Actor(**x) for x in data.get("actors", [])],
+        mentions=[Mention(**x) for x in data.get("mentions", [])],
+        events=events,
+        quotes=[Quote(**x) for x in data.get("quotes", [])],
+        sentences=[tuple(x) for x in data.get("sentences", [])],
+        tokens=data.get("tokens", 0),
+        fingerprint=fingerprint,
+    )

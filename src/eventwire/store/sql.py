@@ -18,9 +18,10 @@ from sqlalchemy import Connection, Engine, create_engine, delete, event, func, i
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
-from ..records import Actor, Article, Event, Quote, Reading, Skip, normalise_text, stable_id
+from ..records import Actor, Article, Reading, Skip, normalise_text
 from . import schema as t
 from .queries import Queries
+from .rows import article_row, event_row, quote_row
 from .story_sql import assign_story
 
 log = logging.getLogger(__name__)
@@ -166,7 +167,7 @@ class SQLStore(Queries):
         article = reading.article
         text, _sections = article.layout()
         conn.execute(delete(t.articles).where(t.articles.c.id == article.id))
-        conn.execute(insert(t.articles), [_article_row(article, text, reading)])
+        conn.execute(insert(t.articles), [article_row(article, text, reading)])
         if self.dialect == "sqlite":
             conn.exec_driver_sql("DELETE FROM articles_fts WHERE article_id = ?", (article.id,))
             conn.exec_driver_sql(
@@ -199,7 +200,7 @@ class SQLStore(Queries):
             ])
         events = list(_unique(reading.events, lambda e: e.id))
         if events:
-            conn.execute(insert(t.events), [_event_row(e) for e in events])
+            conn.execute(insert(t.events), [event_row(e) for e in events])
             links = {
                 (e.id, a, role)
                 for e in events
@@ -212,7 +213,7 @@ class SQLStore(Queries):
                 ])
         quotes = list(_unique(reading.quotes, lambda q: q.id))
         if quotes:
-            conn.execute(insert(t.quotes), [_quote_row(q) for q in quotes])
+            conn.execute(insert(t.quotes), [quote_row(q) for q in quotes])
 
     # ------------------------------------------------------------ counts
 
@@ -239,20 +240,6 @@ def _unique(items: Iterable[Any], key: Any) -> Iterable[Any]:
             yield item
 
 
-def _article_row(article: Article, text: str, reading: Reading) -> dict[str, Any]:
-    return {
-        "id": article.id, "url": article.url, "outlet": article.outlet, "title": article.title,
-        "standfirst": article.standfirst, "published": article.published,
-        "author": article.author, "language": article.language, "origin": article.origin,
-        "paragraphs": article.paragraphs, "captions": article.captions,
-        "credits": article.credits, "text": text,
-        "sentences": [list(s) for s in reading.sentences], "tokens": reading.tokens,
-        "ingested_at": _now(),
-        "fingerprint": None if reading.fingerprint is None else {
-            "names": reading.fingerprint.names, "words": reading.fingerprint.words},
-    }
-
-
 def _merged(old: list[str] | None, new: list[str]) -> list[str]:
     out = list(old or [])
     seen = {normalise_text(x) for x in out}
@@ -276,41 +263,4 @@ def _actor_row(actor: Actor, old: Any) -> dict[str, Any]:
         "aliases": [a for a in aliases if normalise_text(a) != normalise_text(actor.name)],
         "external_ids": {**(old.external_ids if old is not None else {}), **actor.external_ids},
         "search_names": "|" + "|".join(normalise_text(n) for n in names) + "|",
-    }
-
-
-def _event_row(e: Event) -> dict[str, Any]:
-    loc = e.location
-    date = e.date
-    return {
-        "id": e.id, "article_id": e.article_id, "sentence": e.sentence, "start": e.start,
-        "end": e.end, "evidence": e.evidence, "trigger": e.trigger, "cameo": e.cameo,
-        "plover": e.plover, "mode": e.mode, "contexts": e.contexts, "quad_class": e.quad_class,
-        "goldstein": e.goldstein, "actors": e.actors, "recipients": e.recipients,
-        "location": None if loc is None else {
-            "name": loc.name, "country": loc.country, "kind": loc.kind, "lat": loc.lat,
-            "lon": loc.lon, "gazetteer_id": loc.gazetteer_id},
-        "location_name": loc.name if loc else None,
-        "location_country": loc.country if loc else None,
-        "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
-        "date": date.value if date and date.precision != "unknown" else None,
-        "date_precision": date.precision if date else "unknown",
-        "date_text": date.text if date else None,
-        "date_inferred": bool(date and date.inferred),
-        "reported_by": e.reported_by, "speaker": e.speaker, "negated": e.negated,
-        "hypothetical": e.hypothetical, "hedged": e.hedged, "in_caption": e.in_caption,
-        "confidence": e.confidence,
-        "merge_key": merge_key(e),
-    }
-
-
-def merge_key(e: Event) -> str:
-    """Events with the same type and sides are one event across a story."""
-    return stable_id("merge", e.plover, *sorted(e.actors), "|", *sorted(e.recipients))
-
-
-def _quote_row(q: Quote) -> dict[str, Any]:
-    return {
-        "id": q.id, "article_id": q.article_id, "start": q.start, "end": q.end, "text": q.text,
-        "kind": q.kind, "speaker_id": q.speaker_id, "cue": q.cue, "reported_by": q.reported_by,
     }
