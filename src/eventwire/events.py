@@ -107,8 +107,8 @@ def _pronouns(state: _Article, speaker: str | None, sentence: int):  # type: ign
             return [speaker] if speaker else []
         if lower not in words("pronoun_back"):
             return []
-        if token.dep_ == "poss":
-            word = token.head
+        if token.dep_ in ("poss", "nsubj", "nsubjpass"):
+            word = token.head.head if token.dep_ != "poss" else token.head
             for _ in range(6):
                 subj = subject(word)[0] if word.pos_ in ("VERB", "AUX") else None
                 if subj is not None and subj.pos_ != "PRON":

@@ -22,10 +22,10 @@ if TYPE_CHECKING:
 Pronouns = Callable[["Token"], list[str]]
 
 NEAR_DEPS = ("appos", "compound", "amod", "poss", "nmod", "conj")
-FAR_PREPS = ("of", "in", "from", "at")
+FAR_PREPS = ("of", "in", "from", "at", "by")
 RECIPIENT_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "over")
 SUBJECT_DEPS = ("nsubj", "csubj")
-INHERIT_DEPS = ("xcomp", "advcl", "conj", "pcomp")
+INHERIT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acomp")
 
 
 def _add(ids: list[str], new: list[str]) -> None:

@@ -39,12 +39,46 @@ def _direct_object(match: Match) -> Token | None:
 
 
 def _split(actors: list[str], recipients: list[str], symmetric: bool) -> Roles:
-    """Coordinated parties of a symmetric event: first is actor, the others recipients."""
+    """Coordinated parties of a symmetric event ("X and Y met") act on each other: both lists hold all."""
     if symmetric and not recipients and len(actors) > 1:
-        return actors[:1], actors[1:]
+        return actors, list(actors)
     if symmetric and not actors and len(recipients) > 1:
-        return recipients[:1], recipients[1:]
+        return recipients, list(recipients)
     return actors, recipients
+
+
+def _clause_recipients(verb: Token, table: ActorTable, pronouns: Pronouns) -> list[str]:
+    """The object, or the objects of "with/to/against/on ..." of a complement clause."""
+    found: list[str] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            _extend(found, argument(child, table, pronouns))
+            for obj in prep_objects(child, RECIPIENT_PREPS):
+                _extend(found, argument(obj, table, pronouns))
+    for obj in prep_objects(verb, (*RECIPIENT_PREPS, "for", "between")):
+        _extend(found, argument(obj, table, pronouns))
+    for child in verb.children:
+        if not found and child.dep_ == "xcomp" and child.i > verb.i:
+            found = _clause_recipients(child, table, pronouns)
+    return found
+
+
+def _fallback_recipients(token: Token, table: ActorTable, pronouns: Pronouns) -> list[str]:
+    """Who a clause is about ("demanded that the US cancel ...", "threatened to break ties with
+    Russia") or where it happens ("in Montenegro")."""
+    for child in token.children:
+        if child.dep_ == "ccomp" and child.i > token.i:
+            found = argument(subject(child)[0], table, pronouns)
+            if found:
+                return found
+        if child.dep_ == "xcomp" and child.i > token.i:
+            found = _clause_recipients(child, table, pronouns)
+            if found:
+                return found
+    found: list[str] = []
+    for obj in prep_objects(token, ("in", "inside")):
+        _extend(found, argument(obj, table, pronouns))
+    return found
 
 
 def verb_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
@@ -63,6 +97,8 @@ def verb_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
         for holder in holders:
             for obj in prep_objects(holder, (*preps, "between")):
                 _extend(recipients, argument(obj, table, pronouns))
+    if not recipients:
+        _extend(recipients, _fallback_recipients(token, table, pronouns))
     return _split(actors, recipients, "sym" in row.flags)
 
 
