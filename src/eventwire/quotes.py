@@ -1,16 +1,25 @@
-"""Quotes stage: direct, partial and indirect quotes with speakers (issue 5)."""
+"""Quotes stage: direct, partial and indirect quotes with speakers (issue 5).
+
+Marks are paired on the plain text (quotes_marks), cues and hedges come from
+the parse (attribution); this module decides each quote's kind and speaker
+and builds the attribution frames the events stage reads.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .attribution import Attribution, Resolver, scan, subject
+from .quotes_marks import Marked, pair_marks
 from .records import Article, Quote, Section
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
     from .actors import ActorTable
+
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
 @dataclass(slots=True)
@@ -30,7 +39,209 @@ class Frame:
     hedged: bool = False
 
 
+@dataclass(slots=True)
+class _Found:
+    """A quote before it becomes a record."""
+
+    start: int
+    end: int
+    kind: str
+    speaker: str | None
+    cue: str | None
+    section: int
+    source: str | None = None
+
+
+class _State:
+    """What the stage keeps while reading one article."""
+
+    def __init__(self, doc: Doc, sections: list[Section], table: ActorTable) -> None:
+        self.doc, self.sections = doc, sections
+        self.resolver = Resolver(doc, table)
+        self.cues = scan(doc, resolver=self.resolver)
+        self.regions = [k for k, s in enumerate(sections) if s.kind != "caption"]
+
+    def section_of(self, char: int) -> int:
+        return next((k for k, s in enumerate(self.sections) if s.start <= char < s.end), -1)
+
+    def span(self, start: int, end: int) -> Span | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+
+def _direct(marked: Marked, span: Span) -> bool:
+    """A whole statement (a finite verb, or a quote opening its sentence) rather than a fragment."""
+    if marked.paragraphs > 1 or any(t.tag_ in FINITE for t in span):
+        return True
+    first = span[0].sent.start
+    doc = span.doc
+    while first < span.start and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    return first == span.start and len(span) > 2
+
+
+def _inside(start: int, end: int, spans: list[Marked]) -> bool:
+    return any(m.opened <= start and end <= m.closed + 1 for m in spans)
+
+
+def _cue_for(found: _Found, state: _State, marks: list[Marked]) -> Attribution | None:
+    """The cue of a direct quote: one whose content covers it, else the nearest in its paragraph."""
+    outside = [c for c in state.cues if not c.hedged and not _inside(c.cue.idx, c.cue.idx + 1, marks)]
+    covering = [c for c in outside if c.start <= found.start and found.end <= c.end + 2]
+    if covering:
+        return min(covering, key=lambda c: c.end - c.start)
+    section = state.sections[found.section]
+    near = [c for c in outside if section.start <= c.cue.idx < section.end and c.source]
+    if not near:
+        return None
+    return min(near, key=lambda c: min(abs(c.cue.idx - found.start), abs(c.cue.idx - found.end)))
+
+
+def _speaker_of(att: Attribution | None) -> tuple[str | None, str | None]:
+    """(speaker, reporting source) of a cue."""
+    if att is None:
+        return None, None
+    speaker = att.speaker or att.source
+    source = att.source if att.source != speaker else None
+    return speaker, source
+
+
+def _subject_person(token: Token, state: _State) -> str | None:
+    """The nearest governing subject that names a person (for a quoted fragment)."""
+    word = token
+    for _ in range(12):
+        subj = subject(word) if word.pos_ in ("VERB", "AUX") else None
+        actor = state.resolver.actor(subj) if subj is not None else None
+        if actor and state.resolver.kind(actor) == "person":
+            return actor
+        if word.head is word:
+            return None
+        word = word.head
+    return None
+
+
+def _partial_speaker(found: _Found, span: Span, state: _State) -> tuple[str | None, str | None]:
+    """The speaker of a quoted fragment: the innermost cue around it, else a person subject."""
+    around = [c for c in state.cues if not c.hedged and c.start <= found.start and found.end <= c.end + 2]
+    if around:
+        best = min(around, key=lambda c: c.end - c.start)
+        return _speaker_of(best)[0], best.word
+    return _subject_person(span.root, state), None
+
+
+def _marked_quotes(state: _State) -> list[_Found]:
+    """Direct and partial quotes from the paired marks (title, standfirst and body only)."""
+    regions = [(state.sections[k].start, state.sections[k].end) for k in state.regions]
+    marks = pair_marks(state.doc.text, regions)
+    found: list[_Found] = []
+    for marked in marks:
+        span = state.span(marked.start, marked.end)
+        if span is None or not len(span):
+            continue
+        quote = _Found(marked.start, marked.end, "partial", None, None, state.section_of(marked.start))
+        if _direct(marked, span):
+            quote.kind = "direct"
+            cue = _cue_for(quote, state, marks)
+            (quote.speaker, quote.source), quote.cue = _speaker_of(cue), cue.word if cue else None
+        else:
+            quote.speaker, quote.cue = _partial_speaker(quote, span, state)
+            if quote.speaker is None:
+                continue
+        found.append(quote)
+    _carry_speakers(found, state)
+    return found
+
+
+def _quote_only(found: _Found, state: _State) -> bool:
+    """Whether the quote is all its paragraph holds (apart from marks and punctuation)."""
+    section = state.sections[found.section]
+    text = state.doc.text
+    before = text[section.start:found.start]
+    after = text[found.end:section.end]
+    return not any(c.isalnum() for c in before + after)
+
+
+def _carry_speakers(found: list[_Found], state: _State) -> None:
+    """A quote-only paragraph right after a quote by a known speaker is that speaker's."""
+    for k, quote in enumerate(found):
+        if quote.speaker or quote.kind != "direct" or k == 0 or not _quote_only(quote, state):
+            continue
+        prev = found[k - 1]
+        regions = state.regions
+        if prev.kind != "direct" or not prev.speaker or prev.section not in regions:
+            continue
+        if quote.section in regions and regions.index(quote.section) - regions.index(prev.section) == 1:
+            quote.speaker, quote.cue, quote.source = prev.speaker, prev.cue, prev.source
+
+
+def _indirect_quotes(state: _State, direct: list[_Found]) -> list[_Found]:
+    """Reported speech of people: "X said that ...", "media quoted X as saying ..."."""
+    found: list[_Found] = []
+    marks = [(q.start, q.end) for q in direct if q.kind == "direct"]
+    for cue in state.cues:
+        if cue.hedged or cue.end <= cue.start:
+            continue
+        speaker, source = _speaker_of(cue)
+        if state.resolver.kind(speaker) != "person":
+            continue
+        section = state.section_of(cue.start)
+        if section not in state.regions or any(s <= cue.cue.idx < e for s, e in marks):
+            continue
+        size = cue.end - cue.start
+        if any(min(e, cue.end) - max(s, cue.start) > size // 2 for s, e in marks):
+            continue
+        found.append(_Found(cue.start, cue.end, "indirect", speaker, cue.word, section, source))
+    return found
+
+
+def _frames(found: list[_Found], state: _State) -> list[Frame]:
+    """A frame per direct quote and per cue or hedge with content; chains resolved."""
+    frames = [Frame(q.start, q.end, q.source or q.speaker, q.speaker, q.cue)
+              for q in found if q.kind == "direct"]
+    frames += [Frame(c.start, c.end, c.source, c.speaker, c.word, c.hedged)
+               for c in state.cues if c.end > c.start]
+    _chain(frames, state.resolver)
+    return sorted(frames, key=lambda f: (f.start, -f.end))
+
+
+def _chain(frames: list[Frame], resolver: Resolver) -> None:
+    """Inner frames take the outer source: hedges inherit it, reported speech keeps a chain."""
+    done: list[Frame] = []
+    for frame in sorted(frames, key=lambda f: f.start - f.end):
+        outer = next((o for o in reversed(done) if o.start <= frame.start and frame.end <= o.end), None)
+        done.append(frame)
+        if outer is None:
+            continue
+        if frame.hedged and frame.source is None and frame.speaker is None:
+            frame.source, frame.speaker = outer.source, outer.speaker
+        elif not frame.hedged and not outer.hedged and outer.source and outer.source != frame.source:
+            if frame.speaker is None and resolver.kind(frame.source) == "person":
+                frame.speaker = frame.source
+            frame.source = outer.source
+
+
+def _reported_by(quote: _Found, frames: list[Frame]) -> str | None:
+    """The reporting source around a quote, when it is not the speaker."""
+    if quote.source and quote.source != quote.speaker:
+        return quote.source
+    around = [f for f in frames if f.start <= quote.start and quote.end <= f.end + 2]
+    for frame in sorted(around, key=lambda f: f.end - f.start):
+        if frame.source and frame.source != quote.speaker:
+            return frame.source
+    return None
+
+
 def find_quotes(
     doc: Doc, article: Article, sections: list[Section], actors: ActorTable
 ) -> tuple[list[Quote], list[Frame]]:
-    return [], []
+    """Quotes with speakers, and the attribution frames of the article."""
+    state = _State(doc, sections, actors)
+    marked = _marked_quotes(state)
+    found = sorted(marked + _indirect_quotes(state, marked), key=lambda q: (q.start, q.end))
+    frames = _frames(found, state)
+    quotes = [
+        Quote(article_id=article.id, start=q.start, end=q.end, text=doc.text[q.start:q.end],
+              kind=q.kind, speaker_id=q.speaker, cue=q.cue,  # type: ignore[arg-type]
+              reported_by=_reported_by(q, frames))
+        for q in found
+    ]
+    return quotes, frames

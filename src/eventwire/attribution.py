@@ -1,0 +1,268 @@
+"""Quotes stage, step 2: who says or reports what, from the parse (issue 5).
+
+A cue verb ("said", "reported", "added", "quoted ... as saying") or
+"according to" attributes a stretch of text to its subject; hedges ("is said
+to have", "reportedly", "appears to") mark a stretch as hedged. Speakers are
+actor ids from the actors stage; pronouns, bare surnames and "the agency"
+style back-references are resolved here when the actors stage left them.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import EventwireError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from .actors import ActorTable
+    from .records import Actor
+
+WORDS_FILE = Path(__file__).resolve().parent / "data" / "quote_words.tsv"
+SUBJECTS = ("nsubj", "nsubjpass")
+_TRAIL_PUNCT = {",", "”", '"', "’", "'", "—", "–", "-", ":"}
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> dict[str, frozenset[str]]:
+    """role -> words, from data/quote_words.tsv (read once)."""
+    table: dict[str, set[str]] = {}
+    try:
+        lines = WORDS_FILE.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise EventwireError("E203", path=str(WORDS_FILE), detail=str(err)) from err
+    for line in lines:
+        fields = line.split("\t")
+        if line.startswith("#") or len(fields) != 2 or fields == ["word", "role"]:
+            continue
+        table.setdefault(fields[1].strip(), set()).add(fields[0].strip().lower())
+    return {role: frozenset(found) for role, found in table.items()}
+
+
+def role(word: str, name: str) -> bool:
+    return word in words().get(name, frozenset())
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A cue and what it attributes: chars [start, end) of the sentence (empty if none)."""
+
+    cue: Token
+    word: str
+    source: str | None
+    speaker: str | None
+    start: int = 0
+    end: int = 0
+    hedged: bool = False
+
+
+class Resolver:
+    """Maps a subject token to an actor id, with the stage's own fall-backs."""
+
+    def __init__(self, doc: Doc, table: ActorTable) -> None:
+        self.doc, self.table = doc, table
+        self.persons = [a for a in table.actors if a.kind == "person"]
+        media = [a for a in table.actors if _is_media(a)]
+        self.media = media[0].id if len(media) == 1 else None
+        self.person_at = sorted(
+            (m.start, m.actor_id) for m in table.mentions
+            if (a := table.by_id(m.actor_id)) is not None and a.kind == "person")
+
+    def kind(self, actor_id: str | None) -> str | None:
+        actor = self.table.by_id(actor_id) if actor_id else None
+        return actor.kind if actor is not None else None
+
+    def actor(self, token: Token | None) -> str | None:
+        """The actor a subject phrase headed by ``token`` names, if any."""
+        if token is None:
+            return None
+        found = self.table.token_actor.get(token.i)
+        if found:
+            return found
+        lower = token.lower_
+        if token.pos_ == "PRON" and role(lower, "pronoun"):
+            return self._last_person(token.idx)
+        if role(token.lemma_.lower(), "media_noun") and self.media:
+            return self.media
+        inside = [a for t in token.subtree if (a := self.table.token_actor.get(t.i))
+                  and self.kind(a) != "country"]  # "Iranian state media" is not Iran
+        people = [a for a in inside if self.kind(a) == "person"]
+        if people or inside:
+            return (people or inside)[-1]
+        return self._surname(token) if token.pos_ == "PROPN" else None
+
+    def _last_person(self, char: int) -> str | None:
+        found = None
+        for start, actor_id in self.person_at:
+            if start >= char:
+                break
+            found = actor_id
+        return found
+
+    def _surname(self, token: Token) -> str | None:
+        hits = {a.id for a in self.persons for n in a.names if n.split()[-1:] == [token.text]}
+        return hits.pop() if len(hits) == 1 else None
+
+
+def _is_media(actor: Actor) -> bool:
+    if "MED" in actor.sectors:
+        return True
+    return actor.kind == "organization" and any(
+        role(n.split()[-1].lower(), "media_noun") for n in actor.names if n.split())
+
+
+def subject(verb: Token) -> Token | None:
+    """The verb's subject, or the subject of the verb it is conjoined to."""
+    for _ in range(3):
+        found = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        if found is not None or verb.dep_ != "conj" or verb.head is verb:
+            return found
+        verb = verb.head
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _content_end(sent: Span) -> int:
+    """Char end of the sentence without its closing punctuation and marks."""
+    end = sent.end - 1
+    while end > sent.start and (sent.doc[end].is_punct or sent.doc[end].is_space):
+        end -= 1
+    return sent.doc[end].idx + len(sent.doc[end].text)
+
+
+def _after(doc: Doc, first: Token, sent: Span) -> tuple[int, int]:
+    """Chars from ``first`` (skipping a "that") to the end of the sentence."""
+    i = first.i
+    while i < sent.end - 1 and (doc[i].dep_ == "mark" or doc[i].is_punct):
+        i += 1
+    return doc[i].idx, _content_end(sent)
+
+
+def _before(doc: Doc, left: int, sent: Span) -> tuple[int, int] | None:
+    """Chars from the sentence start up to the punctuation before token ``left``."""
+    k = left - 1
+    if k <= sent.start or doc[k].text not in _TRAIL_PUNCT:
+        return None
+    while k > sent.start and doc[k].text in _TRAIL_PUNCT:
+        k -= 1
+    first = sent.start
+    while first < k and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    return doc[first].idx, doc[k].idx + len(doc[k].text)
+
+
+def content(verb: Token, subj: Token | None) -> tuple[int, int] | None:
+    """What the cue attributes: its complement clause, or the clause before it."""
+    doc, sent = verb.doc, verb.sent
+    target = verb
+    said = _as_saying(verb)
+    if said is not None:
+        target = said
+    comp = next((c for c in target.children if c.dep_ == "ccomp"), None)
+    if comp is not None and comp.i > target.i:
+        return _after(doc, comp.left_edge, sent)
+    left = min([verb.i] + ([subj.left_edge.i] if subj is not None else []))
+    if comp is not None:
+        span = _before(doc, left, sent)
+        return span or (comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text))
+    return _before(doc, left, sent)
+
+
+def _as_saying(verb: Token) -> Token | None:
+    """The "saying" of "quoted X as saying"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            said = next((c for c in prep.children if c.lemma_.lower() == "say"), None)
+            if said is not None:
+                return said
+    return None
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _parties(verb: Token, resolver: Resolver) -> tuple[str | None, str | None]:
+    """(source, speaker) of a cue verb: "media quoted X as saying" -> (media, X)."""
+    subj = subject(verb)
+    if _as_saying(verb) is not None:
+        if _passive(verb):
+            agent = _child(verb, "agent")
+            by = _child(agent, "pobj") if agent is not None else None
+            return resolver.actor(by), resolver.actor(subj)
+        return resolver.actor(subj), resolver.actor(_child(verb, "dobj"))
+    source = resolver.actor(subj)
+    return source, (source if resolver.kind(source) == "person" else None)
+
+
+def attribute(token: Token, resolver: Resolver) -> Attribution | None:
+    """The attribution a cue verb or "according to" makes, else None."""
+    if token.lower_ == "according":
+        return _according(token, resolver)
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or not role(lemma, "cue"):
+        return None
+    if _passive(token) and _as_saying(token) is None:
+        return None  # "is said to have ...": a hedge, not a cue
+    source, speaker = _parties(token, resolver)
+    span = content(token, subject(token))
+    start, end = span if span is not None else (0, 0)
+    return Attribution(token, lemma, source, speaker, start, end)
+
+
+def _according(token: Token, resolver: Resolver) -> Attribution | None:
+    """ "according to X, ..." and "..., according to X" """
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    who = _child(to, "pobj") if to is not None else None
+    if who is None:
+        return None
+    doc, sent = token.doc, token.sent
+    source = resolver.actor(who)
+    speaker = source if resolver.kind(source) == "person" else None
+    after = who.right_edge.i + 1
+    if after < sent.end - 1 and doc[after].text == "," and token.i <= sent.start + 1:
+        start, end = _after(doc, doc[after + 1], sent)
+    else:
+        span = _before(doc, token.i, sent)
+        start, end = span if span is not None else (sent.start_char, _content_end(sent))
+    return Attribution(token, "according to", source, speaker, start, end)
+
+
+def hedge(token: Token) -> Attribution | None:
+    """A hedged stretch: "is said to have ...", "appears to ...", "reportedly ..."."""
+    lemma = token.lemma_.lower()
+    head = None
+    if _child(token, "xcomp") is not None and token.pos_ in ("VERB", "AUX"):
+        if (role(lemma, "hedge_passive") and _passive(token)) or role(lemma, "hedge_raising"):
+            head = token
+    elif token.dep_ == "advmod" and role(token.lower_, "hedge_adverb"):
+        head = token.head
+    if head is None:
+        return None
+    left, right = head.left_edge, head.right_edge
+    while right.i > left.i and (right.is_punct or right.is_space):
+        right = right.doc[right.i - 1]
+    return Attribution(token, lemma, None, None, left.idx, right.idx + len(right.text), hedged=True)
+
+
+def scan(doc: Doc, resolver: Resolver) -> list[Attribution]:
+    """Every cue and hedge of the doc, in text order (one pass over the tokens)."""
+    vocab = words()
+    interesting = vocab["cue"] | vocab["hedge_passive"] | vocab["hedge_raising"]
+    adverbs = vocab["hedge_adverb"]
+    found: list[Attribution] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if lemma not in interesting and token.lower_ not in adverbs and token.lower_ != "according":
+            continue
+        made = hedge(token) or attribute(token, resolver)
+        if made is not None:
+            found.append(made)
+    return found
