@@ -100,5 +100,5 @@ class ActorTable:
 
 def find_actors(doc: Doc, article: Article, sections: list[Section]) -> ActorTable:
     """Actors, mentions and token map of one parsed article."""
-    actors, mentions, token_actor = build_table(doc, article)
+    actors, mentions, token_actor = build_table(doc, article, sections)
     return ActorTable(actors=actors, mentions=mentions, token_actor=token_actor)

@@ -19,7 +19,7 @@ from .actors_refs import definite_references
 from .actors_roles import role_spans, sectors_of
 from .components.entity_ruler import ACTORS_FILE_ATTR
 from .components.paragraphs import sentences
-from .records import Actor, Article, Mention, actor_id
+from .records import Actor, Article, Mention, Section, actor_id
 
 if TYPE_CHECKING:
     from .actors_data import Dictionary
@@ -155,15 +155,22 @@ class _Builder:
         return None
 
     def _org_sectors(self, group: list[Candidate]) -> list[str]:
+        """From the name's words, else the dictionary, else a descriptor ("Wagner paramilitary group")."""
+        for cand in group:
+            sectors = sectors_of(self.doc[cand.start:cand.end].text)
+            if sectors:
+                return sectors
+        entry = next((c.entry for c in group if c.entry is not None), None)
+        if entry is not None:
+            return list(entry.sectors)
         for cand in group:
             end = cand.end
             while end < len(self.doc) and end - cand.end < _NEAR and self.doc[end].is_lower:
                 end += 1
-            sectors = sectors_of(self.doc[cand.start:end].text)
+            sectors = sectors_of(self.doc[cand.end:end].text, min_weight=2)
             if sectors:
                 return sectors
-        entry = next((c.entry for c in group if c.entry is not None), None)
-        return list(entry.sectors) if entry is not None else []
+        return []
 
     def _role_country(self, cand: Candidate) -> str | None:
         for s, e in cand.role_spans:
@@ -186,7 +193,11 @@ class _Builder:
         entry = next((c.entry for c in group if c.entry is not None), None)
         if entry is not None and entry.country:
             return entry.country
-        near = {**self.country_at, **{i: a.country for i, a in self.org_at.items() if a.country}}
+        if not any(c.roles for c in group):
+            return None
+        near = dict(self.country_at)
+        near.update({i: a.country for i, a in self.org_at.items()
+                     if a.country and GOVERNMENT_LIKE & set(a.sectors)})
         for cand in group:
             found = _nearest_country(cand, near, self.sent_of)
             if found:
@@ -216,11 +227,20 @@ def _order(groups: list[list[Candidate]]) -> list[list[Candidate]]:
     return first + [g for g in groups if g[0].kind not in (ORG, GROUP)]
 
 
-def build_table(doc: Doc, article: Article) -> tuple[list[Actor], list[Mention], dict[int, str]]:
+def _body_start(doc: Doc, sections: list[Section]) -> int:
+    """Index of the first token of the body (after title and standfirst)."""
+    start = next((s.start for s in sections if s.kind == "body"), 0)
+    for token in doc:
+        if token.idx >= start:
+            return token.i
+    return len(doc)
+
+
+def build_table(doc: Doc, article: Article, sections: list[Section]) -> tuple[list[Actor], list[Mention], dict[int, str]]:
     """Actors (in order of first mention), their mentions and the token -> actor id map."""
     cands = surname_candidates(doc, entity_candidates(doc, _dictionary(doc)))
     _add_roles(doc, cands)
-    groups = cluster(cands)
+    groups = cluster(cands, body_start=_body_start(doc, sections))
     definite_references(doc, groups)
     builder = _Builder(doc, cands, _sentence_index(doc))
     made = {id(g): builder.actor(g) for g in _order(groups)}

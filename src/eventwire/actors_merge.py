@@ -54,8 +54,13 @@ def _join_same_key(cands: list[Candidate], union: _Union) -> None:
         union.join(i, j)
 
 
-def _join_people(cands: list[Candidate], union: _Union) -> None:
-    """Full names with one surname and close given names; lone surnames when unambiguous."""
+def _join_people(cands: list[Candidate], union: _Union, body_start: int) -> None:
+    """Full names with one surname and close given names; lone surnames when unambiguous.
+
+    A lone surname in the body before the first full name with that surname is
+    someone else ("President Obama ... Michelle Obama"); in a title or
+    standfirst (before ``body_start``) it may come first.
+    """
     full = [i for i, c in enumerate(cands) if c.kind == PERSON and len(c.name.split()) > 1]
     by_surname: dict[str, list[int]] = defaultdict(list)
     for i in full:
@@ -65,11 +70,14 @@ def _join_people(cands: list[Candidate], union: _Union) -> None:
             for b in group:
                 if a < b and _close_given(cands[a].name, cands[b].name):
                     union.join(a, b)
-    for i, cand in enumerate(cands):
-        if cand.kind != PERSON or len(cand.name.split()) > 1:
-            continue
-        owners = {union.find(j) for j in by_surname.get(name_key(cand.name), [])}
-        if len(owners) == 1:
+    lone = [i for i, c in enumerate(cands)
+            if c.kind == PERSON and len(c.name.split()) == 1 and c.entry is None]
+    early = {name_key(cands[i].name) for i in lone if body_start <= cands[i].start
+             < min((cands[j].start for j in by_surname.get(name_key(cands[i].name), [])), default=0)}
+    for i in lone:
+        key = name_key(cands[i].name)
+        owners = {union.find(j) for j in by_surname.get(key, [])}
+        if len(owners) == 1 and key not in early:
             union.join(i, owners.pop())
 
 
@@ -108,18 +116,27 @@ def _join_orgs(cands: list[Candidate], union: _Union) -> None:
         short = cands[i].name.lower().split()
         if len(short) < 2:
             continue
-        owners = {union.find(j) for j in orgs
-                  if len(cands[j].name.split()) > len(short)
-                  and cands[j].name.lower().split()[-len(short):] == short}
+        owners = {union.find(j) for j in orgs if _ends_with(cands[j].name, short)}
         if len(owners) == 1:
             union.join(i, owners.pop())
 
 
-def cluster(cands: list[Candidate]) -> list[list[Candidate]]:
-    """Groups of candidates naming one actor, in order of first mention."""
+def _ends_with(name: str, short: list[str]) -> bool:
+    """Whether ``name`` is capitalised modifiers followed by the words ``short``."""
+    words = name.split()
+    prefix = words[:-len(short)]
+    return (len(words) > len(short) and [w.lower() for w in words[-len(short):]] == short
+            and all(w[:1].isupper() for w in prefix))
+
+
+def cluster(cands: list[Candidate], *, body_start: int = 0) -> list[list[Candidate]]:
+    """Groups of candidates naming one actor, in order of first mention.
+
+    ``body_start``: first token of the article body (title and standfirst come before).
+    """
     union = _Union(len(cands))
     _join_same_key(cands, union)
-    _join_people(cands, union)
+    _join_people(cands, union, body_start)
     _join_orgs(cands, union)
     groups: dict[int, list[Candidate]] = defaultdict(list)
     for i, cand in enumerate(cands):

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 CONNECTORS = frozenset({"of", "the", "for", "'s", "’s", "-", "and"})
 _TRIM_LEFT = frozenset({"of", "the", "for", "'s", "’s", "-", "and", "a", "an"})
-_OPEN_POS = frozenset({"NOUN", "ADJ", "PROPN", "NUM"})
+_OPEN_POS = frozenset({"NOUN", "ADJ", "PROPN"})
 MAX_ROLE_TOKENS = 12
 _WORD = re.compile(r"[a-z][a-z-]*")
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -34,9 +34,9 @@ def _role_token(token: Token) -> bool:
         return False
     if token.lower_ in CONNECTORS or token.lower_ in role_words():
         return True
-    if token.is_punct:
+    if token.is_punct or token.pos_ == "NUM":
         return False
-    return token.pos_ in _OPEN_POS or token.is_title or token.is_upper
+    return token.pos_ in _OPEN_POS
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -86,7 +86,7 @@ def role_spans(doc: Doc, start: int, end: int, blocked: set[int]) -> list[tuple[
     return list(dict.fromkeys(spans))
 
 
-def sectors_of(text: str) -> list[str]:
+def sectors_of(text: str, *, min_weight: int = 1) -> list[str]:
     """Sector codes named by a role or organization text (highest-weight phrases win)."""
     words = _WORD.findall(_POSSESSIVE.sub("", text.lower()))
     rules = sector_rules()
@@ -97,7 +97,8 @@ def sectors_of(text: str) -> list[str]:
         for n in range(min(max_rule_len(), len(words) - i), 0, -1):
             rule = rules.get(tuple(words[i:i + n]))
             if rule is not None:
-                found.append(rule)
+                if rule.weight >= min_weight:
+                    found.append(rule)
                 step = n
                 break
         i += step

@@ -74,6 +74,8 @@ class GazetteerRuler:
             self.tags[vocab.strings.add(key)] = (label, kb_id)
             self.matcher.add(key, [make_doc(t) for t in texts])
 
+        _warm_tables()
+
     def __call__(self, doc: Doc) -> Doc:
         doc._.set(ACTORS_FILE_ATTR, self.actors_file)
         matches = [Span(doc, s, e, label=self.tags[k][0], kb_id=self.tags[k][1])
@@ -91,6 +93,15 @@ class GazetteerRuler:
             ents.append(span)
         doc.ents = sorted(ents, key=lambda e: e.start)
         return doc
+
+
+def _warm_tables() -> None:
+    """Load every table the actors stage reads, once, when the pipeline is built."""
+    from ..actors_mentions import capital_verbs, role_words, town_names
+
+    capital_verbs()
+    role_words()
+    town_names()
 
 
 def _person_of_place(outer: Span, place: Span) -> bool:
