@@ -57,7 +57,8 @@ def _absorbed(m: Match, triggers: dict[int, Match]) -> bool:
         head = triggers.get(governor.i) if token.head is not token else None
         if head is None:
             return False
-        if token.dep_ in ("xcomp", "dobj", "pcomp") or (token.dep_ == "ccomp" and token.i > governor.i):
+        speech = token.dep_ == "ccomp" and token.i > governor.i and head.row.pos == "V"
+        if token.dep_ in ("xcomp", "dobj", "pcomp") or speech:
             return True
         same = ontology.plover(head.row.cameo) == ontology.plover(m.row.cameo)
         return token.dep_ in ("advcl", "acl") and same
@@ -105,7 +106,7 @@ def _pronouns(state: _Article, speaker: str | None, sentence: int):  # type: ign
         lower = token.lower_
         if lower in words("pronoun_self"):
             return [speaker] if speaker else []
-        if lower not in words("pronoun_back"):
+        if lower not in words("pronoun_back") or (lower in ("this", "that") and token.dep_ != "nsubj"):
             return []
         if token.dep_ in ("poss", "nsubj", "nsubjpass"):
             word = token.head.head if token.dep_ != "poss" else token.head
@@ -192,7 +193,8 @@ def _code(m: Match, state: _Article, article: Article) -> Event | None:
     mood = modality(token)
     cameo, negated, hypothetical = _recode(m.row.cameo, mood)
     code = ontology.lookup(cameo)
-    if not code.plover or (m.row.pos == "N" and not (actors or recipients)):
+    bare = not (actors or recipients) and token.dep_ not in ("ROOT", "ccomp")
+    if not code.plover or bare or (m.row.pos == "N" and not actors):
         return None
     cameo, mode = _mode(code, m)
     start, end = _evidence(m)

@@ -43,14 +43,15 @@ def conjuncts(token: Token) -> list[Token]:
     return found
 
 
-def _near(token: Token, table: ActorTable, depth: int) -> list[str]:
+def _near(token: Token, table: ActorTable, depth: int, deps: tuple[str, ...] = NEAR_DEPS) -> list[str]:
     ids: list[str] = []
     for child in token.children:
-        if child.dep_ not in NEAR_DEPS:
+        if child.dep_ not in deps:
             continue
         mapped = table.token_actor.get(child.i)
         if mapped:
-            for part in conjuncts(child):
+            linked = [c for c in child.children if c.dep_ in ("nmod", "compound") and c.i in table.token_actor]
+            for part in [*conjuncts(child), *linked]:
                 _add(ids, head_actors(part, table, None, 2))
         elif depth < 3:
             _add(ids, _near(child, table, depth + 1))
@@ -68,8 +69,10 @@ def _far(token: Token, table: ActorTable, depth: int) -> list[str]:
     return ids
 
 
-def head_actors(token: Token, table: ActorTable, pronouns: Pronouns | None, depth: int = 0) -> list[str]:
-    """Actor ids for one argument head (not its conjuncts)."""
+def head_actors(
+    token: Token, table: ActorTable, pronouns: Pronouns | None, depth: int = 0, places: bool = True
+) -> list[str]:
+    """Actor ids for one argument head (not its conjuncts); a place stands for its country if ``places``."""
     mapped = table.token_actor.get(token.i)
     if mapped:
         return [mapped]
@@ -78,6 +81,8 @@ def head_actors(token: Token, table: ActorTable, pronouns: Pronouns | None, dept
     ids = _near(token, table, 0)
     if not ids and depth < 2:
         ids = _far(token, table, depth)
+    if not ids and places and token.ent_type_ in ("GPE", "LOC", "FAC"):
+        ids = place_country(token, table)
     if not ids and token.dep_ == "attr" and depth < 2:
         subj = subject(token.head)[0]
         if subj is not None and subj is not token:
@@ -85,12 +90,39 @@ def head_actors(token: Token, table: ActorTable, pronouns: Pronouns | None, dept
     return ids
 
 
-def argument(token: Token | None, table: ActorTable, pronouns: Pronouns | None) -> list[str]:
+def modifiers(token: Token, table: ActorTable) -> list[str]:
+    """Actors named in a noun's possessor and modifiers ("Russia-Iran military partnership")."""
+    return _near(token, table, 0, ("poss", "compound", "amod", "nmod"))
+
+
+def place_country(token: Token, table: ActorTable) -> list[str]:
+    """A place standing for its country ("to strike Kyiv"): that country's actor, if the article has one."""
+    span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if span is None:
+        return []
+    countries = [a.country for a in table.actors if a.kind == "country" and a.country]
+    iso = _place_iso(span.text, tuple(sorted(set(countries))))
+    found = [a.id for a in table.actors if a.kind == "country" and a.country == iso]
+    return found[:1]
+
+
+def _place_iso(name: str, countries: tuple[str, ...]) -> str | None:
+    try:
+        from .gazetteer import geocode
+    except ImportError:
+        return None
+    place = geocode(name, countries=countries)
+    return place.country if place is not None else None
+
+
+def argument(
+    token: Token | None, table: ActorTable, pronouns: Pronouns | None, places: bool = True
+) -> list[str]:
     """Actor ids for an argument and every word coordinated with it."""
     ids: list[str] = []
     if token is not None:
         for part in conjuncts(token):
-            _add(ids, head_actors(part, table, pronouns))
+            _add(ids, head_actors(part, table, pronouns, places=places))
     return ids
 
 

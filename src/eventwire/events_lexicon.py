@@ -111,6 +111,9 @@ def _fits(token: Token, row: Row) -> Match | None:
     prep = None
     if row.prep is not None:
         prep = _prep_child(token, row.prep)
+        if prep is None and "flip" in row.flags:
+            prep = next((p for c in token.children if c.dep_ == "dobj"
+                         for p in c.subtree if p.dep_ == "prep" and p.lower_ == row.prep), None)
         if prep is None and not (row.pos == "N" and _prep_child(token.head, row.prep)):
             return None
     obj = _object(token, prep)
@@ -127,7 +130,7 @@ def match(token: Token) -> Match | None:
     for row in rows:
         if token.pos_ not in POS_OK[row.pos] and not (row.pos == "V" and token.dep_ == "ROOT"):
             continue
-        if row.pos != "V" and token.dep_ in MODIFIER_DEPS:
+        if token.dep_ in MODIFIER_DEPS or (row.pos == "N" and token.dep_ == "attr"):
             continue
         if row.pos == "M":
             if token.dep_ == "aux" and token.head.pos_ in ("VERB", "AUX"):

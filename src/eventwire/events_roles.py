@@ -10,6 +10,7 @@ from .events_args import (
     agent,
     argument,
     find_prep,
+    modifiers,
     prep_objects,
     subject,
 )
@@ -77,7 +78,7 @@ def _fallback_recipients(token: Token, table: ActorTable, pronouns: Pronouns) ->
                 return found
     found: list[str] = []
     for obj in prep_objects(token, ("in", "inside")):
-        _extend(found, argument(obj, table, pronouns))
+        _extend(found, argument(obj, table, pronouns, places=False))
     return found
 
 
@@ -112,9 +113,9 @@ def _light_subject(token: Token) -> Token | None:
 def noun_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
     """Possessor, modifier or "by" phrase acts; "on/against/with/of" phrases receive."""
     token = match.token
-    actors: list[str] = []
+    actors = modifiers(token, table)
     for child in token.children:
-        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+        if child.dep_ == "poss" and child.pos_ == "PRON":
             _extend(actors, argument(child, table, pronouns))
     _extend(actors, argument(agent(token), table, pronouns))
     if not actors:
