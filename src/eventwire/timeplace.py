@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import numpy
+from spacy.strings import get_string_id
 
 from .components.paragraphs import sentences
 from .errors import EventwireError
@@ -41,7 +43,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
 NOT_PLACE_ACTORS = frozenset({"person", "organization", "group"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 SPECIFIC = {"city": 0, "admin1": 1, "country": 2}
-_DATELINE_END = re.compile(r"\s*(?:\(|—|–|-|/)")
+DATELINE_ENDS = frozenset({"(", "—", "–", "-", "--", "/"})
 DATELINE_CHARS = 80
 
 
@@ -88,6 +90,7 @@ class Context:
     sections: list[Section]
     actors: ActorTable
     sents: list[Span]
+    ents: tuple[Span, ...]
     dates: list[Mark]
     countries: tuple[str, ...]
     places: dict[int, list[Mark]] = field(default_factory=dict)
@@ -101,8 +104,9 @@ def place_events(
     if not events:
         return
     countries = tuple(sorted({a.country for a in actors.actors if a.country}))
-    ctx = Context(doc, article, sections, actors, sentences(doc),
-                  _date_marks(doc, article.published), countries)
+    ents = tuple(doc.ents)  # spaCy rebuilds doc.ents on every access: read it once
+    ctx = Context(doc, article, sections, actors, sentences(doc), ents,
+                  _date_marks(doc, ents, article.published), countries)
     ctx.dateline = _dateline(ctx)
     for event in events:
         sent = _sentence(ctx, event)
@@ -165,17 +169,25 @@ def _section_of(ctx: Context, char: int) -> Section | None:
 # ------------------------------------------------------------------ dates
 
 
-def _date_marks(doc: Doc, published: date | None) -> list[Mark]:
+def _date_marks(doc: Doc, ents: tuple[Span, ...], published: date | None) -> list[Mark]:
     """Every resolvable date in the doc: DATE/TIME entities and lone date words."""
     marks = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in DATE_LABELS:
             marks.append(_date_mark(doc, ent.start, ent.end, ent.root, published))
-    singles = _date_words()
-    for token in doc:
-        if token.lower_ in singles and token.ent_iob_ == "O" and not _name_follows(token):
-            marks.append(_date_mark(doc, token.i, token.i + 1, token, published))
+    # lone date words, found on the token arrays (no Token objects for the other tokens)
+    lowers = doc.to_array("LOWER")
+    for i in numpy.flatnonzero(numpy.isin(lowers, _date_word_ids())).tolist():
+        token = doc[i]
+        if token.ent_iob_ == "O" and not _name_follows(token):
+            marks.append(_date_mark(doc, i, i + 1, token, published))
     return [m for m in marks if m.date is not None and m.date.precision != "unknown"]
+
+
+@functools.lru_cache(maxsize=1)
+def _date_word_ids() -> numpy.ndarray:
+    """String ids of the lone date words, as spaCy's LOWER attribute stores them."""
+    return numpy.array(sorted(get_string_id(w) for w in _date_words()), dtype=numpy.uint64)
 
 
 def _name_follows(token: Token) -> bool:
@@ -219,13 +231,14 @@ def _dateline(ctx: Context) -> DateValue | None:
     body = next((s for s in ctx.sections if s.kind == "body"), None)
     if body is None:
         return None
-    text = ctx.doc.text
+    doc = ctx.doc
     for mark in ctx.dates:
-        span = ctx.doc[mark.start:mark.end]
+        span = doc[mark.start:mark.end]
         if not body.start <= span.start_char < body.start + DATELINE_CHARS:
             continue
-        head = text[body.start:span.start_char]
-        if "," in head and _DATELINE_END.match(text, span.end_char) and mark.date is not None:
+        head = doc.char_span(body.start, span.start_char, alignment_mode="expand")
+        after = doc[mark.end].text if mark.end < len(doc) else ""
+        if head is not None and any(t.text == "," for t in head) and after in DATELINE_ENDS:
             return mark.date
     return None
 
@@ -283,7 +296,9 @@ def _role(root: Token) -> tuple[str, int] | None:
 def _candidates(ctx: Context, sent: Span) -> list[tuple[int, int, Token]]:
     """Spans that may name a place: place entities, and other names in place positions."""
     out = []
-    for ent in sent.ents:
+    for ent in ctx.ents:
+        if ent.start < sent.start or ent.end > sent.end:
+            continue
         if ent.label_ in PLACE_LABELS or ent.label_ in MAYBE_PLACE_LABELS:
             out.append((ent.start, ent.end, ent.root))
     for token in sent:

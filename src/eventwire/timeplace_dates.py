@@ -145,21 +145,23 @@ def resolve_date(phrase: str, published: date | None, *, future: bool = False) -
 def _resolve(phrase: str, published: date | None, future: bool) -> DateValue:
     text, context = _clean(phrase)
     found = _grammar(text, published, future, context)
-    if found is None:
+    if found is _NO_MATCH:
         bare, stripped = _strip_parts(text)
         if stripped:
-            bare = _clean(bare)[0]
-            found = _grammar(bare, published, future, True)
-    if found is None and patterns()["explicit"].search(text):
+            found = _grammar(_clean(bare)[0], published, future, True)
+    if found is _NO_MATCH and patterns()["explicit"].search(text):
         found = _dateparser(text, published)
-    if found is None:
+    if not isinstance(found, tuple):
         return DateValue(None, "unknown", phrase)
     return DateValue(found[0], found[1], phrase)
 
 
+_NO_MATCH = object()
+
+
 def _grammar(text: str, pub: date | None, future: bool,
-             context: bool) -> tuple[date, Precision] | None:
-    """Try each form of the grammar in turn."""
+             context: bool) -> tuple[date, Precision] | None | object:
+    """Try each form of the grammar in turn; ``_NO_MATCH`` when no form fits."""
     relative = words().relative.get(text)
     if relative is not None:
         return _relative(pub, *relative) if pub else None
@@ -168,7 +170,7 @@ def _grammar(text: str, pub: date | None, future: bool,
         if match:
             found: tuple[date, Precision] | None = rule(match, pub, future, context)
             return found
-    return None
+    return _NO_MATCH
 
 
 def _month_no(match: re.Match[str]) -> int:
