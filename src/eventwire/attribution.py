@@ -137,12 +137,24 @@ def _content_end(sent: Span) -> int:
     return sent.doc[end].idx + len(sent.doc[end].text)
 
 
-def _after(doc: Doc, first: Token, sent: Span) -> tuple[int, int]:
-    """Chars from ``first`` (skipping a "that") to the end of the sentence."""
+def _after(doc: Doc, first: Token, sent: Span, verb: Token | None = None) -> tuple[int, int]:
+    """Chars from ``first`` (skipping a "that") to the end of the sentence.
+
+    With ``verb``, the span stops before a clause conjoined to the cue verb
+    ("said the talks went well and promised more").
+    """
     i = first.i
     while i < sent.end - 1 and (doc[i].dep_ == "mark" or doc[i].is_punct):
         i += 1
-    return doc[i].idx, _content_end(sent)
+    end = _content_end(sent)
+    if verb is not None:
+        joined = [c for c in verb.rights if c.dep_ in ("cc", "conj") and c.i > i]
+        if joined:
+            stop = joined[0].i - 1
+            while stop > i and (doc[stop].is_punct or doc[stop].is_space):
+                stop -= 1
+            end = min(end, doc[stop].idx + len(doc[stop].text))
+    return doc[i].idx, end
 
 
 def _before(doc: Doc, left: int, sent: Span) -> tuple[int, int] | None:
@@ -167,7 +179,7 @@ def content(verb: Token, subj: Token | None) -> tuple[int, int] | None:
         target = said
     comp = next((c for c in target.children if c.dep_ == "ccomp"), None)
     if comp is not None and comp.i > target.i:
-        return _after(doc, comp.left_edge, sent)
+        return _after(doc, comp.left_edge, sent, verb)
     left = min([verb.i] + ([subj.left_edge.i] if subj is not None else []))
     if comp is not None:
         span = _before(doc, left, sent)

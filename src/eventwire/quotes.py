@@ -86,11 +86,9 @@ def _inside(start: int, end: int, spans: list[Marked]) -> bool:
 def _cue_for(found: _Found, state: _State, marks: list[Marked]) -> Attribution | None:
     """The cue of a direct quote: one whose content covers it, else the nearest in its paragraph."""
     outside = [c for c in state.cues if not c.hedged and not _inside(c.cue.idx, c.cue.idx + 1, marks)]
-    covering = [c for c in outside if c.start <= found.start and found.end <= c.end + 2]
-    if covering:
-        return min(covering, key=lambda c: c.end - c.start)
-    section = state.sections[found.section]
-    near = [c for c in outside if section.start <= c.cue.idx < section.end and c.source]
+    covering = [c for c in outside if c.start < found.end and found.start < c.end]
+    last = state.sections[state.section_of(max(found.start, found.end - 1))]
+    near = covering or [c for c in outside if last.start <= c.cue.idx < last.end and c.source]
     if not near:
         return None
     return min(near, key=lambda c: min(abs(c.cue.idx - found.start), abs(c.cue.idx - found.end)))
@@ -197,8 +195,10 @@ def _frames(found: list[_Found], state: _State) -> list[Frame]:
     """A frame per direct quote and per cue or hedge with content; chains resolved."""
     frames = [Frame(q.start, q.end, q.source or q.speaker, q.speaker, q.cue)
               for q in found if q.kind == "direct"]
+    quoted = [(f.start, f.end) for f in frames]
     frames += [Frame(c.start, c.end, c.source, c.speaker, c.word, c.hedged)
-               for c in state.cues if c.end > c.start]
+               for c in state.cues if c.end > c.start
+               and not any(abs(c.start - s) <= 2 and abs(c.end - e) <= 2 for s, e in quoted)]
     _chain(frames, state.resolver)
     return sorted(frames, key=lambda f: (f.start, -f.end))
 
