@@ -26,7 +26,7 @@ CITIES_FILE = "cities15000.json"
 #: a place this populous wins even when the name is only one of its alternates ("New York")
 BIG = 1_000_000
 
-_SPACES = re.compile(r"\s+")
+_NOT_LATIN = re.compile("[^\u0000-\u024f\u2018\u2019]")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
@@ -49,9 +49,11 @@ class Entry:
 
 def fold(name: str) -> str:
     """Lookup key: accents stripped, case folded, spaces collapsed, leading 'the' dropped."""
-    text = unicodedata.normalize("NFKD", name.translate(_QUOTES))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = _SPACES.sub(" ", text.replace(".", "")).strip(" ,;:'\"")
+    text = name
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = " ".join(text.casefold().replace(".", "").split()).strip(" ,;:'\"")
     return text.removeprefix("the ")
 
 
@@ -83,9 +85,9 @@ def _read_aliases() -> dict[str, list[str]]:
 
 def _latin_name(name: str) -> bool:
     """An alternate name worth indexing: Latin script, capitalised, not a bare code."""
-    if len(name) < 3 or not name[0].isupper() or (name.isupper() and len(name) <= 4):
+    if len(name) < 3 or not name[0].isupper() or (len(name) <= 4 and name.isupper()):
         return False
-    return all(ord(c) < 0x250 or c in "’‘" for c in name)
+    return name.isascii() or _NOT_LATIN.search(name) is None
 
 
 def _country_entries() -> list[Entry]:
