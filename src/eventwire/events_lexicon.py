@@ -72,7 +72,7 @@ def by_lemma() -> dict[str, tuple[Row, ...]]:
     index: dict[str, list[Row]] = defaultdict(list)
     for row in lexicon():
         index[row.lemma].append(row)
-    return {k: tuple(sorted(v, key=lambda r: -r.specificity)) for k, v in index.items()}
+    return {k: tuple(sorted(v, key=lambda r: (-r.specificity, r.obj is None))) for k, v in index.items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -98,7 +98,7 @@ def _prep_child(token: Token, prep: str) -> Token | None:
 
 def _object(token: Token, prep: Token | None) -> Token | None:
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "pobj"):
             return child
     if prep is not None:
         for child in prep.children:
@@ -111,12 +111,16 @@ def _fits(token: Token, row: Row) -> Match | None:
     prep = None
     if row.prep is not None:
         prep = _prep_child(token, row.prep)
+        dobj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if prep is None and dobj is not None and row.pos == "V":
+            prep = _prep_child(dobj, row.prep)
         if prep is None and "flip" in row.flags:
             prep = next((p for c in token.children if c.dep_ == "dobj"
                          for p in c.subtree if p.dep_ == "prep" and p.lower_ == row.prep), None)
         if prep is None and not (row.pos == "N" and _prep_child(token.head, row.prep)):
             return None
-    obj = _object(token, prep)
+    own = row.obj is None or row.prep is None or prep is None or prep.dep_ == "prt"
+    obj = _object(token, prep) if own else _object(prep, None)
     if row.obj is not None and (obj is None or obj.lemma_.lower() != row.obj):
         return None
     return Match(token, row, prep, obj)
@@ -124,7 +128,8 @@ def _fits(token: Token, row: Row) -> Match | None:
 
 def match(token: Token) -> Match | None:
     """The most specific lexicon row ``token`` triggers, if any."""
-    rows = by_lemma().get(token.lemma_.lower()) or by_lemma().get(token.lower_)
+    lemma = words("lemma").get(token.lower_) or token.lemma_.lower()
+    rows = by_lemma().get(lemma) or by_lemma().get(token.lower_)
     if not rows:
         return None
     for row in rows:

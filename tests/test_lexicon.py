@@ -1,0 +1,59 @@
+"""The trigger lexicon row by row: every row fires on a sentence made from its example."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire import ontology
+from eventwire.events_lexicon import lexicon, match, words
+
+
+@pytest.fixture(scope="module")
+def row_docs(nlp):
+    """One generated sentence per lexicon row, all parsed in one nlp.pipe call."""
+    rows = lexicon()
+    texts = [f"France {r.example}" if r.example.endswith(".") else f"France {r.example} Germany." for r in rows]
+    return list(zip(rows, nlp.pipe(texts, batch_size=64), strict=True))
+
+
+def test_lexicon_every_row_fires(row_docs):
+    silent = []
+    for row, doc in row_docs:
+        fired = [m.row for m in (match(t) for t in doc) if m is not None]
+        if row not in fired:
+            silent.append(f"line {row.line}: {row.lemma} {row.pos} -> {doc.text!r} fired {[r.line for r in fired]}")
+    assert not silent, "\n".join(silent)
+
+
+def test_lexicon_codes_are_known_cameo_codes():
+    unknown = [r.cameo for r in lexicon() if r.cameo not in ontology.table() and ontology.lookup(r.cameo) is None]
+    assert unknown == []
+    assert all(ontology.lookup(r.cameo).quad_class in (1, 2, 3, 4) for r in lexicon())
+
+
+def test_lexicon_covers_every_cameo_root():
+    roots = {r.cameo[:2] for r in lexicon()}
+    assert roots >= {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_lexicon_rows_are_unique():
+    keys = [(r.lemma, r.pos, r.prep, r.obj) for r in lexicon()]
+    assert len(keys) == len(set(keys))
+
+
+def test_lexicon_event_words_lists_load():
+    assert "will" in words("modal")
+    assert words("context")["drone"] == "military"
+    assert words("intent_code")["18"].startswith("13")
+
+
+def test_lexicon_ontology_maps_cameo_to_plover():
+    assert ontology.plover("042") == "CONSULT" and ontology.lookup("042").mode == "visit"
+    assert ontology.plover("163") == "COERCE"
+    assert ontology.plover("0312") == "AGREE" and "military" in ontology.lookup("0312").contexts
+    assert ontology.plover("020") == "REQUEST"
+    assert ontology.plover("010") == ""
+    assert ontology.quad_class("051") == 1 and ontology.quad_class("190") == 4
+    assert ontology.goldstein("190") == -10.0 and ontology.goldstein("057") > 0
+    assert ontology.lookup("1384").plover == "THREATEN"  # listed code
+    assert ontology.lookup("0871").cameo == "0871"
