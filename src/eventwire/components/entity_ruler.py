@@ -97,8 +97,9 @@ class GazetteerRuler:
 
 def _warm_tables() -> None:
     """Load every table the actors stage reads, once, when the pipeline is built."""
-    from ..actors_mentions import capital_verbs, role_words, town_names
+    from ..actors_mentions import capital_verbs, never_actors, role_words, town_names
 
+    never_actors()
     capital_verbs()
     role_words()
     town_names()
