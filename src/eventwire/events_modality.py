@@ -32,6 +32,9 @@ def _chain(token: Token, limit: int = 3) -> list[Token]:
 
 def _conditional(token: Token) -> bool:
     marks = words("condition")
+    for child in token.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children):
+            return True
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in marks for c in token.children):
             return True

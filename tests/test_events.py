@@ -1,0 +1,180 @@
+"""Events stage: triggers, arguments, modality and attribution on small texts (real model)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import GOLD_DIR
+
+
+def _countries(reading, ids):
+    return {reading.actor(i).country for i in ids if reading.actor(i) is not None}
+
+
+def _only(reading, plover):
+    found = [e for e in reading.events if e.plover == plover]
+    assert found, f"no {plover} event in {[(e.plover, e.evidence) for e in reading.events]}"
+    return found[0]
+
+
+def test_events_seed_finds_required_events_precisely(seed_reading):
+    from eventwire.evaluate_events import count_events
+
+    gold = json.loads((GOLD_DIR / "seed-iran-russia-police.gold.json").read_text(encoding="utf-8"))
+    counts, _ = count_events(gold, seed_reading)
+    found, required = counts["recall"]
+    matched, considered = counts["precision"]
+    assert found == required == 8
+    assert matched / considered >= 0.85
+
+
+def test_events_active_subject_acts_on_object(read_text):
+    reading = read_text("Iran condemned Israel on Monday.")
+    event = _only(reading, "ACCUSE")
+    assert event.cameo.startswith("11") and event.mode == "disapprove"
+    assert _countries(reading, event.actors) == {"IRN"}
+    assert _countries(reading, event.recipients) == {"ISR"}
+    assert event.evidence == "condemned" and event.quad_class == 3 and event.goldstein < 0
+
+
+def test_events_passive_agent_is_the_actor(read_text):
+    reading = read_text("Syria was attacked by Israel.")
+    event = _only(reading, "ASSAULT")
+    assert _countries(reading, event.actors) == {"ISR"}
+    assert _countries(reading, event.recipients) == {"SYR"}
+
+
+def test_events_received_from_is_reversed(read_text):
+    reading = read_text("Russia received hundreds of drones from Iran.")
+    event = _only(reading, "AID")
+    assert _countries(reading, event.actors) == {"IRN"}
+    assert _countries(reading, event.recipients) == {"RUS"}
+    assert "military" in event.contexts
+
+
+def test_events_coordinated_actors_stay_in_one_event(read_text):
+    reading = read_text("Brazil, India and China condemned Israel.")
+    accuse = [e for e in reading.events if e.plover == "ACCUSE"]
+    assert len(accuse) == 1
+    assert _countries(reading, accuse[0].actors) == {"BRA", "IND", "CHN"}
+
+
+def test_events_symmetric_meeting_puts_both_sides(read_text):
+    reading = read_text("Russian and Iranian police officials met in Moscow.")
+    event = _only(reading, "CONSULT")
+    assert {"RUS", "IRN"} <= _countries(reading, event.actors)
+    assert {"RUS", "IRN"} <= _countries(reading, event.recipients)
+    assert event.mode == "visit"
+
+
+def test_events_nominal_trigger_with_possessor(read_text):
+    reading = read_text("Officials reported Russia's attack on Ukraine.")
+    event = _only(reading, "ASSAULT")
+    assert _countries(reading, event.actors) == {"RUS"}
+    assert _countries(reading, event.recipients) == {"UKR"}
+
+
+def test_events_negation_is_flagged(read_text):
+    event = _only(read_text("France did not attack Germany."), "ASSAULT")
+    assert event.negated and not event.hypothetical
+
+
+def test_events_future_cooperation_is_coded_as_intent(read_text):
+    reading = read_text("Iran will release the prisoners to Iraq.")
+    event = _only(reading, "AGREE")
+    assert event.cameo.startswith("03") and not event.hypothetical
+
+
+def test_events_planned_attack_is_a_threat(read_text):
+    reading = read_text("Israel plans to attack Syria.")
+    event = _only(reading, "THREATEN")
+    assert _countries(reading, event.actors) == {"ISR"}
+    assert _countries(reading, event.recipients) == {"SYR"}
+
+
+def test_events_agreed_to_cooperate_stays_agree(read_text):
+    reading = read_text("Iran and Russia agreed to accelerate cooperation in fighting terrorism.")
+    assert [e.plover for e in reading.events] == ["AGREE"]
+    assert "terrorism" in reading.events[0].contexts
+
+
+def test_events_conditional_is_hypothetical(read_text):
+    event = _only(read_text("Israel would attack Syria if Iran sent troops."), "ASSAULT")
+    assert event.hypothetical
+
+
+def test_events_refusal_of_cooperation_is_reject(read_text):
+    reading = read_text("Syria said it will not accept refugees from Iraq.")
+    event = _only(reading, "REJECT")
+    assert _countries(reading, event.actors) == {"SYR"}
+
+
+def test_events_hedged_by_said_to_have(read_text):
+    event = _only(read_text("Nikolai Patrushev is said to have praised Iran."), "SUPPORT")
+    assert event.hedged
+    assert event.recipients
+
+
+def test_events_reported_by_from_the_reporting_clause(read_text):
+    reading = read_text("The United States reported that Russia received drones from Iran.")
+    event = _only(reading, "AID")
+    assert reading.actor(event.reported_by).country == "USA"
+
+
+def test_events_must_under_a_speech_verb_is_a_demand(read_text):
+    reading = read_text("Russia said on Tuesday that Sudan must return the helicopter.")
+    event = _only(reading, "REQUEST")
+    assert _countries(reading, event.actors) == {"RUS"}
+    assert _countries(reading, event.recipients) == {"SDN"}
+
+
+def test_events_quoted_we_is_the_speaker(read_text):
+    text = ('"We are concerned that Russia is working with Iran," White House spokesman '
+            "John Kirby said.")
+    reading = read_text(text)
+    accuse = _only(reading, "ACCUSE")
+    assert _countries(reading, accuse.actors) == {"USA"}
+    assert "RUS" in _countries(reading, accuse.recipients)
+
+
+def test_events_caption_is_flagged_and_coded_once(read_text):
+    caption = "Iran's Supreme Leader Ali Khamenei meets with police chief Ahmad-Reza Radan in Tehran."
+    reading = read_text("Iran condemned Israel.", captions=[caption, caption])
+    consult = [e for e in reading.events if e.plover == "CONSULT"]
+    assert len(consult) == 1 and consult[0].in_caption
+
+
+def test_events_main_clause_is_more_confident(read_text):
+    reading = read_text("Iran condemned Israel after the attack on Syria by Turkey.")
+    accuse = _only(reading, "ACCUSE")
+    assert all(accuse.confidence >= e.confidence for e in reading.events)
+
+
+def test_events_spans_point_at_the_trigger(read_text):
+    reading = read_text("Iran and Russia held talks in Moscow.")
+    event = _only(reading, "CONSULT")
+    text, _ = reading.article.layout()
+    assert text[event.start:event.end] == event.evidence == "held talks"
+    start, end = reading.sentences[event.sentence]
+    assert start <= event.start < end
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Israel imposed sanctions on Iran.", "COERCE"),
+        ("Police arrested dozens of protesters in Egypt.", "COERCE"),
+        ("Serbia expelled diplomats from Croatia.", "SANCTION"),
+        ("Japan sent aid to Turkey.", "AID"),
+        ("China urged Japan to hold talks.", "REQUEST"),
+        ("Greece rejected the proposal of Turkey.", "REJECT"),
+        ("Thousands protested against the government in Serbia.", "PROTEST"),
+        ("India deployed troops to the border with China.", "MOBILIZE"),
+        ("The court in Kenya launched an investigation into the killings in Somalia.", "ACCUSE"),
+    ],
+)
+def test_events_common_news_verbs(read_text, text, plover):
+    reading = read_text(text)
+    assert plover in [e.plover for e in reading.events]

@@ -1,0 +1,53 @@
+"""GDELT 2.0 rows and PLOVER records from readings (no model needed)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from eventwire.exports import GDELT_COLUMNS, gdelt_rows, plover_records
+from eventwire.records import Actor, Article, DateValue, Event, Place, Reading
+
+
+def _reading(**flags):
+    article = Article(title="Iran condemns Israel", paragraphs=["Iran condemned Israel on Monday."],
+                      published=date(2024, 1, 2), url="https://example.org/a")
+    iran = Actor("Iran", "country", country="IRN")
+    israel = Actor("Israel", "country", country="ISR", sectors=["GOV"])
+    start = article.layout()[0].index("condemned", 25)
+    event = Event(article.id, 1, start, start + 9, "condemned", "condemn", "111", "ACCUSE",
+                  mode="disapprove", quad_class=3, goldstein=-2.0, actors=[iran.id], recipients=[israel.id],
+                  location=Place("Tehran", "IRN", "city", 35.69, 51.42, "112931"),
+                  date=DateValue(date(2024, 1, 1), "day"), **flags)
+    return Reading(article, [iran, israel], events=[event], sentences=[(0, 20), (22, 54)])
+
+
+def test_exports_gdelt_row_has_61_columns_in_codebook_order():
+    assert len(GDELT_COLUMNS) == 61
+    assert GDELT_COLUMNS[:5] == ("GlobalEventID", "Day", "MonthYear", "Year", "FractionDate")
+    assert GDELT_COLUMNS[-2:] == ("DATEADDED", "SOURCEURL")
+    (row,) = list(gdelt_rows([_reading()], added=datetime(2024, 1, 3, 12, 0, 0)))
+    cells = dict(zip(GDELT_COLUMNS, row, strict=True))
+    assert cells["Day"] == "20240101" and cells["MonthYear"] == "202401" and cells["Year"] == "2024"
+    assert cells["Actor1CountryCode"] == "IRN" and cells["Actor1Name"] == "IRAN"
+    assert cells["Actor2Code"] == "ISRGOV" and cells["Actor2Type1Code"] == "GOV"
+    assert (cells["EventCode"], cells["EventBaseCode"], cells["EventRootCode"]) == ("111", "111", "11")
+    assert cells["QuadClass"] == "3" and cells["GoldsteinScale"] == "-2.0"
+    assert cells["ActionGeo_FullName"] == "Tehran" and cells["ActionGeo_Type"] == "4"
+    assert cells["DATEADDED"] == "20240103120000" and cells["SOURCEURL"] == "https://example.org/a"
+    assert cells["IsRootEvent"] == "1" and cells["GlobalEventID"].isdigit()
+    assert all("\t" not in c for c in row)
+
+
+def test_exports_gdelt_leaves_out_negated_events():
+    assert list(gdelt_rows([_reading(negated=True)])) == []
+    assert len(list(gdelt_rows([_reading(negated=True)], flagged=True))) == 1
+
+
+def test_exports_plover_record_keeps_lists_and_text():
+    (record,) = list(plover_records([_reading(hedged=True)]))
+    assert record["event"] == "ACCUSE" and record["mode"] == "disapprove"
+    assert [a["country"] for a in record["actor"]] == ["IRN"]
+    assert [a["country"] for a in record["recipient"]] == ["ISR"]
+    assert record["date"] == "2024-01-01" and record["location"]["name"] == "Tehran"
+    assert record["text"] == "Iran condemned Israel on Monday."
+    assert record["hedged"] is True and record["cameo"] == "111"
