@@ -271,3 +271,30 @@ def test_timeplace_place_events_keeps_given_values(nlp):
                   location=Place("Sochi", "RUS"), date=DateValue(date(2023, 1, 1), "day"))
     place_events(doc, article, sections, [event], ActorTable())
     assert event.location.name == "Sochi" and event.date.iso() == "2023-01-01"
+
+
+def test_timeplace_place_events_white_house_is_not_casablanca(nlp):
+    event = _read(nlp, "Trump met with Obama at the White House.", "met")
+    assert event.location is None or event.location.country != "MAR"
+
+
+def test_timeplace_place_events_drops_lower_case_words(nlp):
+    event = _read(nlp, "A gunman opened fire in downtown Seattle on Wednesday night.", "opened",
+                  published=date(2016, 11, 10))
+    assert event.location is not None and event.location.name == "Seattle"
+    assert event.date.iso() == "2016-11-09"
+
+
+def test_timeplace_place_events_adjectival_date_is_not_the_event_date(nlp):
+    text = "Verstappen passed Kimi Raikkonen, the 2007 world champion, at turn one."
+    event = _read(nlp, text, "passed")
+    assert event.date.inferred and event.date.iso() == "2023-07-02"
+
+
+def test_timeplace_lookup_tells_main_names():
+    from eventwire.gazetteer import lookup
+
+    found = lookup("White House")
+    assert found is not None and found[1] is False
+    found = lookup("Kyiv")
+    assert found is not None and found[1] is True

@@ -146,8 +146,11 @@ def candidates(name: str) -> list[tuple[Entry, bool]]:
     return _index()[0].get(fold(name), [])
 
 
-def best(name: str, countries: Sequence[str] = ()) -> Entry | None:
-    """The likeliest place called ``name``: article countries, main name (or big), population."""
+def best(name: str, countries: Sequence[str] = ()) -> tuple[Entry, bool] | None:
+    """The likeliest place called ``name`` and whether that is its main name.
+
+    Ranked by the article's countries, then main name (or a big place), then population.
+    """
     found = candidates(name)
     if not found:
         return None
@@ -157,20 +160,26 @@ def best(name: str, countries: Sequence[str] = ()) -> Entry | None:
         entry, main = item
         return (entry.country in wanted, main or entry.population >= BIG, entry.population)
 
-    return max(found, key=rank)[0]
+    return max(found, key=rank)
 
 
 @functools.lru_cache(maxsize=8192)
-def _geocode(name: str, countries: tuple[str, ...]) -> Entry | None:
+def _lookup(name: str, countries: tuple[str, ...]) -> tuple[Entry, bool] | None:
     return best(name, countries)
+
+
+def lookup(name: str, *, countries: Sequence[str] = ()) -> tuple[Place, bool] | None:
+    """Like `geocode`, and whether ``name`` is the place's main name (not an alternate)."""
+    if not name or not name.strip():
+        return None
+    found = _lookup(name.strip(), tuple(sorted(set(countries))))
+    return (found[0].place(), found[1]) if found else None
 
 
 def geocode(name: str, *, countries: Sequence[str] = ()) -> Place | None:
     """The gazetteer place called ``name``, ties broken by the article's ``countries``."""
-    if not name or not name.strip():
-        return None
-    entry = _geocode(name.strip(), tuple(sorted(set(countries))))
-    return entry.place() if entry else None
+    found = lookup(name, countries=countries)
+    return found[0] if found else None
 
 
 def is_place(name: str) -> bool:

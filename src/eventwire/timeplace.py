@@ -22,7 +22,7 @@ from spacy.strings import get_string_id
 
 from .components.paragraphs import sentences
 from .errors import EventwireError
-from .gazetteer import geocode, is_place, place_names
+from .gazetteer import geocode, is_place, lookup, place_names
 from .records import Article, DateValue, Event, Place, Section
 from .timeplace_dates import resolve_date, words
 
@@ -35,13 +35,16 @@ __all__ = ["geocode", "is_place", "place_events", "place_names", "resolve_date"]
 
 PLACE_WORDS_FILE = Path(__file__).with_name("data") / "place_words.tsv"
 DATE_LABELS = frozenset({"DATE", "TIME"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: entity labels that may still hide a place (spaCy's small model tags "Kyiv" PERSON)
-MAYBE_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", ""})
+MAYBE_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC"})
 #: dependents that open a clause of their own: their dates and places are not the head's
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
 NOT_PLACE_ACTORS = frozenset({"person", "organization", "group"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+#: a date in these relations modifies a noun ("the 2007 champion", "Sunday's vote"):
+#: it dates that noun's event only
+ADJ_DEPS = frozenset({"compound", "amod", "nummod", "poss", "nmod"})
 SPECIFIC = {"city": 0, "admin1": 1, "country": 2}
 DATELINE_ENDS = frozenset({"(", "—", "–", "-", "--", "/"})
 DATELINE_CHARS = 80
@@ -202,7 +205,8 @@ def _date_mark(doc: Doc, start: int, end: int, root: Token, published: date | No
         start -= 1
     phrase = doc[start:end].text
     value = resolve_date(phrase, published, future=_is_future(root))
-    return Mark(start, end, date=value)
+    adjectival = root.dep_ in ADJ_DEPS and root.head is not root
+    return Mark(start, end, date=value, role="adj" if adjectival else "", governor=root.head.i)
 
 
 def _is_future(token: Token) -> bool:
@@ -244,9 +248,13 @@ def _dateline(ctx: Context) -> DateValue | None:
 
 
 def _pick_date(marks: list[Mark], tokens: set[int] | None, lo: int, hi: int,
-               anchor: int) -> DateValue | None:
-    """The date in the given tokens (or token range) nearest the anchor."""
-    found = [m for m in marks if lo <= m.start < hi and (tokens is None or m.end - 1 in tokens)]
+               anchor: int, own: range) -> DateValue | None:
+    """The date in the given tokens (or token range) nearest the anchor.
+
+    A date that only modifies a noun counts when that noun is the event's own.
+    """
+    found = [m for m in marks if lo <= m.start < hi and (tokens is None or m.end - 1 in tokens)
+             and (m.role != "adj" or m.governor in own)]
     if not found:
         return None
     return min(found, key=lambda m: abs(m.start - anchor)).date
@@ -256,15 +264,17 @@ def _event_date(ctx: Context, event: Event, sent: Span | None, anchor: Token | N
                 clause: set[int]) -> DateValue:
     """Clause, then sentence, then (captions) the caption, then dateline or publication."""
     at = anchor.i if anchor is not None else 0
+    span = ctx.doc.char_span(event.start, event.end, alignment_mode="expand")
+    own = range(span.start, span.end) if span is not None else range(at, at + 1)
     found = None
     if sent is not None:
-        found = _pick_date(ctx.dates, clause, sent.start, sent.end, at) if clause else None
-        found = found or _pick_date(ctx.dates, None, sent.start, sent.end, at)
+        found = _pick_date(ctx.dates, clause, sent.start, sent.end, at, own) if clause else None
+        found = found or _pick_date(ctx.dates, None, sent.start, sent.end, at, own)
     section = _section_of(ctx, event.start)
     if found is None and section is not None and (event.in_caption or section.kind == "caption"):
-        span = ctx.doc.char_span(section.start, section.end, alignment_mode="expand")
-        if span is not None:
-            found = _pick_date(ctx.dates, None, span.start, span.end, at)
+        part = ctx.doc.char_span(section.start, section.end, alignment_mode="expand")
+        if part is not None:
+            found = _pick_date(ctx.dates, None, part.start, part.end, at, own)
     if found is None and section is not None and section.kind == "body":
         found = ctx.dateline
     if found is not None:
@@ -283,6 +293,8 @@ def _role(root: Token) -> tuple[str, int] | None:
         if token.dep_ not in ("conj", "appos") or token.head is token:
             break
         token = token.head
+    if token.dep_ in ("poss", "compound") and token.head.dep_ == "pobj":
+        token = token.head  # "in Afghanistan's north", "in the Kunduz province"
     preps = place_words()
     if token.dep_ == "pobj":
         prep = token.head.lower_
@@ -293,22 +305,40 @@ def _role(root: Token) -> tuple[str, int] | None:
     return None
 
 
-def _candidates(ctx: Context, sent: Span) -> list[tuple[int, int, Token]]:
-    """Spans that may name a place: place entities, and other names in place positions."""
+def _candidates(ctx: Context, sent: Span) -> list[tuple[int, int, Token, bool]]:
+    """Spans that may name a place, and whether only a main place name counts for them.
+
+    Place entities (GPE, LOC) take any gazetteer name; other entities and bare proper
+    nouns only a main name, so "the White House" is never Casablanca's alternate name.
+    """
     out = []
     for ent in ctx.ents:
-        if ent.start < sent.start or ent.end > sent.end:
+        if ent.start < sent.start or ent.end > sent.end or ent.label_ in DATE_LABELS:
             continue
         if ent.label_ in PLACE_LABELS or ent.label_ in MAYBE_PLACE_LABELS:
-            out.append((ent.start, ent.end, ent.root))
+            out.append((ent.start, ent.end, ent.root, ent.label_ not in PLACE_LABELS))
     for token in sent:
         if token.pos_ == "PROPN" and token.ent_iob_ == "O" and token.dep_ in ("pobj", "dobj"):
             start = token.i
             while start > sent.start and token.doc[start - 1].dep_ == "compound" \
                     and token.doc[start - 1].pos_ == "PROPN":
                 start -= 1
-            out.append((start, token.i + 1, token))
+            out.append((start, token.i + 1, token, True))
     return out
+
+
+def _place_name(ctx: Context, start: int, end: int, strict: bool) -> tuple[int, str] | None:
+    """The span's place name, without leading lower-case words ("downtown Seattle")."""
+    doc = ctx.doc
+    while start < end:
+        name = doc[start:end].text
+        found = lookup(name, countries=ctx.countries)
+        if found is not None and (found[1] or not strict):
+            return start, name
+        if doc[start].is_title or doc[start].is_upper:
+            break
+        start += 1
+    return None
 
 
 def _place_marks(ctx: Context, index: int, sent: Span) -> list[Mark]:
@@ -317,13 +347,13 @@ def _place_marks(ctx: Context, index: int, sent: Span) -> list[Mark]:
         return ctx.places[index]
     marks: list[Mark] = []
     found: list[tuple[int, int, tuple[str, int], str]] = []
-    for start, end, root in _candidates(ctx, sent):
+    for start, end, root, strict in _candidates(ctx, sent):
         how = _role(root)
-        if how is None or _is_named_actor(ctx, start, end):
+        if how is None or (strict and _is_named_actor(ctx, start, end)):
             continue
-        name = ctx.doc[start:end].text
-        if is_place(name):
-            found.append((start, end, how, name))
+        named = _place_name(ctx, start, end, strict)
+        if named is not None:
+            found.append((named[0], end, how, named[1]))
     local = {p.country for *_, name in found if (p := geocode(name)) and p.kind == "country"}
     countries = tuple(sorted({*ctx.countries, *(c for c in local if c)}))
     for start, end, (role, governor), name in found:
