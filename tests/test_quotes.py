@@ -239,3 +239,36 @@ def test_quotes_seed_kinds_and_chain(seed_reading):
     assert not any(c.start <= q.start < c.end for q in seed_reading.quotes for c in captions)
     kanaani = _by_text(seed_reading, "Iran supports the rule of law")
     assert kanaani.kind == "indirect"
+
+
+def test_quotes_trailing_attribution_to_hearer(read_text):
+    reading = read_text("Iran will respond to any aggression, Foreign Minister Hossein Amir-Abdollahian "
+                        "told reporters in Tehran.")
+    quote = _by_text(reading, "Iran will respond to any aggression")
+    assert quote.kind == "indirect" and _speaker(reading, quote) == "Hossein Amir-Abdollahian"
+
+
+def test_quotes_no_indirect_quote_without_a_clause(read_text):
+    reading = read_text("As a candidate, Donald Trump vowed to repeal the law.")
+    assert reading.quotes == []
+
+
+_WORDS = st.sampled_from(["Iran", "said", "he", "Kirby", "reported", "that", "according", "to",
+                          "the", "agency", "is", "said", "to", "have", "met", ",", ".", "\n\n",
+                          '"', "“", "”", "‘", "’", "'", "«", "»", "„", "Iran’s", "nations'"])
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=40))
+def test_quotes_random_text_through_the_model(pipeline, words):
+    from eventwire import actors, quotes
+    from eventwire.records import Article
+
+    paragraphs = [p.strip() for p in " ".join(words).split("\n\n") if p.strip()] or ["x"]
+    article = Article(title="Report", paragraphs=paragraphs)
+    layout, sections = article.layout()
+    doc = pipeline.nlp(layout)
+    found, frames = quotes.find_quotes(doc, article, sections, actors.find_actors(doc, article, sections))
+    for item in [*found, *frames]:
+        assert 0 <= item.start <= item.end <= len(layout)
+    assert all(q.text == layout[q.start:q.end] for q in found)

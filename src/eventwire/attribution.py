@@ -14,9 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
+
 from .errors import EventwireError
 
 if TYPE_CHECKING:
+    from spacy.strings import StringStore
     from spacy.tokens import Doc, Span, Token
 
     from .actors import ActorTable
@@ -24,6 +28,8 @@ if TYPE_CHECKING:
 
 WORDS_FILE = Path(__file__).resolve().parent / "data" / "quote_words.tsv"
 SUBJECTS = ("nsubj", "nsubjpass")
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_OWN_COMPLEMENT = {"xcomp", "dobj", "attr", "acomp", "oprd"}
 _TRAIL_PUNCT = {",", "”", '"', "’", "'", "—", "–", "-", ":"}
 
 
@@ -167,6 +173,8 @@ def _before(doc: Doc, left: int, sent: Span) -> tuple[int, int] | None:
     first = sent.start
     while first < k and (doc[first].is_punct or doc[first].is_space):
         first += 1
+    if not any(doc[i].tag_ in FINITE for i in range(first, k + 1)):
+        return None  # "As a candidate, X vowed ...": no clause to attribute
     return doc[first].idx, doc[k].idx + len(doc[k].text)
 
 
@@ -184,6 +192,10 @@ def content(verb: Token, subj: Token | None) -> tuple[int, int] | None:
     if comp is not None:
         span = _before(doc, left, sent)
         return span or (comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text))
+    addressee = role(verb.lemma_.lower(), "addressee_cue")  # "..., X told reporters."
+    if said is None and any(c.dep_ in _OWN_COMPLEMENT and not (addressee and c.dep_ == "dobj")
+                            for c in verb.rights):
+        return None  # "X vowed to ...": the cue has its own complement
     return _before(doc, left, sent)
 
 
@@ -251,11 +263,11 @@ def hedge(token: Token) -> Attribution | None:
     """A hedged stretch: "is said to have ...", "appears to ...", "reportedly ..."."""
     lemma = token.lemma_.lower()
     head = None
-    if _child(token, "xcomp") is not None and token.pos_ in ("VERB", "AUX"):
-        if (role(lemma, "hedge_passive") and _passive(token)) or role(lemma, "hedge_raising"):
-            head = token
-    elif token.dep_ == "advmod" and role(token.lower_, "hedge_adverb"):
+    if token.dep_ == "advmod" and role(token.lower_, "hedge_adverb"):
         head = token.head
+    elif token.pos_ in ("VERB", "AUX") and (role(lemma, "hedge_passive") or role(lemma, "hedge_raising")):
+        raising = role(lemma, "hedge_raising") or _passive(token)
+        head = token if raising and _child(token, "xcomp") is not None else None
     if head is None:
         return None
     left, right = head.left_edge, head.right_edge
@@ -266,15 +278,22 @@ def hedge(token: Token) -> Attribution | None:
 
 def scan(doc: Doc, resolver: Resolver) -> list[Attribution]:
     """Every cue and hedge of the doc, in text order (one pass over the tokens)."""
-    vocab = words()
-    interesting = vocab["cue"] | vocab["hedge_passive"] | vocab["hedge_raising"]
-    adverbs = vocab["hedge_adverb"]
+    lemmas, lowers = _hashes(doc.vocab.strings)
+    table = doc.to_array([LEMMA, LOWER])
+    hits = numpy.flatnonzero(numpy.isin(table[:, 0], lemmas) | numpy.isin(table[:, 1], lowers))
     found: list[Attribution] = []
-    for token in doc:
-        lemma = token.lemma_.lower()
-        if lemma not in interesting and token.lower_ not in adverbs and token.lower_ != "according":
-            continue
+    for i in hits.tolist():
+        token = doc[i]
         made = hedge(token) or attribute(token, resolver)
         if made is not None:
             found.append(made)
     return found
+
+
+def _hashes(strings: StringStore) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """String hashes of the lemmas and lower-case words that can start a cue or hedge."""
+    vocab = words()
+    lemmas = vocab["cue"] | vocab["hedge_passive"] | vocab["hedge_raising"]
+    lowers = vocab["hedge_adverb"] | {"according"}
+    return (numpy.array(sorted(strings[w] for w in lemmas), dtype=numpy.uint64),
+            numpy.array(sorted(strings[w] for w in lowers), dtype=numpy.uint64))

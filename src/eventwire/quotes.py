@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .attribution import Attribution, Resolver, scan, subject
+from .attribution import FINITE, Attribution, Resolver, scan, subject
 from .quotes_marks import Marked, pair_marks
 from .records import Article, Quote, Section
 
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
     from .actors import ActorTable
 
-FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
 @dataclass(slots=True)
@@ -55,8 +54,8 @@ class _Found:
 class _State:
     """What the stage keeps while reading one article."""
 
-    def __init__(self, doc: Doc, sections: list[Section], table: ActorTable) -> None:
-        self.doc, self.sections = doc, sections
+    def __init__(self, doc: Doc, text: str, sections: list[Section], table: ActorTable) -> None:
+        self.doc, self.sections, self.text = doc, sections, text
         self.resolver = Resolver(doc, table)
         self.cues = scan(doc, resolver=self.resolver)
         self.regions = [k for k, s in enumerate(sections) if s.kind != "caption"]
@@ -129,7 +128,7 @@ def _partial_speaker(found: _Found, span: Span, state: _State) -> tuple[str | No
 def _marked_quotes(state: _State) -> list[_Found]:
     """Direct and partial quotes from the paired marks (title, standfirst and body only)."""
     regions = [(state.sections[k].start, state.sections[k].end) for k in state.regions]
-    marks = pair_marks(state.doc.text, regions)
+    marks = pair_marks(state.text, regions)
     found: list[_Found] = []
     for marked in marks:
         span = state.span(marked.start, marked.end)
@@ -152,7 +151,7 @@ def _marked_quotes(state: _State) -> list[_Found]:
 def _quote_only(found: _Found, state: _State) -> bool:
     """Whether the quote is all its paragraph holds (apart from marks and punctuation)."""
     section = state.sections[found.section]
-    text = state.doc.text
+    text = state.text
     before = text[section.start:found.start]
     after = text[found.end:section.end]
     return not any(c.isalnum() for c in before + after)
@@ -230,16 +229,25 @@ def _reported_by(quote: _Found, frames: list[Frame]) -> str | None:
     return None
 
 
+def _text(doc: Doc, article: Article) -> str:
+    """The doc's text without rebuilding it token by token (the layout it was parsed from)."""
+    text = article.layout()[0]
+    last = doc[-1] if len(doc) else None
+    if last is not None and last.idx + len(last.text_with_ws) == len(text) and text.endswith(last.text):
+        return text
+    return doc.text
+
+
 def find_quotes(
     doc: Doc, article: Article, sections: list[Section], actors: ActorTable
 ) -> tuple[list[Quote], list[Frame]]:
     """Quotes with speakers, and the attribution frames of the article."""
-    state = _State(doc, sections, actors)
+    state = _State(doc, _text(doc, article), sections, actors)
     marked = _marked_quotes(state)
     found = sorted(marked + _indirect_quotes(state, marked), key=lambda q: (q.start, q.end))
     frames = _frames(found, state)
     quotes = [
-        Quote(article_id=article.id, start=q.start, end=q.end, text=doc.text[q.start:q.end],
+        Quote(article_id=article.id, start=q.start, end=q.end, text=state.text[q.start:q.end],
               kind=q.kind, speaker_id=q.speaker, cue=q.cue,  # type: ignore[arg-type]
               reported_by=_reported_by(q, frames))
         for q in found
