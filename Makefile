@@ -10,10 +10,10 @@ SHARED ?= ../shared
 
 venv: $(STAMP)
 
-$(STAMP): requirements/base.txt requirements/dev.txt pyproject.toml
+$(STAMP): requirements/base.txt requirements/dev.txt requirements/ray.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes \
-		-r requirements/base.txt -r requirements/dev.txt
+		-r requirements/base.txt -r requirements/dev.txt -r requirements/ray.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 

@@ -322,4 +322,4 @@ def skips(db: str, code: str | None, limit: int, fmt: str) -> None:
     emit(rows, fmt, ["source", "line", "code", "message"], title="skips")
 
 
-from . import cli_more  # noqa: E402,F401  (registers export, eval, bench, serve)
+from . import cli_batch, cli_more  # noqa: E402,F401  (register batch, load, export, eval, bench, serve)
