@@ -104,3 +104,43 @@ def render(report: dict[str, Any]) -> str:
     lines.append(f"ratio full/raw: {report['ratio_full_to_raw']:.2f}   "
                  f"with storage/raw: {report['ratio_stored_to_raw']:.2f}   (target >= 0.80)")
     return "\n".join(lines)
+
+
+def bench_engine(*, engine: str, path: str | None = None, limit: int | None = None,
+                 workers: tuple[int, ...] = (1, 2), chunk_size: int = 8) -> dict[str, Any]:
+    """Batch throughput with 1 and 2 workers (start-up and model loading included), against raw spaCy."""
+    import json
+
+    from .batch import run
+    from .nlp import load_raw
+
+    articles = load_articles(path, limit)
+    texts = [a.layout()[0] for a in articles]
+    raw_nlp = load_raw()
+    list(raw_nlp.pipe(texts[:4]))
+    raw = _timed("raw nlp.pipe", len(texts), lambda: 0, lambda: list(raw_nlp.pipe(texts, batch_size=16)))
+    raw_rate = len(texts) / raw.seconds
+    rows: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "input.jsonl"
+        source.write_text("\n".join(json.dumps({
+            "title": a.title, "text": "\n\n".join(a.paragraphs), "published": a.published.isoformat()
+            if a.published else None, "url": a.url, "outlet": a.outlet}) for a in articles), encoding="utf-8")
+        for n in workers:
+            summary = run([str(source)], Path(tmp) / f"out{n}", engine=engine, workers=n, chunk_size=chunk_size)
+            rate = summary["articles"] / summary["seconds"]
+            rows.append({"workers": n, "articles": summary["articles"], "seconds": summary["seconds"],
+                         "articles_per_s": round(rate, 2), "ratio_to_raw_1_process": round(rate / raw_rate, 3)})
+    one = rows[0]["articles_per_s"]
+    for row in rows:
+        row["scaling_efficiency"] = round(row["articles_per_s"] / (one * row["workers"]), 3) if one else None
+    return {"engine": engine, "articles": len(articles), "raw_articles_per_s": round(raw_rate, 2), "runs": rows}
+
+
+def render_engine(report: dict[str, Any]) -> str:
+    lines = [f"{report['engine']} engine, {report['articles']} articles; raw nlp.pipe (1 process) "
+             f"{report['raw_articles_per_s']} articles/s"]
+    for row in report["runs"]:
+        lines.append(f"  {row['workers']} worker(s): {row['articles_per_s']} articles/s in {row['seconds']} s "
+                     f"(ratio to raw {row['ratio_to_raw_1_process']}, scaling efficiency {row['scaling_efficiency']})")
+    return "\n".join(lines)

@@ -123,14 +123,24 @@ def eval_(gold: tuple[str, ...], plover: str | None, stories: str | None, label_
 @click.option("--limit", type=int, help="Use only the first N articles.")
 @click.option("--batch-size", type=click.IntRange(1, 1000), default=16, show_default=True)
 @click.option("--repeat", type=click.IntRange(1, 10), default=1, show_default=True)
+@click.option("--engine", type=click.Choice(["local", "ray"]),
+              help="Measure batch runs with 1 and 2 workers on this engine instead.")
 @click.option("--json", "as_json", is_flag=True)
-def bench(path: str | None, limit: int | None, batch_size: int, repeat: int, as_json: bool) -> None:
-    """Throughput and memory: raw spaCy nlp.pipe vs the full pipeline on the same articles."""
-    from .bench import bench as run
-    from .bench import render
+def bench(path: str | None, limit: int | None, batch_size: int, repeat: int, engine: str | None,
+          as_json: bool) -> None:
+    """Throughput and memory: raw spaCy nlp.pipe vs the full pipeline on the same articles.
 
-    report = run(path=path, limit=limit, batch_size=batch_size, repeat=repeat)
-    click.echo(json.dumps(report, indent=2) if as_json else render(report))
+    With --engine, articles/s of `eventwire batch` with 1 and 2 workers
+    (start-up included) and the scaling efficiency.
+    """
+    from . import bench as b
+
+    if engine:
+        report = b.bench_engine(engine=engine, path=path, limit=limit)
+        click.echo(json.dumps(report, indent=2) if as_json else b.render_engine(report))
+        return
+    report = b.bench(path=path, limit=limit, batch_size=batch_size, repeat=repeat)
+    click.echo(json.dumps(report, indent=2) if as_json else b.render(report))
 
 
 @cli.command()
