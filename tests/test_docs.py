@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _generator():
-    spec = importlib.util.spec_from_file_location("gen_cli_docs", ROOT / "scripts" / "gen_cli_docs.py")
+    spec = importlib.util.spec_from_file_location("gen_docs", ROOT / "scripts" / "gen_docs.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -19,7 +19,9 @@ def _generator():
 
 def test_docs_cli_page_is_current():
     current = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    assert current == _generator().render(), "run: .venv/bin/python scripts/gen_cli_docs.py"
+    assert current == _generator().render(), "run: .venv/bin/python scripts/gen_docs.py"
+    errors = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    assert errors == _generator().render_errors(), "run: .venv/bin/python scripts/gen_docs.py"
 
 
 def test_docs_readme_names_every_command_and_starts_with_two_commands():
