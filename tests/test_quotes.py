@@ -272,3 +272,12 @@ def test_quotes_random_text_through_the_model(pipeline, words):
     for item in [*found, *frames]:
         assert 0 <= item.start <= item.end <= len(layout)
     assert all(q.text == layout[q.start:q.end] for q in found)
+
+
+def test_quotes_marks_lost_mark_resyncs_on_a_clear_opener():
+    text = 'He said "this never closes. Then she said "hello there" plainly.'
+    assert _quoted(text) == ["hello there"]
+
+
+def test_quotes_marks_text_between_quotes_is_not_a_quote():
+    assert _quoted('"We won", he said: "and we will win again."') == ["We won", "and we will win again."]

@@ -94,8 +94,9 @@ class Resolver:
             return self._last_person(token.idx)
         if role(token.lemma_.lower(), "media_noun") and self.media:
             return self.media
+        # "Iranian state media" is not Iran, "Mr Collett's family" is not Mr Collett
         inside = [a for t in token.subtree if (a := self.table.token_actor.get(t.i))
-                  and self.kind(a) != "country"]  # "Iranian state media" is not Iran
+                  and self.kind(a) != "country" and not _possessor(t, token)]
         people = [a for a in inside if self.kind(a) == "person"]
         if people or inside:
             return (people or inside)[-1]
@@ -112,6 +113,17 @@ class Resolver:
     def _surname(self, token: Token) -> str | None:
         hits = {a.id for a in self.persons for n in a.names if n.split()[-1:] == [token.text]}
         return hits.pop() if len(hits) == 1 else None
+
+
+def _possessor(token: Token, top: Token) -> bool:
+    """Whether ``token`` sits in a possessive modifier below ``top``."""
+    for _ in range(8):
+        if token.dep_ == "poss":
+            return True
+        if token is top or token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def _is_media(actor: Actor) -> bool:

@@ -82,12 +82,23 @@ def _inside(start: int, end: int, spans: list[Marked]) -> bool:
     return any(m.opened <= start and end <= m.closed + 1 for m in spans)
 
 
-def _cue_for(found: _Found, state: _State, marks: list[Marked]) -> Attribution | None:
-    """The cue of a direct quote: one whose content covers it, else the nearest in its paragraph."""
+def _window(span: Span) -> tuple[int, int]:
+    """Token range from the sentence before a quote to the sentence after it."""
+    doc = span.doc
+    first, last = span[0].sent.start, span[-1].sent.end
+    before = doc[first - 1].sent.start if first > 0 else first
+    after = doc[last].sent.end if last < len(doc) else last
+    return before, after
+
+
+def _cue_for(found: _Found, span: Span, state: _State, marks: list[Marked]) -> Attribution | None:
+    """The cue of a direct quote: one whose content covers it, else the nearest one close by."""
     outside = [c for c in state.cues if not c.hedged and not _inside(c.cue.idx, c.cue.idx + 1, marks)]
     covering = [c for c in outside if c.start < found.end and found.start < c.end]
     last = state.sections[state.section_of(max(found.start, found.end - 1))]
-    near = covering or [c for c in outside if last.start <= c.cue.idx < last.end and c.source]
+    low, high = _window(span)
+    near = covering or [c for c in outside if last.start <= c.cue.idx < last.end and c.source
+                        and low <= c.cue.i < high]
     if not near:
         return None
     return min(near, key=lambda c: min(abs(c.cue.idx - found.start), abs(c.cue.idx - found.end)))
@@ -137,7 +148,7 @@ def _marked_quotes(state: _State) -> list[_Found]:
         quote = _Found(marked.start, marked.end, "partial", None, None, state.section_of(marked.start))
         if _direct(marked, span):
             quote.kind = "direct"
-            cue = _cue_for(quote, state, marks)
+            cue = _cue_for(quote, span, state, marks)
             (quote.speaker, quote.source), quote.cue = _speaker_of(cue), cue.word if cue else None
         else:
             quote.speaker, quote.cue = _partial_speaker(quote, span, state)

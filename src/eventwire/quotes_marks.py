@@ -23,6 +23,7 @@ MARKS: dict[str, tuple[str, str]] = {
 }
 _OPEN_BEFORE = set("([{—–-/:") | set(MARKS)
 _TRIM_END = set(MARKS) | {","}
+_NOT_FIRST = set(",.;:!?)]}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,16 +67,20 @@ def _kind(text: str, i: int, start: int, end: int, stack: list[_Open]) -> str:
     if fixed == "open" and text[i] == "“" and any(o.mark == "„" for o in stack):
         return "close"  # German „…“
     if fixed == "open":
-        return "open" if context != "close" or not stack else "close"
+        if context == "close" and stack:
+            return "close"
+        return "reopen" if has_family else "open"
     if fixed == "close":
         if family == SINGLE and not has_family:
             return "skip"  # a possessive or elided apostrophe
         return "close" if stack else "skip"
     if has_family:
-        return "close"
+        return "reopen" if context == "open" else "close"  # a clear opener: an earlier mark was lost
     if family == SINGLE:
         return "open" if context in ("open", "either") else "skip"
-    return "close" if context == "close" and stack else "open"
+    if context == "close":
+        return "close" if stack else "skip"
+    return "open"
 
 
 def _close(stack: list[_Open], family: str) -> _Open | None:
@@ -100,6 +105,9 @@ def _scan(text: str, start: int, end: int, carried: _Open | None) -> tuple[list[
         if text[i] not in MARKS:
             continue
         kind = _kind(text, i, start, end, stack)
+        if kind == "reopen":
+            _close(stack, MARKS[text[i]][0])  # drop the unclosed opener, open again here
+            kind = "open"
         if kind == "open":
             stack.append(_Open(i, MARKS[text[i]][0], text[i]))
         elif kind == "close":
@@ -142,7 +150,12 @@ def pair_marks(text: str, regions: Iterable[tuple[int, int]]) -> list[Marked]:
             carried = left
         else:
             carried, count = None, 1
-    return [m for m in found if m.end > m.start]
+    return [m for m in found if m.end > m.start and _in_phase(text, m)]
+
+
+def _in_phase(text: str, marked: Marked) -> bool:
+    """False for a pair that holds the text between two quotes (", he said: ")."""
+    return text[marked.start] not in _NOT_FIRST and text[marked.end - 1] != ":"
 
 
 def _continues(text: str, spans: list[tuple[int, int]], k: int, left: _Open) -> bool:
