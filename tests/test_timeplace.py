@@ -298,3 +298,21 @@ def test_timeplace_lookup_tells_main_names():
     assert found is not None and found[1] is False
     found = lookup("Kyiv")
     assert found is not None and found[1] is True
+
+
+def test_timeplace_place_events_city_of_name(nlp):
+    text = "Taliban insurgents struck in the northern city of Kunduz late Thursday night."
+    event = _read(nlp, text, "struck", published=date(2016, 11, 11))
+    assert event.location is not None and event.location.name == "Kunduz"
+    assert event.date.iso() == "2016-11-10"
+
+
+def test_timeplace_place_events_invasion_of_country_is_not_place(nlp):
+    text = "Russia received drones from Iran to use in its ongoing invasion of Ukraine."
+    event = _read(nlp, text, "received")
+    assert event.location is None
+
+
+def test_timeplace_place_events_state_breaks_city_tie(nlp):
+    event = _read(nlp, "In Manchester, New Hampshire, she met with voters.", "met")
+    assert event.location is not None and event.location.country == "USA"

@@ -205,7 +205,8 @@ def _date_mark(doc: Doc, start: int, end: int, root: Token, published: date | No
         start -= 1
     phrase = doc[start:end].text
     value = resolve_date(phrase, published, future=_is_future(root))
-    adjectival = root.dep_ in ADJ_DEPS and root.head is not root
+    adjectival = root.dep_ in ADJ_DEPS and root.head is not root \
+        and root.head.ent_type_ not in DATE_LABELS and root.head.lower_ not in words().parts
     return Mark(start, end, date=value, role="adj" if adjectival else "", governor=root.head.i)
 
 
@@ -293,9 +294,12 @@ def _role(root: Token) -> tuple[str, int] | None:
         if token.dep_ not in ("conj", "appos") or token.head is token:
             break
         token = token.head
+    preps = place_words()
     if token.dep_ in ("poss", "compound") and token.head.dep_ == "pobj":
         token = token.head  # "in Afghanistan's north", "in the Kunduz province"
-    preps = place_words()
+    elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "pobj" \
+            and token.head.head.lemma_.lower() in preps.get("placenoun", ()):
+        token = token.head.head  # "in the northern city of Mazar-i-Sharif"
     if token.dep_ == "pobj":
         prep = token.head.lower_
         kind = "any" if prep in preps["any"] else "city" if prep in preps["city"] else ""
@@ -354,7 +358,7 @@ def _place_marks(ctx: Context, index: int, sent: Span) -> list[Mark]:
         named = _place_name(ctx, start, end, strict)
         if named is not None:
             found.append((named[0], end, how, named[1]))
-    local = {p.country for *_, name in found if (p := geocode(name)) and p.kind == "country"}
+    local = {p.country for *_, name in found if (p := geocode(name)) and p.kind != "city"}
     countries = tuple(sorted({*ctx.countries, *(c for c in local if c)}))
     for start, end, (role, governor), name in found:
         place = geocode(name, countries=countries)
