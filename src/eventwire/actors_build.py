@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from .actors_data import countries, dictionary, institution_words, name_key
+from .actors_data import cities, countries, dictionary, institution_words, name_key
 from .actors_mentions import (
     COUNTRY,
     GROUP,
@@ -70,7 +70,7 @@ def _add_roles(doc: Doc, cands: list[Candidate]) -> None:
 
 
 def _word_country(doc: Doc, start: int, end: int) -> str | None:
-    """A country named or adjectivised by a word in tokens [start, end) (last one wins)."""
+    """A country named, adjectivised or located (a city) by words in tokens [start, end); last wins."""
     table = countries()
     for i in range(end - 1, start - 1, -1):
         token = doc[i]
@@ -78,9 +78,13 @@ def _word_country(doc: Doc, start: int, end: int) -> str | None:
             continue
         for n in (2, 1):
             if i - n + 1 >= start:
-                found = table.lookup(doc[i - n + 1:i + 1].text)
-                if found and found[1] in ("name", "demonym"):
+                text = doc[i - n + 1:i + 1].text
+                found = table.lookup(text)
+                if found:
                     return found[0].iso3
+                city = cities().get(name_key(text))
+                if city:
+                    return city
     return None
 
 
@@ -101,22 +105,43 @@ def _left_edge(doc: Doc, start: int) -> int:
     return i
 
 
-def _nearest_country(cand: Candidate, country_at: dict[int, str], sent_of: list[int]) -> str | None:
-    """The country of the country (or organization) mention nearest to ``cand`` in its sentence.
+def _nearest_country(cand: Candidate, country_at: dict[int, str], sent_of: list[int],
+                     later: dict[int, str] | None = None) -> str | None:
+    """The country of the nearest country (or organization) mention before ``cand`` in its sentence,
+    else of the first mention after it that ``later`` allows.
 
-    ``country_at`` maps tokens to countries; on equal distance the earlier mention wins.
+    A country named after a person is often the other side ("President X
+    threatened Russia"), so only demonyms and places of action ("in Sudan")
+    count there (``later``).
     """
     sentence = sent_of[cand.start]
-    for distance in range(1, len(sent_of)):
-        before, after = cand.start - distance, cand.end - 1 + distance
-        if before >= 0 and sent_of[before] == sentence and before in country_at:
-            return country_at[before]
-        if after < len(sent_of) and sent_of[after] == sentence and after in country_at:
-            return country_at[after]
-        if (before < 0 or sent_of[before] != sentence) and (
-                after >= len(sent_of) or sent_of[after] != sentence):
-            return None
+    i = cand.start - 1
+    while i >= 0 and sent_of[i] == sentence:
+        if i in country_at:
+            return country_at[i]
+        i -= 1
+    i = cand.end
+    while later and i < len(sent_of) and sent_of[i] == sentence:
+        if i in later:
+            return later[i]
+        i += 1
     return None
+
+
+def _later_countries(doc: Doc, cands: list[Candidate]) -> dict[int, str]:
+    """Tokens whose country may be lent to a person named before them: demonyms and places of action."""
+    out: dict[int, str] = {}
+    for cand in cands:
+        if cand.kind == COUNTRY and cand.country is not None and cand.how == "demonym":
+            out[cand.start] = cand.country.iso3
+    for ent in doc.ents:
+        root = ent.root
+        if root.dep_ != "pobj" or root.head.lower_ not in ("in", "inside", "across", "throughout"):
+            continue
+        kb = ent.kb_id_
+        if kb.startswith(("city:", "country:")):
+            out[ent.start] = kb.split(":", 1)[1]
+    return out
 
 
 class _Builder:
@@ -212,8 +237,9 @@ class _Builder:
         near = dict(self.country_at)
         near.update({i: a.country for i, a in self.org_at.items()
                      if a.country and GOVERNMENT_LIKE & set(a.sectors)})
+        later = _later_countries(self.doc, self.cands)
         for cand in group:
-            found = _nearest_country(cand, near, self.sent_of)
+            found = _nearest_country(cand, near, self.sent_of, later)
             if found:
                 return found
         return None

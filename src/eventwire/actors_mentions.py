@@ -15,6 +15,8 @@ import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz, process
+
 from .actors_data import (
     DATA,
     Country,
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
 
 PERSON, ORG, GROUP, COUNTRY = "person", "organization", "group", "country"
 TOWN_POPULATION = 100_000
+FUZZY_COUNTRY = 88
 _QUOTE_EDGES = "\"'“”‘’«»[](){}"
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "XI", "XII"})
 _GLUE = frozenset({"of", "the", "and", "for", "in", "on", "de", "-", "a", "an"})
@@ -127,8 +130,16 @@ def _clean(text: str) -> str:
 
 
 def _capital_as_government(span: Span) -> bool:
+    """A capital that acts: subject of a speech/decision verb or of a verb with an object
+    ("Jakarta forced UNHCR out"), or the agent of a passive ("demanded by Moscow")."""
     root = span.root
-    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in capital_verbs()
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True
+    if root.dep_ != "nsubj" or root.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = root.head
+    return verb.lemma_ in capital_verbs() or any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in verb.children)
 
 
 def _country_candidate(span: Span) -> Candidate | None:
@@ -141,10 +152,32 @@ def _country_candidate(span: Span) -> Candidate | None:
         if country is None or not _capital_as_government(span) or country.capital != _clean(span.text):
             return None
         return Candidate(span.start, span.end, COUNTRY, country.name, span.text, country, "capital")
-    if found is None:
+    if found is None and span.label_ == "GPE":
+        found = fuzzy_country(span.text)
+    if found is None or _not_nationality(span):
         return None
     country, how = found
     return Candidate(span.start, span.end, COUNTRY, country.name, _clean(span.text), country, how)
+
+
+def _not_nationality(span: Span) -> bool:
+    """ "ethnic Albanians" (a people, not a state) and "anti-Syria" (a stance)."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ == "ethnic":
+        return True
+    return (before is not None and before.text == "-" and span.start > 1
+            and doc[span.start - 2].lower_ in ("anti", "pro"))
+
+
+def fuzzy_country(text: str) -> tuple[Country, str] | None:
+    """A misspelt country name ("Ethopia", "Afganistan"), by close spelling."""
+    key = name_key(strip_article(text))
+    if len(key) < 5:
+        return None
+    table = countries().by_name
+    hit = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_COUNTRY)
+    return (table[hit[0]], "name") if hit else None
 
 
 def _person_start(doc: Doc, start: int, taken: set[int]) -> int:

