@@ -316,3 +316,52 @@ def test_timeplace_place_events_invasion_of_country_is_not_place(nlp):
 def test_timeplace_place_events_state_breaks_city_tie(nlp):
     event = _read(nlp, "In Manchester, New Hampshire, she met with voters.", "met")
     assert event.location is not None and event.location.country == "USA"
+
+
+# ------------------------------------------------------------ the seed article
+
+SEED_CASES = [  # (evidence in the gold, trigger, location, date at its precision)
+    ("police officials met in Moscow", "met", "Moscow", None),
+    ("received hundreds of one-way attack drones from Iran", "received", None, "2023-06"),
+    ("to strike Kyiv", "strike", "Kyiv", None),
+    ("meets with the new chief commander", "meets", "Tehran", "2023-01-07"),
+]
+
+
+@pytest.mark.parametrize(("evidence", "trigger", "location", "iso"), SEED_CASES)
+def test_timeplace_seed_gold_fields(nlp, seed_article, evidence, trigger, location, iso):
+    """Hand-made events at the gold evidence of the seed get the gold place and date."""
+    from eventwire.actors import ActorTable
+    from eventwire.components.paragraphs import sentences
+
+    text, sections = seed_article.layout()
+    doc = nlp(text)
+    start = text.rindex(evidence) if "meets" in evidence else text.index(evidence)
+    start += evidence.index(trigger)
+    end = start + len(trigger)
+    index = next(i for i, s in enumerate(sentences(doc)) if s.start_char <= start < s.end_char)
+    caption = any(s.kind == "caption" and s.start <= start < s.end for s in sections)
+    event = Event(seed_article.id, index, start, end, trigger, trigger, "", "", in_caption=caption)
+    place_events(doc, seed_article, sections, [event], ActorTable())
+    if location:
+        assert event.location is not None and location in place_names(event.location)
+    if iso:
+        assert event.date.iso() == iso and not event.date.inferred
+
+
+def test_timeplace_seed_pipeline_fields(seed_reading):
+    """Events the pipeline finds at the gold evidence carry the gold place and date."""
+    text, _ = seed_reading.article.layout()
+    checked = 0
+    for evidence, _trigger, location, iso in SEED_CASES:
+        at = text.rindex(evidence) if "meets" in evidence else text.index(evidence)
+        for event in seed_reading.events:
+            if at <= event.start < at + len(evidence):
+                checked += 1
+                if location:
+                    assert event.location is not None and location in place_names(event.location)
+                if iso:
+                    assert event.date is not None and event.date.iso() == iso
+    for event in seed_reading.events:
+        assert event.date is not None
+    assert checked >= 1 or not seed_reading.events
