@@ -75,7 +75,7 @@ class Resolver:
         media = [a for a in table.actors if _is_media(a)]
         self.media = media[0].id if len(media) == 1 else None
         self.person_at = sorted(
-            (m.start, m.actor_id) for m in table.mentions
+            (m.start, m.actor_id, _is_subject(doc, m.start, m.end)) for m in table.mentions
             if (a := table.by_id(m.actor_id)) is not None and a.kind == "person")
 
     def kind(self, actor_id: str | None) -> str | None:
@@ -103,16 +103,23 @@ class Resolver:
         return self._surname(token) if token.pos_ == "PROPN" else None
 
     def _last_person(self, char: int) -> str | None:
-        found = None
-        for start, actor_id in self.person_at:
+        """The last person named before ``char``, preferring one named as a subject."""
+        found = subject_found = None
+        for start, actor_id, is_subject in self.person_at:
             if start >= char:
                 break
             found = actor_id
-        return found
+            subject_found = actor_id if is_subject else subject_found
+        return subject_found or found
 
     def _surname(self, token: Token) -> str | None:
         hits = {a.id for a in self.persons for n in a.names if n.split()[-1:] == [token.text]}
         return hits.pop() if len(hits) == 1 else None
+
+
+def _is_subject(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ in SUBJECTS
 
 
 def _possessor(token: Token, top: Token) -> bool:
@@ -247,6 +254,8 @@ def attribute(token: Token, resolver: Resolver) -> Attribution | None:
         return None
     if _passive(token) and _as_saying(token) is None:
         return None  # "is said to have ...": a hedge, not a cue
+    if _child(token, "neg") is not None:
+        return None  # "did not say what ..."
     source, speaker = _parties(token, resolver)
     span = content(token, subject(token))
     start, end = span if span is not None else (0, 0)
