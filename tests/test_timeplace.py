@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventwire.records import Actor, Article, Event
 from eventwire.timeplace import geocode, is_place, place_events, place_names, resolve_date
@@ -365,3 +367,24 @@ def test_timeplace_seed_pipeline_fields(seed_reading):
     for event in seed_reading.events:
         assert event.date is not None
     assert checked >= 1 or not seed_reading.events
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40), st.one_of(st.none(), st.dates(date(1900, 1, 1), date(2100, 12, 31))),
+       st.booleans())
+def test_timeplace_resolve_date_never_fails(phrase, published, future):
+    value = resolve_date(phrase, published, future=future)
+    assert (value.value is None) == (value.precision == "unknown")
+    assert value.text == phrase
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dates(date(1990, 1, 1), date(2090, 12, 31)),
+       st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                        "Sunday"]))
+def test_timeplace_weekday_within_a_week(published, weekday):
+    past = resolve_date(f"on {weekday}", published).value
+    ahead = resolve_date(f"on {weekday}", published, future=True).value
+    assert past is not None and ahead is not None
+    assert 0 <= (published - past).days < 7 and 0 <= (ahead - published).days < 7
+    assert past.strftime("%A") == weekday == ahead.strftime("%A")

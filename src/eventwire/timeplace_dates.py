@@ -94,7 +94,8 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "month": re.compile(rf"(?:(?P<mod>last|this|next|this past|this coming|{mods})[- ]?)?"
                             rf"{full}"),
         "year": re.compile(rf"(?:(?:early|mid|late)[- ]?|the year |(?:the )?(?:spring|summer|"
-                           rf"autumn|fall|winter)(?: of)? |fiscal )?{year}"),
+                           rf"autumn|fall|winter)(?: of)? |fiscal |(?:the )?(?:end|beginning|"
+                           rf"start|middle|first half|second half) of )?{year}"),
         "weekday": re.compile(rf"(?:(?P<mod>last|this|next|this past|this coming|past|coming) )?"
                               rf"(?P<wd>{wd})"),
         "ago": re.compile(rf"{num} (?P<unit>day|week|month|year)s? (?:ago|earlier|before)"),
