@@ -40,12 +40,11 @@ def _direct_object(match: Match) -> Token | None:
 
 
 def _split(actors: list[str], recipients: list[str], symmetric: bool) -> Roles:
-    """Coordinated parties of a symmetric event ("X and Y met") act on each other: both lists hold all."""
-    if symmetric and not recipients and len(actors) > 1:
-        return actors, list(actors)
-    if symmetric and not actors and len(recipients) > 1:
-        return recipients, list(recipients)
-    return actors, recipients
+    """The parties of a symmetric event ("X and Y met", "X met Y") act on each other: both lists hold all."""
+    if not symmetric or len(actors) + len(recipients) < 2:
+        return actors, recipients
+    parties = actors + [r for r in recipients if r not in actors]
+    return parties, list(parties)
 
 
 def _clause_recipients(verb: Token, table: ActorTable, pronouns: Pronouns) -> list[str]:
@@ -64,9 +63,10 @@ def _clause_recipients(verb: Token, table: ActorTable, pronouns: Pronouns) -> li
     return found
 
 
-def _fallback_recipients(token: Token, table: ActorTable, pronouns: Pronouns) -> list[str]:
+def _fallback_recipients(token: Token, table: ActorTable, pronouns: Pronouns, places: bool) -> list[str]:
     """Who a clause is about ("demanded that the US cancel ...", "threatened to break ties with
-    Russia") or where it happens ("in Montenegro")."""
+    Russia"), the party an "unless/if" clause puts a condition on, or where it happens
+    ("in Montenegro"; a place counts for its country when ``places``)."""
     for child in token.children:
         if child.dep_ == "ccomp" and child.i > token.i:
             found = argument(subject(child)[0], table, pronouns)
@@ -76,9 +76,15 @@ def _fallback_recipients(token: Token, table: ActorTable, pronouns: Pronouns) ->
             found = _clause_recipients(child, table, pronouns)
             if found:
                 return found
+    marks = words("condition")
+    for child in token.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children):
+            found = argument(subject(child)[0], table, pronouns)
+            if found:
+                return found
     found: list[str] = []
-    for obj in prep_objects(token, ("in", "inside")):
-        _extend(found, argument(obj, table, pronouns, places=False))
+    for obj in prep_objects(token, ("in", "inside", "from")):
+        _extend(found, argument(obj, table, pronouns, places=places))
     return found
 
 
@@ -94,12 +100,13 @@ def verb_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
     recipients = argument(_direct_object(match), table, pronouns)
     if not recipients:
         preps = RECIPIENT_PREPS if row.prep is None else (row.prep, *RECIPIENT_PREPS)
-        holders = [token] + ([match.obj] if row.obj and match.obj is not None else [])
+        holders = [token] + [c for c in token.children if c.dep_ == "dobj"]
         for holder in holders:
             for obj in prep_objects(holder, (*preps, "between")):
                 _extend(recipients, argument(obj, table, pronouns))
     if not recipients:
-        _extend(recipients, _fallback_recipients(token, table, pronouns))
+        places = "sym" not in row.flags
+        _extend(recipients, _fallback_recipients(token, table, pronouns, places))
     return _split(actors, recipients, "sym" in row.flags)
 
 
@@ -158,13 +165,20 @@ def demand_roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker: s
         if word.dep_ not in ("ccomp", "acl", "relcl", "advcl") or word.head is word:
             break
         word = word.head
-        if word.pos_ in ("NOUN", "PROPN"):
-            word = word.head if word.dep_ in ("dobj", "attr") else word
-            continue
+        if word.pos_ in ("NOUN", "PROPN") and word.dep_ in ("dobj", "attr"):
+            word = word.head  # "issued a reminder that ...": the issuer demands
         found = argument(subject(word)[0], table, pronouns)
         if found:
             return found, recipients
     return ([speaker] if speaker else []), recipients
+
+
+def _home(actors: list[str], table: ActorTable) -> list[str]:
+    """The country actor of the first actor's country, for domestic events without a target."""
+    first = table.by_id(actors[0]) if actors else None
+    if first is None or not first.country:
+        return []
+    return [a.id for a in table.actors if a.kind == "country" and a.country == first.country][:1]
 
 
 def roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker: str | None) -> Roles:
@@ -172,7 +186,11 @@ def roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker: str | No
     if match.row.pos == "M":
         return demand_roles(match, table, pronouns, speaker)
     if match.row.pos == "N":
-        return noun_roles(match, table, pronouns)
-    if match.row.pos == "A":
-        return adjective_roles(match, table, pronouns, speaker)
-    return verb_roles(match, table, pronouns)
+        actors, recipients = noun_roles(match, table, pronouns)
+    elif match.row.pos == "A":
+        actors, recipients = adjective_roles(match, table, pronouns, speaker)
+    else:
+        actors, recipients = verb_roles(match, table, pronouns)
+    if not recipients and match.row.cameo[:2] in words("domestic_root"):
+        recipients = _home(actors, table)
+    return actors, recipients
