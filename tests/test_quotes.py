@@ -281,3 +281,9 @@ def test_quotes_marks_lost_mark_resyncs_on_a_clear_opener():
 
 def test_quotes_marks_text_between_quotes_is_not_a_quote():
     assert _quoted('"We won", he said: "and we will win again."') == ["We won", "and we will win again."]
+
+
+def test_quotes_marks_single_quoted_speech_keeps_possessives():
+    text = "'The nations' security is at stake, and we can't wait,' he said. ‘Its leaders’ plans failed’, she added."
+    assert _quoted(text) == ["The nations' security is at stake, and we can't wait",
+                             "Its leaders’ plans failed"]

@@ -64,6 +64,8 @@ def _kind(text: str, i: int, start: int, end: int, stack: list[_Open]) -> str:
     if context == "none" and family == SINGLE:
         return "skip"
     has_family = any(o.family == family for o in stack)
+    if family == SINGLE and has_family and fixed != "open" and _possessive(text, i, start, end):
+        return "skip"
     if fixed == "open" and text[i] == "“" and any(o.mark == "„" for o in stack):
         return "close"  # German „…“
     if fixed == "open":
@@ -81,6 +83,16 @@ def _kind(text: str, i: int, start: int, end: int, stack: list[_Open]) -> str:
     if context == "close":
         return "close" if stack else "skip"
     return "open"
+
+
+def _possessive(text: str, i: int, start: int, end: int) -> bool:
+    """An s' inside a single-quoted stretch that a later single mark can still close."""
+    if i == start or text[i - 1] not in "sS" or (i + 1 < end and not text[i + 1].isspace()):
+        return False
+    for k in range(i + 1, end):
+        if text[k] in ("'", "’") and _role(text, k, start, end) in ("close", "either"):
+            return True
+    return False
 
 
 def _close(stack: list[_Open], family: str) -> _Open | None:
