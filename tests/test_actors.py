@@ -189,3 +189,60 @@ def test_actors_empty_text_gives_empty_table(nlp, text):
     layout, sections = article.layout()
     table = find_actors(nlp(layout), article, sections)
     assert table.mentions == [] and table.token_actor == {}
+
+
+def test_actors_capital_is_a_place_when_it_does_not_act(nlp):
+    table = _read(nlp, "Officials from both sides met in Moscow on Friday.")
+    assert not [a for a in table.actors if a.kind == "country"]
+
+
+def test_actors_capital_as_agent_of_a_passive(nlp):
+    table = _read(nlp, "The proposal was rejected by Tehran on Monday.")
+    assert [(a.kind, a.country) for a in table.actors] == [("country", "IRN")]
+
+
+def test_actors_misspelt_country(nlp):
+    table = _read(nlp, "Pakistan rejected a fresh offer from Afganistan for talks.")
+    assert {a.country for a in table.actors if a.kind == "country"} == {"PAK", "AFG"}
+
+
+def test_actors_ethnic_demonym_is_not_a_country(nlp):
+    table = _read(nlp, "Ethnic Albanians protested in the town on Tuesday.")
+    assert "ALB" not in {a.country for a in table.actors}
+
+
+def test_actors_context_country_ignores_the_other_side(nlp):
+    table = _read(nlp, "President Juma Okello threatened Russia with sanctions on Monday.")
+    assert _named(table, "Juma Okello").country is None
+    table = _read(nlp, "President Juma Okello banned Ugandan opposition parties from the vote.")
+    assert _named(table, "Juma Okello").country == "UGA"
+
+
+def test_actors_sectors_in_a_phrase(nlp):
+    doc = nlp("Iranian police officials met reporters.")
+    assert ActorTable.sectors_in(doc[0:3]) == ["COP"]
+    assert ActorTable.sectors_in(doc[3:5]) == []
+
+
+def test_actors_organization_country_from_its_city(nlp):
+    table = _read(nlp, "Doctors delivered medicine to Baghdad University Medical School on Monday.")
+    school = [a for a in table.actors if a.kind == "organization"]
+    assert school and school[0].country == "IRQ"
+
+
+def test_actors_photo_agency_and_fragment_are_not_actors(nlp):
+    table = _read(nlp, "Iran's Supreme Leader Ali Khamenei spoke on Friday.",
+                  captions=["Ali Khamenei speaks in Tehran. Getty Images"])
+    names = {n for a in table.actors for n in a.names}
+    assert "Supreme" not in names and "Getty Images" not in names
+    assert _named(table, "Ali Khamenei").roles == ["Iran's Supreme Leader"]
+
+
+def test_actors_subject_subtree_gives_both_countries(nlp):
+    text = "Russian and Iranian police officials met in Kazan."
+    article = Article(title=text, paragraphs=[])
+    layout, sections = article.layout()
+    doc = nlp(layout)
+    table = find_actors(doc, article, sections)
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    assert {a.country for a in table.actors_of_tokens(subject.subtree)} == {"RUS", "IRN"}

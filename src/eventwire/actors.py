@@ -34,10 +34,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .actors_build import build_table
+from .actors_roles import sectors_of
 from .records import Actor, Article, Mention, Section
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from collections.abc import Iterable
+
+    from spacy.tokens import Doc, Token
 
 
 @dataclass
@@ -79,15 +82,21 @@ class ActorTable:
                     seen[actor_id] = actor
         return list(seen.values())
 
-    def actors_of_tokens(self, tokens: object) -> list[Actor]:
+    def actors_of_tokens(self, tokens: Iterable[Token | int]) -> list[Actor]:
         """Distinct actors mentioned on any of the given tokens (or token indexes)."""
         seen: dict[str, Actor] = {}
-        for token in tokens:  # type: ignore[attr-defined]
+        for token in tokens:
             i = token if isinstance(token, int) else token.i
             actor_id = self.token_actor.get(i)
             if actor_id and actor_id not in seen and (actor := self.by_id(actor_id)):
                 seen[actor_id] = actor
         return list(seen.values())
+
+    @staticmethod
+    def sectors_in(tokens: Iterable[Token]) -> list[str]:
+        """Sector codes named by the words of a phrase ("Iranian police officials" -> COP),
+        for groups that are no actor of their own."""
+        return sectors_of(" ".join(t.text for t in tokens))
 
     def countries_in(self, start: int, end: int) -> list[str]:
         """Distinct countries of the actors mentioned on tokens [start, end)."""

@@ -182,6 +182,8 @@ class _Builder:
         return actor
 
     def _org_country(self, group: list[Candidate]) -> str | None:
+        if any(c.how == "ethnic" for c in group):
+            return None
         for cand in group:
             found = _word_country(self.doc, _left_edge(self.doc, cand.start), cand.end)
             if found:

@@ -224,6 +224,8 @@ def _entity_candidate(span: Span, dictionary: Dictionary, taken: set[int]) -> Ca
     country = _country_candidate(span)
     if country is not None or label in ("GPE", "LOC", "FAC") or span.kb_id_.startswith("city:"):
         return country
+    if label == "NORP" and _not_nationality(span):
+        return Candidate(span.start, span.end, GROUP, _clean(span.text), _clean(span.text), how="ethnic")
     if _is_fragment(span) or any(bad in span.text for bad in _NOT_IN_NAMES):
         return None
     if name_key(_clean(span.text)) in never_actors():
