@@ -287,3 +287,10 @@ def test_quotes_marks_single_quoted_speech_keeps_possessives():
     text = "'The nations' security is at stake, and we can't wait,' he said. ‘Its leaders’ plans failed’, she added."
     assert _quoted(text) == ["The nations' security is at stake, and we can't wait",
                              "Its leaders’ plans failed"]
+
+
+def test_quotes_partial_quote_speaker_is_the_passive_agent(read_text):
+    reading = read_text('Iranian Foreign Minister Hossein Amir-Abdollahian was praised by '
+                        'Russian Foreign Minister Sergei Lavrov as "a reliable partner" on Monday.')
+    quote = _by_text(reading, "a reliable partner")
+    assert _speaker(reading, quote) == "Sergei Lavrov"

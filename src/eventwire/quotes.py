@@ -117,7 +117,7 @@ def _subject_person(token: Token, state: _State) -> str | None:
     """The nearest governing subject that names a person (for a quoted fragment)."""
     word = token
     for _ in range(12):
-        subj = subject(word) if word.pos_ in ("VERB", "AUX") else None
+        subj = _doer(word) if word.pos_ in ("VERB", "AUX") else None
         actor = state.resolver.actor(subj) if subj is not None else None
         if actor and state.resolver.kind(actor) == "person":
             return actor
@@ -125,6 +125,19 @@ def _subject_person(token: Token, state: _State) -> str | None:
             return None
         word = word.head
     return None
+
+
+def _doer(verb: Token) -> Token | None:
+    """Who does the verb: the "by" agent of a passive, else the subject.
+
+    The subject of a passive is the doer only when raised ("X is said to have praised").
+    """
+    kids = {c.dep_: c for c in verb.children}
+    if "agent" in kids:
+        return next((c for c in kids["agent"].children if c.dep_ == "pobj"), None)
+    if "nsubjpass" in kids and "xcomp" not in kids:
+        return None
+    return subject(verb)
 
 
 def _partial_speaker(found: _Found, span: Span, state: _State) -> tuple[str | None, str | None]:
