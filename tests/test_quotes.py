@@ -294,3 +294,10 @@ def test_quotes_partial_quote_speaker_is_the_passive_agent(read_text):
                         'Russian Foreign Minister Sergei Lavrov as "a reliable partner" on Monday.')
     quote = _by_text(reading, "a reliable partner")
     assert _speaker(reading, quote) == "Sergei Lavrov"
+
+
+def test_quotes_paragraph_introducing_a_quote_gives_its_speaker(read_text):
+    reading = read_text('In a statement on Monday, German Chancellor Olaf Scholz said:\n\n'
+                        '"We will not send troops to Ukraine under any circumstances."')
+    quote = _by_text(reading, "We will not send troops")
+    assert quote.kind == "direct" and _speaker(reading, quote) == "Olaf Scholz"

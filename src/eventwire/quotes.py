@@ -182,16 +182,30 @@ def _quote_only(found: _Found, state: _State) -> bool:
 
 
 def _carry_speakers(found: list[_Found], state: _State) -> None:
-    """A quote-only paragraph right after a quote by a known speaker is that speaker's."""
+    """A quote-only paragraph takes the speaker of a quote right before it, or of a
+    paragraph that introduces it ("Kirby said:")."""
+    regions = state.regions
     for k, quote in enumerate(found):
-        if quote.speaker or quote.kind != "direct" or k == 0 or not _quote_only(quote, state):
+        if quote.speaker or quote.kind != "direct" or quote.section not in regions:
             continue
-        prev = found[k - 1]
-        regions = state.regions
-        if prev.kind != "direct" or not prev.speaker or prev.section not in regions:
+        at = regions.index(quote.section)
+        if at == 0 or not _quote_only(quote, state):
             continue
-        if quote.section in regions and regions.index(quote.section) - regions.index(prev.section) == 1:
+        prev = found[k - 1] if k else None
+        if prev is not None and prev.kind == "direct" and prev.speaker and prev.section == regions[at - 1]:
             quote.speaker, quote.cue, quote.source = prev.speaker, prev.cue, prev.source
+            continue
+        cue = _introducer(state, state.sections[regions[at - 1]])
+        if cue is not None:
+            (quote.speaker, quote.source), quote.cue = _speaker_of(cue), cue.word
+
+
+def _introducer(state: _State, section: Section) -> Attribution | None:
+    """The last cue of a paragraph that ends with a colon."""
+    if not state.text[section.start:section.end].rstrip().endswith(":"):
+        return None
+    cues = [c for c in state.cues if section.start <= c.cue.idx < section.end and c.source and not c.hedged]
+    return cues[-1] if cues else None
 
 
 def _indirect_quotes(state: _State, direct: list[_Found]) -> list[_Found]:
