@@ -38,7 +38,8 @@ def test_api_articles_search_and_pagination(client):
     second = client.get("/api/articles", params={"limit": 2, "cursor": first["next_cursor"]}).json()
     assert not {a["id"] for a in first["items"]} & {a["id"] for a in second["items"]}
     found = client.get("/api/articles", params={"search": "drones"}).json()["items"]
-    assert [a["title"] for a in found] == ["Russia sends Iran drones; Iran threatens Russia over delay"]
+    assert "Russia sends Iran drones; Iran threatens Russia over delay" in [a["title"] for a in found]
+    assert all("drone" in client.get(f"/api/articles/{a['id']}").json()["text"].lower() for a in found)
 
 
 def test_api_actors_have_aliases_roles_and_counts(client):
@@ -54,16 +55,27 @@ def test_api_actors_have_aliases_roles_and_counts(client):
 
 
 def test_api_events_filters(client):
-    def plovers(**params):
-        return {e["plover"] for e in client.get("/api/events", params=params).json()["items"]}
+    def events(**params):
+        return client.get("/api/events", params={"limit": 500, **params}).json()["items"]
 
-    assert plovers(actor="Russia", recipient="Iran") >= {"AID", "CONSULT"}
-    assert "THREATEN" not in plovers(actor="Russia", recipient="Iran")
-    assert plovers(quad_class=3, country="RUS") == {"THREATEN"}
-    assert plovers(type="aid", since="2023-08-01", until="2023-08-31") == {"AID"}
-    assert plovers(in_caption=True, country="IRN") == {"CONSULT"}
-    assert plovers(search="drones") >= {"AID"}
-    assert plovers(since="2030-01-01") == set()
+    def sides(event):
+        return event["actors"] + event["recipients"]
+
+    pair = events(actor="Russia", recipient="Iran")
+    assert {"AID", "CONSULT"} <= {e["plover"] for e in pair}
+    assert all(any(a["name"] == "Russia" for a in e["actors"]) for e in pair)
+    conflict = events(quad_class=3, country="RUS")
+    assert "THREATEN" in {e["plover"] for e in conflict}
+    assert all(e["quad_class"] == 3 and any(a["country"] == "RUS" for a in sides(e)) for e in conflict)
+    aid = events(type="aid", since="2023-08-01", until="2023-08-31")
+    assert aid and all(e["plover"] == "AID" and "2023-08-01" <= e["date"] <= "2023-08-31" for e in aid)
+    captions = events(in_caption=True)
+    assert "CONSULT" in {e["plover"] for e in captions} and all(e["in_caption"] for e in captions)
+    assert all(not e["negated"] for e in events(negated=False))
+    assert "AID" in {e["plover"] for e in events(search="drones")}
+    assert events(since="2030-01-01") == []
+    reports = events(reports=True, article_id=pair[0]["article_id"])
+    assert reports and all(e["article_id"] == pair[0]["article_id"] for e in reports)
 
 
 def test_api_quotes_by_speaker(client):
@@ -77,9 +89,11 @@ def test_api_dyad_months_and_balance(client):
     months = {m["month"]: m for m in dyad["months"]}
     assert months["2023-07"]["q1"] >= 2 and months["2023-08"]["q3"] >= 1
     assert dyad["events"] == len(dyad["items"]) == sum(dyad["quad_classes"].values())
+    assert sum(m[f"q{q}"] for m in dyad["months"] for q in (1, 2, 3, 4)) == dyad["events"]
     assert -1 <= dyad["balance"] <= 1
     by_name = client.get("/api/dyad", params={"a": "Iran", "b": "Russia", "until": "2023-07-31"}).json()
-    assert {m["month"] for m in by_name["months"]} == {"2023-07"}
+    assert "2023-07" in {m["month"] for m in by_name["months"]}
+    assert all(m["month"] <= "2023-07" for m in by_name["months"])
 
 
 def test_api_network_places_search_counts(client):
@@ -87,8 +101,9 @@ def test_api_network_places_search_counts(client):
     ids = {n["id"] for n in net["nodes"]}
     assert net["edges"] and all(e["source"] in ids and e["target"] in ids for e in net["edges"])
     assert {e["plover"] for e in client.get("/api/network", params={"type": "AID"}).json()["edges"]} == {"AID"}
+    assert {"Iran", "Russia"} <= {n["name"] for n in net["nodes"]}
     places = {p["name"]: p for p in client.get("/api/places").json()}
-    assert places["Moscow"]["lat"] == pytest.approx(55.75) and places["Tehran"]["events"] >= 2
+    assert places["Moscow"]["lat"] == pytest.approx(55.75, abs=0.1) and places["Tehran"]["events"] >= 1
     found = client.get("/api/search", params={"q": "Russia"}).json()
     assert found["articles"] and found["actors"] and found["events"]
     assert client.get("/api/counts").json()["articles"] >= 5

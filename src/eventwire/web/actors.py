@@ -32,4 +32,7 @@ def list_actors(
 @router.get("/{actor_id}", response_model=ActorDetail, summary="One actor, its events and quotes")
 def get_actor(store: Store, actor_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
     """An actor with the events it is actor or recipient of (by date) and its quotes."""
-    return store.actor(actor_id)
+    actor = store.actor(actor_id)
+    seen: set[str] = set()  # an event with the actor on both sides is listed once
+    actor["events"] = [e for e in actor["events"] if not (e["id"] in seen or seen.add(e["id"]))]
+    return actor

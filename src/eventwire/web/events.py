@@ -27,14 +27,18 @@ def list_events(
     in_caption: bool | None = None, negated: bool | None = None,
     article_id: Annotated[str | None, Query(max_length=64)] = None,
     sort: Literal["date", "text"] = "date",
+    reports: Annotated[bool, Query(description="Every report apart, not one row per event of a story")] = False,
     limit: Limit = 50, cursor: Cursor = None,
 ) -> dict[str, Any]:
     """Events, newest first (``sort=date``) or by article and position (``sort=text``).
 
-    ``search`` matches the evidence sentence or the article's text.
+    ``search`` matches the evidence sentence or the article's text. Reports
+    of one event across a story come back as one row with ``num_mentions``,
+    ``num_articles`` and ``num_sources``, unless ``reports=true``.
     """
     return paginate(
         store.events, limit=limit, cursor=cursor, actor=actor, recipient=recipient,
         country=country, type=type, quad_class=quad_class, since=since, until=until,
         search=search, in_caption=in_caption, negated=negated, article_id=article_id, order=sort,
+        mentions=reports,
     )

@@ -83,6 +83,9 @@ class Event(Open):
     in_caption: bool = False
     confidence: float = 0.0
     title: str | None = None
+    num_mentions: int = 1
+    num_articles: int = 1
+    num_sources: int = 1
 
 
 class Quote(Open):
