@@ -101,7 +101,16 @@ def test_events_agreed_to_cooperate_stays_agree(read_text):
 
 
 def test_events_conditional_is_hypothetical(read_text):
-    event = _only(read_text("Israel would attack Syria if Iran sent troops."), "ASSAULT")
+    reading = read_text("Israel would attack Syria if Iran sent troops.")
+    threat = _only(reading, "THREATEN")  # an announced conditional attack is a threat
+    assert not threat.hypothetical
+    assert _countries(reading, threat.recipients) >= {"SYR"}
+    condition = [e for e in reading.events if e.evidence.startswith("sent")]
+    assert condition and condition[0].hypothetical
+
+
+def test_events_unconditioned_if_clause_is_hypothetical(read_text):
+    event = _only(read_text("If Iran attacks Israel, the region will suffer."), "ASSAULT")
     assert event.hypothetical
 
 

@@ -138,13 +138,16 @@ def _contexts(code: ontology.Code, sent: Span) -> list[str]:
 def _recode(cameo: str, mood: Modality) -> tuple[str, bool, bool]:
     """Intended actions are coded as intent: cooperative -> 03x (AGREE), hostile -> 13x (THREATEN).
 
+    A refused or negated intended cooperation is a rejection; an action under a
+    condition is hypothetical unless it is announced ("will attack unless ..." is a threat).
+
     Returns (cameo, negated, hypothetical).
     """
     root = ontology.root(cameo)
-    if mood.conditional:
-        return cameo, mood.negated, True
     if mood.negated and mood.intent and ontology.quad_class(cameo) in (1, 2):
         return "120", False, False
+    if mood.conditional or (mood.conditioned and not mood.intent):
+        return cameo, mood.negated, True
     if not mood.intent or root in ("01", "02", "03", "13"):
         return cameo, mood.negated, False
     intended = words("intent_code").get(root)

@@ -107,6 +107,13 @@ def _object(token: Token, prep: Token | None) -> Token | None:
     return None
 
 
+def _names(obj: Token, lemma: str) -> bool:
+    """Whether ``obj`` is the wanted noun, or a noun compounded with it ("mediation efforts")."""
+    if obj.lemma_.lower() == lemma:
+        return True
+    return any(c.dep_ == "compound" and c.lemma_.lower() == lemma for c in obj.children)
+
+
 def _fits(token: Token, row: Row) -> Match | None:
     prep = None
     if row.prep is not None:
@@ -121,7 +128,7 @@ def _fits(token: Token, row: Row) -> Match | None:
             return None
     own = row.obj is None or row.prep is None or prep is None or prep.dep_ == "prt"
     obj = _object(token, prep) if own else _object(prep, None)
-    if row.obj is not None and (obj is None or obj.lemma_.lower() != row.obj):
+    if row.obj is not None and (obj is None or not _names(obj, row.obj)):
         return None
     return Match(token, row, prep, obj)
 

@@ -16,8 +16,10 @@ class Modality:
     negated: bool = False
     #: future, intended or offered: "will attack", "plans to", "ready to host"
     intent: bool = False
-    #: conditional: "if", "unless"
+    #: the clause is a condition: "if Iran sent troops"
     conditional: bool = False
+    #: the clause has a condition: "will attack unless ..."
+    conditioned: bool = False
     hedged: bool = False
 
 
@@ -32,9 +34,6 @@ def _chain(token: Token, limit: int = 3) -> list[Token]:
 
 def _conditional(token: Token) -> bool:
     marks = words("condition")
-    for child in token.children:
-        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children):
-            return True
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in marks for c in token.children):
             return True
@@ -70,4 +69,8 @@ def modality(token: Token) -> Modality:
             found.hedged = True
     found.intent = found.intent or _intent(token)
     found.conditional = _conditional(token)
+    marks = words("condition")
+    found.conditioned = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        for c in token.children)
     return found
