@@ -395,3 +395,12 @@ def test_timeplace_is_place_kinds_and_main_names():
     assert not is_place("Iran", kinds=("city",))
     assert is_place("White House") and not is_place("White House", main_only=True)
     assert is_place("Kyiv", kinds=("city",), main_only=True)
+
+
+def test_timeplace_place_events_outer_clause_before_relative_clause(nlp):
+    text = "Iran, which hosted talks in Tehran last week, accused Israel of sabotage."
+    event = _read(nlp, text, "accused")
+    assert event.location is None
+    text = "Officials in Baghdad said that militants attacked a convoy, which was heading to Basra."
+    event = _read(nlp, text, "attacked")
+    assert event.location is not None and event.location.name == "Baghdad"

@@ -165,6 +165,23 @@ def _clause(anchor: Token) -> set[int]:
     return out
 
 
+def _outer(anchor: Token) -> set[int]:
+    """Tokens of the clauses above the anchor's ("In June, X reported that Y received ...")."""
+    out: set[int] = set()
+    for ancestor in anchor.ancestors:
+        out |= _clause(ancestor)
+    return out
+
+
+def _in_other_relcl(token: Token, anchor: Token) -> bool:
+    """Whether ``token`` sits in a relative clause that does not hold the anchor."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ in ("relcl", "acl") and \
+                not ancestor.left_edge.i <= anchor.i <= ancestor.right_edge.i:
+            return True
+    return False
+
+
 def _section_of(ctx: Context, char: int) -> Section | None:
     return next((s for s in ctx.sections if s.start <= char < s.end), None)
 
@@ -270,6 +287,8 @@ def _event_date(ctx: Context, event: Event, sent: Span | None, anchor: Token | N
     found = None
     if sent is not None:
         found = _pick_date(ctx.dates, clause, sent.start, sent.end, at, own) if clause else None
+        if found is None and anchor is not None:
+            found = _pick_date(ctx.dates, _outer(anchor), sent.start, sent.end, at, own)
         found = found or _pick_date(ctx.dates, None, sent.start, sent.end, at, own)
     section = _section_of(ctx, event.start)
     if found is None and section is not None and (event.in_caption or section.kind == "caption"):
@@ -405,8 +424,12 @@ def _event_place(ctx: Context, event: Event, sent: Span | None, anchor: Token | 
     at = anchor.i if anchor is not None else sent.start
     governors = {anchor.i} if anchor is not None else set()
     found = _pick_place(marks, clause, at, governors) if clause else None
-    if found is None:
-        found = _pick_place([m for m in marks if m.role != "obj"], None, at, set())
+    loose = [m for m in marks if m.role != "obj"]
+    if found is None and anchor is not None and loose:
+        found = _pick_place(loose, _outer(anchor), at, set())
+    if found is None and loose:
+        own = [m for m in loose if anchor is None or not _in_other_relcl(ctx.doc[m.start], anchor)]
+        found = _pick_place(own, None, at, set())
     if found is None and (event.in_caption or _kind_at(ctx, event.start) == "caption"):
         found = _caption_place(ctx, event, at)
     return found
