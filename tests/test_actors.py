@@ -246,3 +246,18 @@ def test_actors_subject_subtree_gives_both_countries(nlp):
     table = find_actors(doc, article, sections)
     subject = next(t for t in doc if t.dep_ == "nsubj")
     assert {a.country for a in table.actors_of_tokens(subject.subtree)} == {"RUS", "IRN"}
+
+
+def test_actors_role_inside_fragment_and_org_sector_of_a_spokesman(nlp):
+    table = _read(nlp, "U.S. Secretary of State Antony Blinken met Hamas spokesman Abu Obeida.")
+    names = {n for a in table.actors for n in a.names}
+    assert "State" not in names
+    assert _named(table, "Antony Blinken").roles == ["U.S. Secretary of State"]
+    assert _named(table, "Abu Obeida").sectors == ["REB"]
+
+
+def test_actors_the_council_refers_to_the_one_council(nlp):
+    table = _read(nlp, "The U.N. Security Council met on Friday. The council voted to extend the mission.")
+    council = _named(table, "UN Security Council")
+    assert council.sectors == ["IGO"]
+    assert [m.text for m in table.mentions if m.actor_id == council.id][-1] == "The council"

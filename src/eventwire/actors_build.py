@@ -196,14 +196,14 @@ class _Builder:
         return None
 
     def _org_sectors(self, group: list[Candidate]) -> list[str]:
-        """From the name's words, else the dictionary, else a descriptor ("Wagner paramilitary group")."""
+        """From the dictionary, else the name's words, else a descriptor ("Wagner paramilitary group")."""
+        entry = next((c.entry for c in group if c.entry is not None), None)
+        if entry is not None and entry.sectors:
+            return list(entry.sectors)
         for cand in group:
             sectors = sectors_of(self.doc[cand.start:cand.end].text)
             if sectors:
                 return sectors
-        entry = next((c.entry for c in group if c.entry is not None), None)
-        if entry is not None:
-            return list(entry.sectors)
         for cand in group:
             end = cand.end
             while end < len(self.doc) and end - cand.end < _NEAR and self.doc[end].is_lower:
@@ -247,20 +247,20 @@ class _Builder:
         return None
 
     def _person_sectors(self, group: list[Candidate]) -> list[str]:
-        sectors: list[str] = []
-        for cand in group:
-            for role in cand.roles:
-                sectors += [s for s in sectors_of(role) if s not in sectors]
+        """Institution words of the roles, else the organizations named in them ("Hamas
+        spokesman" -> REB), else role nouns, else the dictionary."""
+        roles = [r for c in group for r in c.roles]
+        orgs = [self.org_at[i] for c in group for s, e in c.role_spans for i in range(s, e)
+                if i in self.org_at]
         entry = next((c.entry for c in group if c.entry is not None), None)
-        if not sectors and entry is not None:
-            sectors = list(entry.sectors)
-        for cand in group:
-            for s, e in cand.role_spans:
-                for i in range(s, e):
-                    org = self.org_at.get(i)
-                    if not sectors and org is not None:
-                        sectors = list(org.sectors)
-        return sectors
+        tiers = [[x for r in roles for x in sectors_of(r, min_weight=2)],
+                 [x for org in orgs for x in org.sectors],
+                 [x for r in roles for x in sectors_of(r)],
+                 list(entry.sectors) if entry is not None else []]
+        for tier in tiers:
+            if tier:
+                return list(dict.fromkeys(tier))
+        return []
 
 
 def _order(groups: list[list[Candidate]]) -> list[list[Candidate]]:

@@ -24,6 +24,7 @@ from .actors_data import (
     Entry,
     countries,
     honorifics,
+    max_rule_len,
     name_key,
     read_tsv,
     sector_rules,
@@ -109,16 +110,18 @@ def honorific_before(doc: Doc, start: int) -> int:
 
 
 def _is_fragment(span: Span) -> bool:
-    """A one-word entity that is the start of a role phrase ("Supreme" + "Leader")."""
-    if len(span) != 1:
+    """A one-word entity that starts a role or institution phrase ("Supreme" + "Leader"),
+    or a short one inside a longer role phrase ("State" in "Secretary of State")."""
+    if len(span) > 2:
         return False
-    doc = span.doc
-    rules = sector_rules()
-    words = [span[0].lower_]
-    for token in doc[span.end:span.end + 3]:
-        words.append(token.lower_)
-        if tuple(words) in rules:
-            return True
+    doc, rules = span.doc, sector_rules()
+    for start in range(max(0, span.start - 3), span.start + 1):
+        for end in range(span.end, min(len(doc), start + max_rule_len()) + 1):
+            rule = rules.get(tuple(t.lower_ for t in doc[start:end]))
+            if rule is None or end - start <= len(span):
+                continue
+            if rule.weight == 1 or (start == span.start and len(span) == 1):
+                return True
     return False
 
 
