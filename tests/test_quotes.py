@@ -301,3 +301,9 @@ def test_quotes_paragraph_introducing_a_quote_gives_its_speaker(read_text):
                         '"We will not send troops to Ukraine under any circumstances."')
     quote = _by_text(reading, "We will not send troops")
     assert quote.kind == "direct" and _speaker(reading, quote) == "Olaf Scholz"
+
+
+def test_quotes_frame_agency_back_reference_to_named_agency(pipeline):
+    _, frames = _frames(pipeline, "Reuters news agency reported the talks ended on Monday.\n\n"
+                                  "The agency reported that the talks would resume.")
+    assert ("the talks would resume", "Reuters", None, False) in frames

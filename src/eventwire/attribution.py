@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 WORDS_FILE = Path(__file__).resolve().parent / "data" / "quote_words.tsv"
 SUBJECTS = ("nsubj", "nsubjpass")
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_NOT_PHRASE = {"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct"}
 _OWN_COMPLEMENT = {"xcomp", "dobj", "attr", "acomp", "oprd"}
 _TRAIL_PUNCT = {",", "”", '"', "’", "'", "—", "–", "-", ":"}
 
@@ -72,8 +73,10 @@ class Resolver:
     def __init__(self, doc: Doc, table: ActorTable) -> None:
         self.doc, self.table = doc, table
         self.persons = [a for a in table.actors if a.kind == "person"]
-        media = [a for a in table.actors if _is_media(a)]
-        self.media = media[0].id if len(media) == 1 else None
+        media = {a.id for a in table.actors if _is_media(a)}
+        self.media_at = sorted((m.start, m.actor_id) for m in table.mentions if m.actor_id in media)
+        self.org_at = sorted((m.start, m.actor_id) for m in table.mentions
+                             if self.kind(m.actor_id) in ("organization", "group"))
         self.person_at = sorted(
             (m.start, m.actor_id, _is_subject(doc, m.start, m.end)) for m in table.mentions
             if (a := table.by_id(m.actor_id)) is not None and a.kind == "person")
@@ -92,14 +95,14 @@ class Resolver:
         lower = token.lower_
         if token.pos_ == "PRON" and role(lower, "pronoun"):
             return self._last_person(token.idx)
-        if role(token.lemma_.lower(), "media_noun") and self.media:
-            return self.media
         # "Iranian state media" is not Iran, "Mr Collett's family" is not Mr Collett
-        inside = [a for t in token.subtree if (a := self.table.token_actor.get(t.i))
+        inside = [a for t in _phrase(token) if (a := self.table.token_actor.get(t.i))
                   and self.kind(a) != "country" and not _possessor(t, token)]
         people = [a for a in inside if self.kind(a) == "person"]
         if people or inside:
-            return (people or inside)[-1]
+            return (people or inside)[0]
+        if role(token.lemma_.lower(), "media_noun"):
+            return self._named_with(token) or self._last_media(token.idx)
         return self._surname(token) if token.pos_ == "PROPN" else None
 
     def _last_person(self, char: int) -> str | None:
@@ -112,9 +115,36 @@ class Resolver:
             subject_found = actor_id if is_subject else subject_found
         return subject_found or found
 
+    def _named_with(self, token: Token) -> str | None:
+        """ "the agency" -> the last organization named with that word ("Atomic Energy Agency")."""
+        word = token.lower_
+        before = [actor_id for start, actor_id in self.org_at if start < token.idx
+                  and (a := self.table.by_id(actor_id)) is not None
+                  and any(word in n.lower().split() for n in a.names)]
+        return before[-1] if before else None
+
+    def _last_media(self, char: int) -> str | None:
+        """The news outlet "the agency" refers back to: the only one, else the last one named."""
+        if not self.media_at:
+            return None
+        if len({actor_id for _, actor_id in self.media_at}) == 1:
+            return self.media_at[0][1]
+        before = [actor_id for start, actor_id in self.media_at if start < char]
+        return before[-1] if before else None
+
     def _surname(self, token: Token) -> str | None:
         hits = {a.id for a in self.persons for n in a.names if n.split()[-1:] == [token.text]}
         return hits.pop() if len(hits) == 1 else None
+
+
+def _phrase(token: Token) -> list[Token]:
+    """The noun phrase headed by ``token``, without clauses or conjoined phrases."""
+    found, todo = [], [token]
+    while todo:
+        word = todo.pop()
+        found.append(word)
+        todo.extend(c for c in word.children if c.dep_ not in _NOT_PHRASE)
+    return sorted(found, key=lambda t: t.i)
 
 
 def _is_subject(doc: Doc, start: int, end: int) -> bool:
