@@ -307,3 +307,9 @@ def test_quotes_frame_agency_back_reference_to_named_agency(pipeline):
     _, frames = _frames(pipeline, "Reuters news agency reported the talks ended on Monday.\n\n"
                                   "The agency reported that the talks would resume.")
     assert ("the talks would resume", "Reuters", None, False) in frames
+
+
+def test_quotes_participle_cue_takes_the_clause_subject(read_text):
+    reading = read_text('US Senator Elizabeth Warren blamed the economy, saying: "The results divided us."')
+    quote = _by_text(reading, "The results divided us")
+    assert _speaker(reading, quote) == "Elizabeth Warren"

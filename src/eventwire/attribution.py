@@ -171,10 +171,12 @@ def _is_media(actor: Actor) -> bool:
 
 
 def subject(verb: Token) -> Token | None:
-    """The verb's subject, or the subject of the verb it is conjoined to."""
+    """The verb's subject, or that of the verb it is conjoined to or hangs from
+    as a participle ("..., adding that", "..., saying: ")."""
     for _ in range(3):
         found = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if found is not None or verb.dep_ != "conj" or verb.head is verb:
+        inherits = verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG")
+        if found is not None or not inherits or verb.head is verb:
             return found
         verb = verb.head
     return None
