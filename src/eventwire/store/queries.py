@@ -403,14 +403,15 @@ class Queries:
         self, *, since: date | None = None, until: date | None = None, type: str | None = None,
         limit: int = 500,
     ) -> list[dict[str, Any]]:
-        """Event places with coordinates, with event counts in all and by quad class."""
+        """Event places with coordinates (one row per name and country), with event counts."""
         e = t.events.c
         quads = [func.sum(case((e.quad_class == q, 1), else_=0)).label(f"q{q}") for q in (1, 2, 3, 4)]
         stmt = (
             select(e.location_name.label("name"), e.location_country.label("country"),
-                   e.lat, e.lon, func.count().label("events"), *quads)
+                   func.avg(e.lat).label("lat"), func.avg(e.lon).label("lon"),
+                   func.count().label("events"), *quads)
             .where(e.lat.is_not(None), e.lon.is_not(None))
-            .group_by(e.location_name, e.location_country, e.lat, e.lon)
+            .group_by(e.location_name, e.location_country)
         )
         if type:
             stmt = stmt.where(or_(e.plover == type.upper(), e.cameo == type))
