@@ -76,6 +76,9 @@ WED = date(2023, 7, 5)
         ("in December", date(2023, 1, 5), True, "2023-12", "month"),
         ("last June", date(2023, 6, 20), False, "2022-06", "month"),
         ("mid-June", SUN, False, "2023-06", "month"),
+        # a full date inside a longer phrase (entity spans overshoot)
+        ("November 7, 2016 Toblerone", SUN, False, "2016-11-07", "day"),
+        ("between March 2015 and March 2016", SUN, False, "2015-03", "month"),
         # not dates
         ("Saturday Night Live", SUN, False, None, "unknown"),
         ("May", SUN, False, None, "unknown"),

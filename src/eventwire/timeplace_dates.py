@@ -78,7 +78,6 @@ def patterns() -> dict[str, re.Pattern[str]]:
     mon = "(?P<mon>" + "|".join(sorted(w.months, key=len, reverse=True)) + r")\.?"
     full = "(?P<mon>" + "|".join(k for k, v in w.months.items()
                                   if len(k) > 4 or k in ("may", "june", "july")) + ")"
-    bare = "(?:" + "|".join(w.months) + ")"
     wd = "(?:" + "|".join(w.weekdays) + ")"
     any_wd = "(?:" + "|".join([*w.weekdays, *w.weekday_abbrs]) + r")\.?"
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -101,7 +100,7 @@ def patterns() -> dict[str, re.Pattern[str]]:
         "ago": re.compile(rf"{num} (?P<unit>day|week|month|year)s? (?:ago|earlier|before)"),
         "span": re.compile(rf"(?:the )?(?:past|last|previous) {num} "
                            rf"(?P<unit>day|week|month|year)s?"),
-        "explicit": re.compile(rf"\d{{1,4}}[/.]\d{{1,2}}[/.]\d{{2,4}}|\d.*\b{bare}|{bare}.*\d"),
+        "numeric": re.compile(r"\d{1,4}[/.]\d{1,2}[/.]\d{2,4}"),
     }
 
 
@@ -150,7 +149,9 @@ def _resolve(phrase: str, published: date | None, future: bool) -> DateValue:
         bare, stripped = _strip_parts(text)
         if stripped:
             found = _grammar(_clean(bare)[0], published, future, True)
-    if found is _NO_MATCH and patterns()["explicit"].search(text):
+    if found is _NO_MATCH:
+        found = _inside(text, published, future)
+    if found is _NO_MATCH and patterns()["numeric"].search(text):
         found = _dateparser(text, published)
     if not isinstance(found, tuple):
         return DateValue(None, "unknown", phrase)
@@ -158,6 +159,19 @@ def _resolve(phrase: str, published: date | None, future: bool) -> DateValue:
 
 
 _NO_MATCH = object()
+#: forms looked for inside a longer phrase ("between March 2015 and March 2016")
+INSIDE = ("iso_day", "day_month", "month_day", "month_year")
+
+
+def _inside(text: str, pub: date | None, future: bool) -> tuple[date, Precision] | None | object:
+    """The first full date form inside a phrase the grammar cannot read as a whole."""
+    for name in INSIDE:
+        for match in patterns()[name].finditer(text):
+            start, end = match.span()
+            if (start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+                continue
+            return dict(_RULES)[name](match, pub, future, True)
+    return _NO_MATCH
 
 
 def _grammar(text: str, pub: date | None, future: bool,
