@@ -170,7 +170,8 @@ def _inside(text: str, pub: date | None, future: bool) -> tuple[date, Precision]
             start, end = match.span()
             if (start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
                 continue
-            return dict(_RULES)[name](match, pub, future, True)
+            found: tuple[date, Precision] | None = dict(_RULES)[name](match, pub, future, True)
+            return found
     return _NO_MATCH
 
 
