@@ -261,3 +261,16 @@ def test_actors_the_council_refers_to_the_one_council(nlp):
     council = _named(table, "UN Security Council")
     assert council.sectors == ["IGO"]
     assert [m.text for m in table.mentions if m.actor_id == council.id][-1] == "The council"
+
+
+def test_actors_team_named_for_a_people_has_no_country_and_credits_are_cut(nlp):
+    table = _read(nlp, "The Chicago Cubs beat the Cleveland Indians Getty Images in Game 7.")
+    indians = _named(table, "Cleveland Indians")
+    assert indians is not None and indians.country != "IND"
+    assert "Getty Images" not in {n for a in table.actors for n in a.names}
+
+
+def test_actors_role_word_at_the_front_of_a_name(nlp):
+    table = _read(nlp, "Cubs Manager Joe Maddon praised the team.")
+    maddon = _named(table, "Joe Maddon")
+    assert maddon is not None and any("Manager" in r for r in maddon.roles)

@@ -69,14 +69,20 @@ def _add_roles(doc: Doc, cands: list[Candidate]) -> None:
             cand.roles.append(honorific)
 
 
-def _word_country(doc: Doc, start: int, end: int) -> str | None:
-    """A country named, adjectivised or located (a city) by words in tokens [start, end); last wins."""
+def _word_country(doc: Doc, start: int, end: int, *, name: bool = False) -> str | None:
+    """A country named, adjectivised or located (a city) by words in tokens [start, end); last wins.
+
+    With ``name``, the span ends with an organization's name, whose last word
+    names no country unless after "of" ("Cleveland Indians" is no Indian team).
+    """
     table = countries()
     for i in range(end - 1, start - 1, -1):
         token = doc[i]
         if not (token.is_title or token.is_upper):
             continue
         for n in (2, 1):
+            if name and i == end - 1 and (i - n < 0 or doc[i - n].lower_ != "of"):
+                continue
             if i - n + 1 >= start:
                 text = doc[i - n + 1:i + 1].text
                 found = table.lookup(text)
@@ -182,15 +188,15 @@ class _Builder:
         return actor
 
     def _org_country(self, group: list[Candidate]) -> str | None:
-        if any(c.how == "ethnic" for c in group):
-            return None
-        for cand in group:
-            found = _word_country(self.doc, _left_edge(self.doc, cand.start), cand.end)
-            if found:
-                return found
         entry = next((c.entry for c in group if c.entry is not None), None)
         if entry is not None:
             return entry.country
+        if any(c.how == "ethnic" for c in group):
+            return None
+        for cand in group:
+            found = _word_country(self.doc, _left_edge(self.doc, cand.start), cand.end, name=True)
+            if found:
+                return found
         if _generic(group[0].name) and GOVERNMENT_LIKE & set(self._org_sectors(group)):
             return _nearest_country(group[0], self.country_at, self.sent_of)
         return None

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
+from spacy.tokens import Span
 
 from .actors_data import (
     DATA,
@@ -32,7 +33,7 @@ from .actors_data import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 PERSON, ORG, GROUP, COUNTRY = "person", "organization", "group", "country"
 TOWN_POPULATION = 100_000
@@ -184,14 +185,26 @@ def fuzzy_country(text: str) -> tuple[Country, str] | None:
 
 
 def _person_start(doc: Doc, start: int, taken: set[int]) -> int:
-    """Extend a person's span left over capitalised given names the model left out."""
+    """Extend a person's span left over capitalised given names the model left out,
+    when a title or honorific introduces them ("Police Sardar Ahmadreza Radan")."""
     words = role_words()
-    while start > 0:
-        prev = doc[start - 1]
+    first = start
+    while first > 0:
+        prev = doc[first - 1]
         if (prev.i in taken or not prev.is_title or prev.pos_ != "PROPN" or prev.is_sent_start
-                or prev.lower_ in words or honorific_before(doc, start) or countries().lookup(prev.text)):
+                or prev.lower_ in words or honorific_before(doc, first) or countries().lookup(prev.text)):
             break
-        start -= 1
+        first -= 1
+    if first < start and (honorific_before(doc, first) or doc[first - 1].lower_ in words):
+        return first
+    return start
+
+
+def _role_head(doc: Doc, start: int, end: int) -> int:
+    """Skip role words the model put at the front of a name ("Manager Joe Maddon")."""
+    words = role_words()
+    while end - start > 2 and doc[start].lower_ in words and not honorific_at(doc, start, end):
+        start += 1
     return start
 
 
@@ -202,7 +215,7 @@ def _credit_tail(token: Token) -> bool:
 
 def person_candidate(doc: Doc, start: int, end: int, taken: set[int]) -> Candidate | None:
     """A person mention: honorifics stripped from the name, kept in ``honorific_form``."""
-    start = _person_start(doc, start, taken)
+    start = _role_head(doc, _person_start(doc, start, taken), end)
     while end - start > 1 and _credit_tail(doc[end - 1]):
         end -= 1
     inner = honorific_at(doc, start, end - 1)
@@ -219,17 +232,28 @@ def person_candidate(doc: Doc, start: int, end: int, taken: set[int]) -> Candida
                      honorific_form=honorific_form, form_start=form_start)
 
 
+def _without_credit(span: Span) -> Span:
+    """The entity without a picture agency glued to its end ("Cleveland Indians Getty Images")."""
+    for n in (3, 2, 1):
+        if len(span) > n and name_key(span[-n:].text) in never_actors():
+            return Span(span.doc, span.start, span.end - n, label=span.label_)
+    return span
+
+
 def _entity_candidate(span: Span, dictionary: Dictionary, taken: set[int]) -> Candidate | None:
     """What one entity names, or None for places, numbers and fragments."""
     label = span.label_
     if label not in ("GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"):
         return None
+    span = _without_credit(span)
     country = _country_candidate(span)
     if country is not None or label in ("GPE", "LOC", "FAC") or span.kb_id_.startswith("city:"):
         return country
     if label == "NORP" and _not_nationality(span):
         return Candidate(span.start, span.end, GROUP, _clean(span.text), _clean(span.text), how="ethnic")
     if _is_fragment(span) or any(bad in span.text for bad in _NOT_IN_NAMES):
+        return None
+    if not any(t.is_title or t.is_upper for t in span):
         return None
     if name_key(_clean(span.text)) in never_actors():
         return None
