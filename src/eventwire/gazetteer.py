@@ -142,6 +142,11 @@ def _index() -> tuple[dict[str, list[tuple[Entry, bool]]], dict[str, Entry]]:
     return by_name, by_id
 
 
+def warm() -> None:
+    """Build the name index now (about a second, once per process) rather than mid-batch."""
+    _index()
+
+
 def candidates(name: str) -> list[tuple[Entry, bool]]:
     """Every gazetteer place called ``name`` (main or alternate name)."""
     return _index()[0].get(fold(name), [])

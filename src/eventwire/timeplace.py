@@ -22,7 +22,7 @@ from spacy.strings import get_string_id
 
 from .components.paragraphs import sentences
 from .errors import EventwireError
-from .gazetteer import geocode, is_place, lookup, place_names
+from .gazetteer import geocode, is_place, lookup, place_names, warm
 from .records import Article, DateValue, Event, Place, Section
 from .timeplace_dates import resolve_date, words
 
@@ -104,6 +104,7 @@ def place_events(
     doc: Doc, article: Article, sections: list[Section], events: list[Event], actors: ActorTable
 ) -> None:
     """Set ``date`` and ``location`` on each event, in place."""
+    warm()  # the first article pays for the gazetteer, whether or not it has events
     if not events:
         return
     countries = tuple(sorted({a.country for a in actors.actors if a.country}))
