@@ -68,6 +68,7 @@ def test_store_same_reading_twice_changes_nothing(store):
     store.put_reading(reading)
     assert store.counts() == first == {
         "articles": 1, "actors": 3, "events": 1, "quotes": 1, "mentions": 2, "skips": 0}
+    assert len(store.articles(search="cooperate")) == 1
 
 
 def test_store_failed_write_leaves_no_half_article(store, monkeypatch):

@@ -166,10 +166,11 @@ class SQLStore(Queries):
     def _put_article(self, conn: Connection, reading: Reading) -> None:
         article = reading.article
         text, _sections = article.layout()
-        conn.execute(delete(t.articles).where(t.articles.c.id == article.id))
+        existed = conn.execute(delete(t.articles).where(t.articles.c.id == article.id)).rowcount
         conn.execute(insert(t.articles), [article_row(article, text, reading)])
         if self.dialect == "sqlite":
-            conn.exec_driver_sql("DELETE FROM articles_fts WHERE article_id = ?", (article.id,))
+            if existed:  # FTS5 cannot index article_id: this delete scans, so only on reprocessing
+                conn.exec_driver_sql("DELETE FROM articles_fts WHERE article_id = ?", (article.id,))
             conn.exec_driver_sql(
                 "INSERT INTO articles_fts (article_id, title, body) VALUES (?, ?, ?)",
                 (article.id, article.title, text),
