@@ -41,7 +41,6 @@ MAYBE_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC"})
 #: dependents that open a clause of their own: their dates and places are not the head's
 CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
 NOT_PLACE_ACTORS = frozenset({"person", "organization", "group"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 #: a date in these relations modifies a noun ("the 2007 champion", "Sunday's vote"):
 #: it dates that noun's event only
 ADJ_DEPS = frozenset({"compound", "amod", "nummod", "poss", "nmod"})
@@ -69,7 +68,7 @@ def place_words() -> dict[str, frozenset[str]]:
 @functools.lru_cache(maxsize=1)
 def _date_words() -> frozenset[str]:
     """Single words that are dates on their own but often escape the NER."""
-    return frozenset({*words().weekdays, "today", "yesterday", "tomorrow", "tonight"})
+    return frozenset({*words().weekdays, *(w for w in words().relative if " " not in w)})
 
 
 @dataclass(slots=True)
@@ -237,7 +236,7 @@ def _is_future(token: Token) -> bool:
         verb = verb.head
     future = words().future
     for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+        if any(c.dep_ == "aux" and c.lower_ in words().aux for c in verb.children):
             return True
         if verb.lemma_.lower() in future and verb is not token:
             return True

@@ -41,6 +41,7 @@ class Words:
     relative: dict[str, tuple[str, int, Precision]]
     future: frozenset[str]
     parts: frozenset[str]
+    aux: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -68,6 +69,7 @@ def words() -> Words:
         relative=relative,  # type: ignore[arg-type]
         future=frozenset(table.get("future", {})),
         parts=frozenset(table.get("part", {})),
+        aux=frozenset(table.get("aux", {})),
     )
 
 
