@@ -29,7 +29,7 @@ class ChunkWorker:
         from .batch import Chunk, process_chunk
 
         results: dict[str, list[int]] = {"articles": [], "skips": [], "events": []}
-        for source, kind, start, stop in zip(batch["source"], batch["kind"], batch["start"], batch["stop"]):
+        for source, kind, start, stop in zip(batch["source"], batch["kind"], batch["start"], batch["stop"], strict=True):
             counts = process_chunk(Chunk(str(source), str(kind), int(start), int(stop)), self.pipeline, self.out)
             for key in results:
                 results[key].append(counts[key])

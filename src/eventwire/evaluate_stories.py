@@ -24,11 +24,11 @@ def bcubed(truth: list[Hashable], found: list[Hashable]) -> dict[str, float]:
     n = len(truth)
     if n == 0:
         return {"precision": 0.0, "recall": 0.0, "f1": 0.0}
-    pairs = Counter(zip(truth, found))
+    pairs = Counter(zip(truth, found, strict=True))
     by_truth = Counter(truth)
     by_found = Counter(found)
-    precision = sum(pairs[(t, f)] / by_found[f] for t, f in zip(truth, found)) / n
-    recall = sum(pairs[(t, f)] / by_truth[t] for t, f in zip(truth, found)) / n
+    precision = sum(pairs[(t, f)] / by_found[f] for t, f in zip(truth, found, strict=True)) / n
+    recall = sum(pairs[(t, f)] / by_truth[t] for t, f in zip(truth, found, strict=True)) / n
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
 
