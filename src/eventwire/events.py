@@ -6,11 +6,12 @@ actors and recipients as lists of actor ids (never exploded into dyads).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from . import ontology
 from .components.paragraphs import sentences
-from .events_lexicon import Match, match, words
+from .events_lexicon import Match, candidates, match, words
 from .events_modality import Modality, modality
 from .events_roles import roles
 from .records import Article, Event, Section, normalise_text
@@ -32,7 +33,7 @@ class _Article:
         self.doc, self.sections, self.table = doc, sections, table
         self.frames = sorted(frames, key=lambda f: f.end - f.start)
         self.sents = sentences(doc)
-        self.sent_of = {}
+        self.sent_of: dict[int, int] = {}
         for k, sent in enumerate(self.sents):
             self.sent_of.update(dict.fromkeys(range(sent.start, sent.end), k))
         self.events: list[Event] = []
@@ -42,6 +43,7 @@ class _Article:
         return next((f for f in self.frames if f.start <= char < f.end), None)
 
     def section(self, char: int) -> Section | None:
+        """The article part containing ``char``."""
         return next((s for s in self.sections if s.start <= char < s.end), None)
 
 
@@ -98,11 +100,12 @@ def _reporter(token: Token, state: _Article) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _pronouns(state: _Article, speaker: str | None, sentence: int):  # type: ignore[no-untyped-def]
+def _pronouns(state: _Article, speaker: str | None, sentence: int) -> Callable[[Token], list[str]]:
     """A resolver for pronoun arguments: the speaker for "we", else the latest actors before."""
     from .events_args import argument, subject
 
     def resolve(token: Token) -> list[str]:
+        """Actor ids a pronoun stands for."""
         lower = token.lower_
         if lower in words("pronoun_self"):
             return [speaker] if speaker else []
@@ -168,21 +171,20 @@ def _confidence(token: Token, m: Match, actors: list[str], recipients: list[str]
     return round(max(0.05, min(score, 0.95)), 2)
 
 
-def _evidence(m: Match) -> tuple[int, int]:
+def _evidence(m: Match) -> Span:
+    """The trigger phrase: the trigger word with its particle or object when they are close."""
     wanted = (m.prep if m.row.prep else None, m.obj if m.row.obj else None)
     parts = [m.token] + [t for t in wanted if t is not None and abs(t.i - m.token.i) <= 4]
-    start = min(t.idx for t in parts)
-    end = max(t.idx + len(t.text) for t in parts)
-    return start, end
+    return m.token.doc[min(t.i for t in parts):max(t.i for t in parts) + 1]
 
 
 def _mode(code: ontology.Code, m: Match) -> tuple[str, str | None]:
     """A meeting placed "in <city or country>" is a visit (CAMEO 042)."""
     if ontology.base(code.cameo) == "040" and m.row.pos == "V":
         for child in m.token.children:
-            if child.dep_ == "prep" and child.lower_ in ("in", "at"):
-                if any(o.dep_ == "pobj" and o.ent_type_ == "GPE" for o in child.children):
-                    return "042", ontology.lookup("042").mode
+            placed = any(o.dep_ == "pobj" and o.ent_type_ == "GPE" for o in child.children)
+            if child.dep_ == "prep" and child.lower_ in ("in", "at") and placed:
+                return "042", ontology.lookup("042").mode
     return code.cameo, code.mode
 
 
@@ -200,11 +202,12 @@ def _code(m: Match, state: _Article, article: Article) -> Event | None:
     if not code.plover or bare or (m.row.pos == "N" and not actors):
         return None
     cameo, mode = _mode(code, m)
-    start, end = _evidence(m)
+    phrase = _evidence(m)
+    start, end = phrase.start_char, phrase.end_char
     section = state.section(token.idx)
     return Event(
         article_id=article.id, sentence=sentence, start=start, end=end,
-        evidence=state.doc.text[start:end], trigger=token.lemma_.lower(), cameo=cameo,
+        evidence=phrase.text, trigger=token.lemma_.lower(), cameo=cameo,
         plover=code.plover, mode=mode, contexts=_contexts(code, state.sents[sentence]),
         quad_class=code.quad_class, goldstein=code.goldstein, actors=actors, recipients=recipients,
         reported_by=reported_by, speaker=speaker, negated=negated, hypothetical=hypothetical,
@@ -230,17 +233,18 @@ def code_events(
     """Every event the trigger lexicon finds in ``doc``, in text order."""
     state = _Article(doc, sections, actors, frames)
     triggers: dict[int, Match] = {}
-    for token in doc:
-        found = match(token)
+    for i in candidates(doc):
+        found = match(doc[i])
         if found is not None:
-            triggers[token.i] = found
+            triggers[i] = found
     seen: set[tuple[str, int, str]] = set()
     for m in triggers.values():
         if _absorbed(m, triggers):
             continue
         event = _code(m, state, article)
-        if event is None or _key(event, state) in seen:
+        key = _key(event, state) if event is not None else None
+        if event is None or key in seen:
             continue
-        seen.add(_key(event, state))
+        seen.add(key)
         state.events.append(event)
     return state.events

@@ -97,11 +97,15 @@ def modifiers(token: Token, table: ActorTable) -> list[str]:
 
 def place_country(token: Token, table: ActorTable) -> list[str]:
     """A place standing for its country ("to strike Kyiv"): that country's actor, if the article has one."""
-    span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-    if span is None:
-        return []
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
     countries = [a.country for a in table.actors if a.kind == "country" and a.country]
-    iso = _place_iso(span.text, tuple(sorted(set(countries))))
+    if not countries:
+        return []
+    iso = _place_iso(doc[start:end].text, tuple(sorted(set(countries))))
     found = [a.id for a in table.actors if a.kind == "country" and a.country == iso]
     return found[:1]
 

@@ -7,11 +7,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
+
 from .errors import EventwireError
 from .ontology import DATA, read_rows
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 LEXICON_FILE = DATA / "cameo_lexicon.tsv"
 WORDS_FILE = DATA / "event_words.tsv"
@@ -35,6 +39,7 @@ class Row:
 
     @property
     def specificity(self) -> int:
+        """How many conditions beyond the lemma the row sets (preposition, object)."""
         return int(self.prep is not None) + int(self.obj is not None)
 
 
@@ -131,6 +136,22 @@ def _fits(token: Token, row: Row) -> Match | None:
     if row.obj is not None and (obj is None or not _names(obj, row.obj)):
         return None
     return Match(token, row, prep, obj)
+
+
+@functools.lru_cache(maxsize=1)
+def _hashes() -> numpy.ndarray:
+    """String hashes of every lemma and fixed-up surface form that can start a match."""
+    keys = set(by_lemma()) | set(words("lemma"))
+    return numpy.array(sorted(hash_string(k) for k in keys), dtype=numpy.uint64)
+
+
+def candidates(doc: Doc) -> list[int]:
+    """Indexes of the tokens whose lemma or lower-case form is in the lexicon (one vector pass)."""
+    if len(doc) == 0:
+        return []
+    table = doc.to_array([LEMMA, LOWER])
+    hit = numpy.isin(table[:, 0], _hashes()) | numpy.isin(table[:, 1], _hashes())
+    return [int(i) for i in numpy.nonzero(hit)[0]]
 
 
 def match(token: Token) -> Match | None:
