@@ -107,6 +107,8 @@ def test_api_network_places_search_counts(client):
     found = client.get("/api/search", params={"q": "Russia"}).json()
     assert found["articles"] and found["actors"] and found["events"]
     assert client.get("/api/counts").json()["articles"] >= 5
+    land = client.get("/api/basemap").json()["points"]
+    assert len(land) > 1000 and all(-180 <= lon <= 180 and -90 <= lat <= 90 for lon, lat in land)
 
 
 def test_api_errors_have_one_shape(client):
@@ -142,8 +144,9 @@ def test_api_is_read_only_and_ui_is_served(client, app):
 def test_api_openapi_documents_every_endpoint(client):
     paths = client.get("/openapi.json").json()["paths"]
     for path in ("/api/articles", "/api/articles/{article_id}", "/api/actors", "/api/actors/{actor_id}",
-                 "/api/events", "/api/quotes", "/api/dyad", "/api/network", "/api/places", "/api/search"):
-        assert "422" in paths[path]["get"]["responses"], path
+                 "/api/events", "/api/quotes", "/api/dyad", "/api/network", "/api/places", "/api/search",
+                 "/api/basemap", "/api/counts"):
+        assert {"404", "422", "500"} <= set(paths[path]["get"]["responses"]), path
     assert {p["name"] for p in paths["/api/events"]["get"]["parameters"]} >= {
         "actor", "recipient", "country", "type", "quad_class", "since", "until", "search",
         "in_caption", "negated", "limit", "cursor"}

@@ -140,11 +140,12 @@ def test_ui_network_and_map(page, base_url):
     main = _open(page, base_url, "#/network")
     names = main.locator("svg.network .node text").all_text_contents()
     assert {"Iran", "Russia"} <= set(names)
-    assert main.locator("svg.network line.edge").count() >= 2
+    assert main.locator("svg.network path.edge").count() >= 2
     main = _click(page, main.locator("svg.network a.node", has_text="Russia"))
     assert main.locator("h1.actor-name").inner_text() == "Russia"
     main = _open(page, base_url, "#/map")
     assert main.locator("svg.map a.place").count() >= 2
+    assert len(main.locator("svg.map path.land").get_attribute("d")) > 10000
     assert "Tehran" in main.locator("table.places").inner_text()
     box = main.locator("svg.map a.place[data-place=Moscow] circle").first
     assert float(box.get_attribute("cx")) > 360 and float(box.get_attribute("cy")) < 180

@@ -8,8 +8,28 @@ export function legend() {
 
 const COLOR = {1: "var(--q1)", 2: "var(--q2)", 3: "var(--q3)", 4: "var(--q4)"};
 
+// Every month from the first to the last (empty ones included), then "unknown" if any.
+function allMonths(months) {
+  const known = months.filter((m) => /^\d{4}-\d{2}$/.test(m.month));
+  const out = [];
+  if (known.length) {
+    const byMonth = new Map(known.map((m) => [m.month, m]));
+    let [year, month] = known[0].month.split("-").map(Number);
+    const last = known[known.length - 1].month;
+    for (let guard = 0; guard < 1200; guard++) {
+      const key = `${year}-${String(month).padStart(2, "0")}`;
+      out.push(byMonth.get(key) || {month: key, q1: 0, q2: 0, q3: 0, q4: 0});
+      if (key >= last) break;
+      month += 1;
+      if (month > 12) { month = 1; year += 1; }
+    }
+  }
+  return out.concat(months.filter((m) => !/^\d{4}-\d{2}$/.test(m.month)));
+}
+
 // months: [{month, q1..q4}] -> stacked bars, one per month.
-export function monthBars(months) {
+export function monthBars(given) {
+  const months = allMonths(given);
   const W = 720, H = 260, L = 36, B = 40, T = 10;
   const top = Math.max(1, ...months.map((m) => m.q1 + m.q2 + m.q3 + m.q4));
   const step = (W - L - 10) / Math.max(1, months.length);
@@ -20,18 +40,20 @@ export function monthBars(months) {
     s("line", {class: "axis", x1: L, y1: T, x2: L, y2: H - B}),
     s("text", {x: L - 4, y: T + 8, "text-anchor": "end"}, String(top)),
     s("text", {x: L - 4, y: H - B, "text-anchor": "end"}, "0"));
+  const bar = Math.min(48, Math.max(2, step * 0.7));
+  const every = Math.ceil(months.length / 16);  // label at most 16 months
   months.forEach((m, i) => {
     let base = 0;
-    const x = L + i * step + step * 0.15;
+    const x = L + i * step + (step - bar) / 2;
     for (const q of [1, 2, 3, 4]) {
       const n = m["q" + q];
       if (!n) continue;
-      svg.append(s("rect", {class: "bar", "data-month": m.month, "data-quad": q, x, width: Math.max(2, step * 0.7),
+      svg.append(s("rect", {class: "bar", "data-month": m.month, "data-quad": q, x, width: bar,
         y: y(base + n), height: y(base) - y(base + n), fill: COLOR[q]},
         s("title", {}, `${m.month}: ${n} ${QUADS[q]}`)));
       base += n;
     }
-    svg.append(s("text", {x: x + step * 0.35, y: H - B + 14, "text-anchor": "middle"}, m.month));
+    if (i % every === 0) svg.append(s("text", {x: x + bar / 2, y: H - B + 14, "text-anchor": "middle"}, m.month));
   });
   return svg;
 }

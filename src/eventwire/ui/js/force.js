@@ -7,7 +7,7 @@ export function layout(nodes, edges, {width = 720, height = 480, steps = 300} = 
   });
   const index = new Map(pos.map((p, i) => [p.id, i]));
   const links = edges.map((e) => [index.get(e.source), index.get(e.target)]).filter(([a, b]) => a !== undefined && b !== undefined);
-  const k = Math.sqrt((width * height) / Math.max(1, nodes.length)) * 0.6;
+  const k = Math.sqrt((width * height) / Math.max(1, nodes.length)) * 0.45;
   for (let step = 0; step < steps; step++) {
     const cool = 1 - step / steps;
     for (let i = 0; i < pos.length; i++) {
@@ -23,10 +23,11 @@ export function layout(nodes, edges, {width = 720, height = 480, steps = 300} = 
       pos[a].vx += dx * f; pos[a].vy += dy * f; pos[b].vx -= dx * f; pos[b].vy -= dy * f;
     }
     for (const p of pos) {
-      p.vx += (width / 2 - p.x) * 0.01; p.vy += (height / 2 - p.y) * 0.01;
+      p.vx += (width / 2 - p.x) * 0.03; p.vy += (height / 2 - p.y) * 0.03;
       const speed = Math.sqrt(p.vx * p.vx + p.vy * p.vy) || 1, cap = 20 * cool + 0.5;
       p.x += (p.vx / speed) * Math.min(speed, cap); p.y += (p.vy / speed) * Math.min(speed, cap);
-      p.x = Math.min(width - 20, Math.max(20, p.x)); p.y = Math.min(height - 20, Math.max(20, p.y));
+      p.x = Math.min(width - 110, Math.max(20, p.x));  // room for the label on the right
+      p.y = Math.min(height - 20, Math.max(20, p.y));
       p.vx *= 0.5; p.vy *= 0.5;
     }
   }

@@ -10,7 +10,10 @@ function spans(article) {
   for (const m of article.mentions) out.push({kind: "mention", start: m.start, end: m.end, actor: m.actor_id});
   for (const e of article.events) {
     const at = e.trigger ? article.text.indexOf(e.trigger, e.start) : -1;
-    if (at >= 0 && at + e.trigger.length <= e.end) out.push({kind: "trigger", start: at, end: at + e.trigger.length, event: e});
+    if (at < 0 || at + e.trigger.length > e.end) continue;
+    let end = at + e.trigger.length;  // a lemma trigger ("impose") marks the whole word ("imposed")
+    while (end < e.end && /[\p{L}\p{N}]/u.test(article.text[end])) end += 1;
+    out.push({kind: "trigger", start: at, end, event: e});
   }
   for (const q of article.quotes) out.push({kind: "quote", start: q.start, end: q.end, quote: q});
   return out;
@@ -85,7 +88,7 @@ export async function render(box, {id}) {
     : null;
   const actors = h("ul", {class: "plain actors"}, article.actors.map((a) => h("li", {},
     h("a", {href: actorHref(a.id), "data-actor": a.id}, a.name), a.country ? " (" + a.country + ")" : "")));
-  box.append(meta, text, captions, credits,
+  box.append(...[meta, text, captions, credits].filter(Boolean),
     h("div", {class: "legend muted"}, h("span", {}, h("a", {class: "mention"}, "actor")),
       h("span", {class: "trigger"}, "event trigger"), h("span", {class: "quote"}, "quote")),
     h("h2", {}, "Events (" + article.events.length + ")"),

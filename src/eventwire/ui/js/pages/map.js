@@ -14,6 +14,14 @@ function grid() {
   return g;
 }
 
+// Land as one path of small squares, one per 1-degree cell holding a town.
+function land(basemap) {
+  const size = (basemap.cell / 360) * W;
+  const d = basemap.points.map(([lon, lat]) =>
+    `M${(x(lon) - size / 2).toFixed(1)} ${(y(lat) - size / 2).toFixed(1)}h${size}v${size}h${-size}z`).join("");
+  return s("path", {class: "land", d});
+}
+
 function dominant(p) {
   let best = 1;
   for (const q of [2, 3, 4]) if (p["q" + q] > p["q" + best]) best = q;
@@ -24,8 +32,10 @@ export async function render(box, {params}) {
   const form = filterForm("map", params, [
     {name: "since", label: "Since", type: "date"}, {name: "until", label: "Until", type: "date"},
     {name: "type", label: "PLOVER type", placeholder: "PROTEST"}]);
-  const places = await api("places", {since: params.since, until: params.until, type: params.type});
-  const svg = s("svg", {class: "chart map", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Map of event places"}, grid());
+  const [places, basemap] = await Promise.all([
+    api("places", {since: params.since, until: params.until, type: params.type}), api("basemap")]);
+  const svg = s("svg", {class: "chart map", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Map of event places"},
+    land(basemap), grid());
   for (const p of places) {
     const q = dominant(p);
     svg.append(s("a", {href: route("search", {q: p.name || ""}), class: "place", "data-place": p.name || ""},

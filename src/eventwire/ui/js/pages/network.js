@@ -20,12 +20,17 @@ function graph(net) {
   const at = layout(net.nodes, edges, {width: W, height: H});
   const names = new Map(net.nodes.map((n) => [n.id, n.name]));
   const svg = s("svg", {class: "chart network", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "Actor network"},
-    s("defs", {}, s("marker", {id: "arrow", viewBox: "0 0 10 10", refX: 16, refY: 5, markerWidth: 6, markerHeight: 6, orient: "auto"},
+    s("defs", {}, s("marker", {id: "arrow", viewBox: "0 0 10 10", refX: 19, refY: 5, markerWidth: 8, markerHeight: 8,
+      markerUnits: "userSpaceOnUse", orient: "auto"},
       s("path", {d: "M0,0 L10,5 L0,10 z", fill: "#8c959f"}))));
+  const keys = new Set(edges.map((e) => e.source + ">" + e.target));
   for (const e of edges) {
     const [a, b] = [at.get(e.source), at.get(e.target)];
-    svg.append(s("line", {class: "edge", x1: a.x, y1: a.y, x2: b.x, y2: b.y, "stroke-width": 1 + Math.log2(e.count),
-      "marker-end": "url(#arrow)", "data-source": e.source, "data-target": e.target},
+    // both directions present: bend each edge to its own side so neither hides the other
+    const bend = keys.has(e.target + ">" + e.source) ? 0.18 : 0;
+    const mx = (a.x + b.x) / 2 - (b.y - a.y) * bend, my = (a.y + b.y) / 2 + (b.x - a.x) * bend;
+    svg.append(s("path", {class: "edge", d: `M${a.x} ${a.y} Q${mx} ${my} ${b.x} ${b.y}`, fill: "none",
+      "stroke-width": 1 + Math.log2(e.count), "marker-end": "url(#arrow)", "data-source": e.source, "data-target": e.target},
       s("title", {}, `${names.get(e.source)} → ${names.get(e.target)}: ${e.types.join(", ")}`)));
   }
   for (const n of net.nodes) {
