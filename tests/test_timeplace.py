@@ -407,3 +407,19 @@ def test_timeplace_place_events_outer_clause_before_relative_clause(nlp):
     text = "Officials in Baghdad said that militants attacked a convoy, which was heading to Basra."
     event = _read(nlp, text, "attacked")
     assert event.location is not None and event.location.name == "Baghdad"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "iso"),
+    [
+        ("Putin went to Minsk on Monday.", "went", "2023-06-26"),
+        ("Putin plans to visit Minsk on Monday.", "visit", "2023-07-03"),
+        ("Putin is going to visit Minsk on Monday.", "visit", "2023-07-03"),
+        ("The talks are scheduled for Monday.", "talks", "2023-07-03"),
+        ("Leaders will meet and sign the deal on Monday.", "sign", "2023-07-03"),
+        ("Leaders met on Monday and signed the deal.", "signed", "2023-06-26"),
+    ],
+)
+def test_timeplace_place_events_tense_of_weekdays(nlp, text, trigger, iso):
+    event = _read(nlp, text, trigger)
+    assert event.date.iso() == iso

@@ -234,17 +234,20 @@ def _is_future(token: Token) -> bool:
         if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
-    future = words().future
+    lexicon = words()
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in lexicon.planned:
+        return True  # "talks are scheduled for Monday"
     for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in words().aux for c in verb.children):
-            return True
-        if verb.lemma_.lower() in future and verb is not token:
+        if any(c.dep_ == "aux" and c.lower_ in lexicon.aux for c in verb.children):
             return True
         if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
             return False
-        verb = verb.head
-        if verb.lemma_.lower() in future or verb.lower_ in ("due", "set", "going"):
-            return True
+        head = verb.head
+        lemma = head.lemma_.lower()
+        if verb.dep_ == "xcomp" and (lemma in lexicon.future or head.lower_ == "due") \
+                and (lemma != "go" or head.tag_ == "VBG"):
+            return True  # "plans to visit on Monday", "is going to vote on Monday"
+        verb = head
     return False
 
 

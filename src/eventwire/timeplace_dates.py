@@ -42,6 +42,7 @@ class Words:
     future: frozenset[str]
     parts: frozenset[str]
     aux: frozenset[str]
+    planned: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,6 +71,7 @@ def words() -> Words:
         future=frozenset(table.get("future", {})),
         parts=frozenset(table.get("part", {})),
         aux=frozenset(table.get("aux", {})),
+        planned=frozenset(table.get("planned", {})),
     )
 
 
