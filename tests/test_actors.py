@@ -274,3 +274,13 @@ def test_actors_role_word_at_the_front_of_a_name(nlp):
     table = _read(nlp, "Cubs Manager Joe Maddon praised the team.")
     maddon = _named(table, "Joe Maddon")
     assert maddon is not None and any("Manager" in r for r in maddon.roles)
+
+
+def test_actors_appositive_roles_and_names_the_model_took_for_orgs(nlp):
+    table = _read(nlp, "Russia's ambassador to the UN, Vasily Nebenzia, rejected the claim. "
+                       "The head of Iran's judiciary, Gholamhossein Mohseni-Ejei, said the sentence would stand.")
+    envoy = _named(table, "Vasily Nebenzia")
+    assert envoy.roles == ["Russia's ambassador to the UN"]
+    assert (envoy.country, envoy.sectors) == ("RUS", ["GOV"])
+    judge = _named(table, "Gholamhossein Mohseni-Ejei")
+    assert (judge.kind, judge.country, judge.sectors) == ("person", "IRN", ["JUD"])

@@ -7,6 +7,7 @@ spokesman" -> USA).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -32,6 +33,8 @@ from .records import Actor, Article, Mention, Section, actor_id
 if TYPE_CHECKING:
     from .actors_data import Dictionary
 
+#: a role's institution after "to" is where the person is sent, not whom they serve
+_TO_WHOM = re.compile(r"\s+to\s+", re.IGNORECASE)
 GOVERNMENT_LIKE = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
 _NEAR = 3
 
@@ -92,6 +95,11 @@ def _word_country(doc: Doc, start: int, end: int, *, name: bool = False) -> str 
                 if city:
                     return city
     return None
+
+
+def _after_to(doc: Doc, start: int, i: int) -> bool:
+    """Whether token ``i`` follows a "to" in the role from ``start`` ("ambassador to the UN")."""
+    return any(t.lower_ == "to" for t in doc[start:i])
 
 
 def _generic(name: str) -> bool:
@@ -255,9 +263,9 @@ class _Builder:
     def _person_sectors(self, group: list[Candidate]) -> list[str]:
         """Institution words of the roles, else the organizations named in them ("Hamas
         spokesman" -> REB), else role nouns, else the dictionary."""
-        roles = [r for c in group for r in c.roles]
+        roles = [_TO_WHOM.split(r)[0] for c in group for r in c.roles]
         orgs = [self.org_at[i] for c in group for s, e in c.role_spans for i in range(s, e)
-                if i in self.org_at]
+                if i in self.org_at and not _after_to(self.doc, s, i)]
         entry = next((c.entry for c in group if c.entry is not None), None)
         tiers = [[x for r in roles for x in sectors_of(r, min_weight=2)],
                  [x for org in orgs for x in org.sectors],

@@ -25,6 +25,7 @@ from .actors_data import (
     Entry,
     countries,
     honorifics,
+    institution_words,
     max_rule_len,
     name_key,
     read_tsv,
@@ -90,6 +91,27 @@ def role_words() -> frozenset[str]:
     words = {w for phrase in sector_rules() for w in phrase}
     words |= {w.lower().rstrip(".") for h, is_role in honorifics().items() if is_role for w in h}
     return frozenset(words - _GLUE)
+
+
+@functools.lru_cache(maxsize=1)
+def role_nouns() -> frozenset[str]:
+    """Last words of role phrases (weight 1: "spokesman", "ambassador", "head"), not institutions."""
+    words = {r.words[-1] for r in sector_rules().values() if r.weight == 1}
+    words |= {h[-1].lower().rstrip(".") for h, is_role in honorifics().items() if is_role}
+    return frozenset(words - _GLUE)
+
+
+def role_head(token: Token) -> Token | None:
+    """The role noun a name stands in apposition to, climbing "ambassador to the UN" -> ambassador."""
+    nouns = role_nouns()
+    head = token.head
+    for _ in range(3):
+        if head.lower_ in nouns:
+            return head
+        if head.dep_ not in ("pobj", "prep", "poss", "compound") or head.head is head:
+            return None
+        head = head.head
+    return None
 
 
 def honorific_at(doc: Doc, i: int, limit: int) -> int:
@@ -232,6 +254,18 @@ def person_candidate(doc: Doc, start: int, end: int, taken: set[int]) -> Candida
                      honorific_form=honorific_form, form_start=form_start)
 
 
+def _person_by_role(span: Span) -> bool:
+    """An ORG that is a person's name introduced by a role ("The head of Iran's judiciary,
+    Gholamhossein Mohseni-Ejei"; "spokesman Ned Price"): capitalised words, no institution word."""
+    words = institution_words()
+    if not 2 <= len(span) <= 4 or any(t.lower_ in words or not t.is_title for t in span if t.is_alpha):
+        return False
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in role_nouns():
+        return True
+    return span.root.dep_ == "appos" and span.root.head.i < span.start and role_head(span.root) is not None
+
+
 def _without_credit(span: Span) -> Span:
     """The entity without a picture agency glued to its end ("Cleveland Indians Getty Images")."""
     for n in (3, 2, 1):
@@ -260,7 +294,8 @@ def _entity_candidate(span: Span, dictionary: Dictionary, taken: set[int]) -> Ca
     entry = dictionary.lookup(span.text)
     if entry is None and label == "ORG" and len(span) == 1 and name_key(span.text) in town_names():
         return None
-    if label == "PERSON" or (entry is not None and entry.kind == PERSON):
+    if label == "PERSON" or (entry is not None and entry.kind == PERSON) or (
+            entry is None and label == "ORG" and _person_by_role(span)):
         cand = person_candidate(span.doc, span.start, span.end, taken)
         if cand is not None and entry is None:
             entry = dictionary.lookup(cand.name)

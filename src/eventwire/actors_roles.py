@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .actors_data import max_rule_len, sector_rules
-from .actors_mentions import role_words
+from .actors_mentions import role_head, role_nouns, role_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -79,16 +79,15 @@ def _phrase_end(head: Token, limit: int) -> int:
 def appos_role(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """A role noun phrase in apposition with the name, before or after it."""
     root = doc[start:end].root
-    words = role_words()
-    if root.dep_ == "appos" and root.head.i < start and root.head.lower_ in words:
-        head = root.head
+    head = role_head(root) if root.dep_ == "appos" and root.head.i < start else None
+    if head is not None:
         stop = start
         while stop > head.i + 1 and doc[stop - 1].is_punct:
             stop -= 1
         span = _trim(doc, max(head.left_edge.i, stop - MAX_ROLE_TOKENS), stop)
     else:
         child = next((c for c in root.rights
-                      if c.dep_ == "appos" and c.i >= end and c.lower_ in words), None)
+                      if c.dep_ == "appos" and c.i >= end and c.lower_ in role_nouns()), None)
         if child is None:
             return None
         span = _trim(doc, child.left_edge.i, _phrase_end(child, child.i + MAX_ROLE_TOKENS))
