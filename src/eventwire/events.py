@@ -198,8 +198,7 @@ def _code(m: Match, state: _Article, article: Article) -> Event | None:
     mood = modality(token)
     cameo, negated, hypothetical = _recode(m.row.cameo, mood)
     code = ontology.lookup(cameo)
-    bare = not (actors or recipients) and token.dep_ not in ("ROOT", "ccomp")
-    if not code.plover or bare or (m.row.pos == "N" and not actors):
+    if not code.plover or not (actors or recipients) or (m.row.pos == "N" and not actors):
         return None
     cameo, mode = _mode(code, m)
     phrase = _evidence(m)
