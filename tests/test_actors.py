@@ -284,3 +284,9 @@ def test_actors_appositive_roles_and_names_the_model_took_for_orgs(nlp):
     assert (envoy.country, envoy.sectors) == ("RUS", ["GOV"])
     judge = _named(table, "Gholamhossein Mohseni-Ejei")
     assert (judge.kind, judge.country, judge.sectors) == ("person", "IRN", ["JUD"])
+
+
+def test_actors_page_furniture_is_no_role(nlp):
+    table = _read(nlp, "Image copyright White House Image caption Melania Trump toured the garden.")
+    melania = _named(table, "Melania Trump")
+    assert melania is not None and not any("caption" in r.lower() for r in melania.roles)

@@ -210,19 +210,12 @@ class _Builder:
         return None
 
     def _org_sectors(self, group: list[Candidate]) -> list[str]:
-        """From the dictionary, else the name's words, else a descriptor ("Wagner paramilitary group")."""
+        """From the dictionary, else the words of its names ("Russian National Guard")."""
         entry = next((c.entry for c in group if c.entry is not None), None)
         if entry is not None and entry.sectors:
             return list(entry.sectors)
         for cand in group:
             sectors = sectors_of(self.doc[cand.start:cand.end].text)
-            if sectors:
-                return sectors
-        for cand in group:
-            end = cand.end
-            while end < len(self.doc) and end - cand.end < _NEAR and self.doc[end].is_lower:
-                end += 1
-            sectors = sectors_of(self.doc[cand.end:end].text, min_weight=2)
             if sectors:
                 return sectors
         return []

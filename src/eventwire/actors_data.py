@@ -156,6 +156,12 @@ def institution_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def page_words() -> frozenset[str]:
+    """Words of page furniture that never belong to a role (data/page_words.tsv)."""
+    return frozenset(row["word"].lower() for row in read_tsv(DATA / "page_words.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
 def max_rule_len() -> int:
     return max((len(w) for w in sector_rules()), default=1)
 

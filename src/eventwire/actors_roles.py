@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .actors_data import max_rule_len, sector_rules
+from .actors_data import max_rule_len, page_words, sector_rules
 from .actors_mentions import role_head, role_nouns, role_words
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 
 def _role_token(token: Token) -> bool:
     """Whether a token may belong to a title written before a name."""
-    if token.is_space or token.like_url:
+    if token.is_space or token.like_url or token.lower_ in page_words():
         return False
     if token.lower_ in CONNECTORS or token.lower_ in role_words():
         return True

@@ -81,9 +81,11 @@ class GazetteerRuler:
 
 def _warm_tables() -> None:
     """Load every table the actors stage reads, once, when the pipeline is built."""
+    from ..actors_data import page_words
     from ..actors_mentions import capital_verbs, never_actors, role_words, town_names
 
     never_actors()
+    page_words()
     capital_verbs()
     role_words()
     town_names()
