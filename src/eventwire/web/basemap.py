@@ -20,7 +20,7 @@ router = APIRouter(prefix="/api", tags=["summaries"], responses=ERRORS)
 
 class Basemap(BaseModel):
     cell: float = Field(description="Cell size in degrees; each point is a cell's centre.")
-    points: list[tuple[float, float]] = Field(description="[lon, lat] of cells with a city.")
+    points: list[list[float]] = Field(description="[lon, lat] of cells with a city.")
 
 
 @lru_cache(maxsize=1)
