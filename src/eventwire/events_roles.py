@@ -47,20 +47,48 @@ def _split(actors: list[str], recipients: list[str], symmetric: bool) -> Roles:
     return parties, list(parties)
 
 
+def _objects(verb: Token) -> list[Token]:
+    """The verb's objects and the nouns they are "of" ("dollars of aid for Romania" -> aid)."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for obj in list(found):
+        found += prep_objects(obj, ("of",))
+    return found
+
+
+def _condition_party(verb: Token, table: ActorTable, pronouns: Pronouns) -> list[str]:
+    """The subject of an "unless/if" clause on the verb: the party the condition is put to."""
+    marks = words("condition")
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children):
+            found = argument(subject(child)[0], table, pronouns)
+            if found:
+                return found
+    return []
+
+
+def _where(verb: Token, table: ActorTable, pronouns: Pronouns, places: bool) -> list[str]:
+    """Actors (or, if ``places``, countries of places) "in/from" the verb or its object."""
+    found: list[str] = []
+    for holder in [verb, *_objects(verb)]:
+        for obj in prep_objects(holder, ("in", "inside", "from")):
+            _extend(found, argument(obj, table, pronouns, places=places))
+    return found
+
+
 def _clause_recipients(verb: Token, table: ActorTable, pronouns: Pronouns) -> list[str]:
     """The object, or the objects of "with/to/against/on ..." of a complement clause."""
     found: list[str] = []
-    for child in verb.children:
-        if child.dep_ in ("dobj", "dative"):
-            _extend(found, argument(child, table, pronouns))
-            for obj in prep_objects(child, RECIPIENT_PREPS):
-                _extend(found, argument(obj, table, pronouns))
+    for obj in _objects(verb):
+        _extend(found, argument(obj, table, pronouns))
+        for pobj in prep_objects(obj, (*RECIPIENT_PREPS, "for")):
+            _extend(found, argument(pobj, table, pronouns))
     for obj in prep_objects(verb, (*RECIPIENT_PREPS, "for", "between")):
         _extend(found, argument(obj, table, pronouns))
+    found = found or _condition_party(verb, table, pronouns)
     for child in verb.children:
         if not found and child.dep_ == "xcomp" and child.i > verb.i:
             found = _clause_recipients(child, table, pronouns)
-    return found
+    return found or _where(verb, table, pronouns, True)
 
 
 def _fallback_recipients(token: Token, table: ActorTable, pronouns: Pronouns, places: bool) -> list[str]:
@@ -76,16 +104,7 @@ def _fallback_recipients(token: Token, table: ActorTable, pronouns: Pronouns, pl
             found = _clause_recipients(child, table, pronouns)
             if found:
                 return found
-    marks = words("condition")
-    for child in token.children:
-        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children):
-            found = argument(subject(child)[0], table, pronouns)
-            if found:
-                return found
-    found: list[str] = []
-    for obj in prep_objects(token, ("in", "inside", "from")):
-        _extend(found, argument(obj, table, pronouns, places=places))
-    return found
+    return _condition_party(token, table, pronouns) or _where(token, table, pronouns, places)
 
 
 def verb_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
@@ -178,7 +197,8 @@ def _home(actors: list[str], table: ActorTable) -> list[str]:
     first = table.by_id(actors[0]) if actors else None
     if first is None or not first.country:
         return []
-    return [a.id for a in table.actors if a.kind == "country" and a.country == first.country][:1]
+    home = [a.id for a in table.actors if a.kind == "country" and a.country == first.country]
+    return home[:1] or [first.id]
 
 
 def roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker: str | None) -> Roles:
