@@ -161,8 +161,8 @@ def _recode(cameo: str, mood: Modality) -> tuple[str, bool, bool]:
 
 def _confidence(token: Token, m: Match, actors: list[str], recipients: list[str], flagged: bool) -> float:
     """Main-clause, well-argued events first (the PLOVER scorer takes the top one per sentence)."""
-    if m.row.pos == "M":
-        token = token.head
+    if m.row.pos == "M" or (m.row.pos == "N" and token.dep_ in ("dobj", "nsubjpass")):
+        token = token.head  # judge a demand or a light verb's noun by its clause
     head = token.head
     main = token.dep_ == "ROOT" or (
         token.dep_ in ("ccomp", "conj", "xcomp") and (head.dep_ == "ROOT" or head.lemma_.lower() in words("report_verb")))
@@ -178,14 +178,14 @@ def _evidence(m: Match) -> Span:
     return m.token.doc[min(t.i for t in parts):max(t.i for t in parts) + 1]
 
 
-def _mode(code: ontology.Code, m: Match) -> tuple[str, str | None]:
-    """A meeting placed "in <city or country>" is a visit (CAMEO 042)."""
+def _mode(code: ontology.Code, m: Match) -> str:
+    """The CAMEO code, refined: a meeting placed "in <city or country>" is a visit (042)."""
     if ontology.base(code.cameo) == "040" and m.row.pos == "V":
         for child in m.token.children:
             placed = any(o.dep_ == "pobj" and o.ent_type_ == "GPE" for o in child.children)
             if child.dep_ == "prep" and child.lower_ in ("in", "at") and placed:
-                return "042", ontology.lookup("042").mode
-    return code.cameo, code.mode
+                return "042"
+    return code.cameo
 
 
 def _code(m: Match, state: _Article, article: Article) -> Event | None:
@@ -200,14 +200,14 @@ def _code(m: Match, state: _Article, article: Article) -> Event | None:
     code = ontology.lookup(cameo)
     if not code.plover or not (actors or recipients) or (m.row.pos == "N" and not actors):
         return None
-    cameo, mode = _mode(code, m)
+    code = ontology.lookup(_mode(code, m))
     phrase = _evidence(m)
     start, end = phrase.start_char, phrase.end_char
     section = state.section(token.idx)
     return Event(
         article_id=article.id, sentence=sentence, start=start, end=end,
-        evidence=phrase.text, trigger=token.lemma_.lower(), cameo=cameo,
-        plover=code.plover, mode=mode, contexts=_contexts(code, state.sents[sentence]),
+        evidence=phrase.text, trigger=token.lemma_.lower(), cameo=code.cameo,
+        plover=code.plover, mode=code.mode, contexts=_contexts(code, state.sents[sentence]),
         quad_class=code.quad_class, goldstein=code.goldstein, actors=actors, recipients=recipients,
         reported_by=reported_by, speaker=speaker, negated=negated, hypothetical=hypothetical,
         hedged=mood.hedged or bool(frame and frame.hedged),

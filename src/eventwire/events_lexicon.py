@@ -116,7 +116,7 @@ def _names(obj: Token, lemma: str) -> bool:
     """Whether ``obj`` is the wanted noun, or a noun compounded with it ("mediation efforts")."""
     if obj.lemma_.lower() == lemma:
         return True
-    return any(c.dep_ == "compound" and c.lemma_.lower() == lemma for c in obj.children)
+    return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() == lemma for c in obj.children)
 
 
 def _fits(token: Token, row: Row) -> Match | None:
