@@ -290,3 +290,15 @@ def test_actors_page_furniture_is_no_role(nlp):
     table = _read(nlp, "Image copyright White House Image caption Melania Trump toured the garden.")
     melania = _named(table, "Melania Trump")
     assert melania is not None and not any("caption" in r.lower() for r in melania.roles)
+
+
+def test_actors_capital_as_object_of_a_speech_verb_but_not_of_an_attack(nlp):
+    table = _read(nlp, "Kyiv accused Moscow of war crimes. Russian troops struck Kyiv overnight.")
+    assert [m.text for m in table.mentions] == ["Kyiv", "Moscow", "Russian"]
+    assert {a.country for a in table.actors} == {"UKR", "RUS"}
+
+
+def test_actors_organization_sector_and_country_from_words_before_it(nlp):
+    table = _read(nlp, "The ministers met on Thursday, Saudi state news agency SPA reported.")
+    spa = _named(table, "SPA")
+    assert (spa.country, spa.sectors) == ("SAU", ["MED"])

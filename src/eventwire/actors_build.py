@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 #: a role's institution after "to" is where the person is sent, not whom they serve
 _TO_WHOM = re.compile(r"\s+to\s+", re.IGNORECASE)
 GOVERNMENT_LIKE = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
-_NEAR = 3
+_NEAR = 4
 
 
 def _dictionary(doc: Doc) -> Dictionary:
@@ -210,12 +210,18 @@ class _Builder:
         return None
 
     def _org_sectors(self, group: list[Candidate]) -> list[str]:
-        """From the dictionary, else the words of its names ("Russian National Guard")."""
+        """From the dictionary, else the words of its names ("Russian National Guard"),
+        else of the words right before it ("state news agency SPA")."""
         entry = next((c.entry for c in group if c.entry is not None), None)
         if entry is not None and entry.sectors:
             return list(entry.sectors)
         for cand in group:
             sectors = sectors_of(self.doc[cand.start:cand.end].text)
+            if sectors:
+                return sectors
+        for cand in group:  # "state news agency SPA"
+            left = self.doc[_left_edge(self.doc, cand.start):cand.start].text
+            sectors = sectors_of(left, min_weight=2)
             if sectors:
                 return sectors
         return []

@@ -157,9 +157,12 @@ def _clean(text: str) -> str:
 
 def _capital_as_government(span: Span) -> bool:
     """A capital that acts: subject of a speech/decision verb or of a verb with an object
-    ("Jakarta forced UNHCR out"), or the agent of a passive ("demanded by Moscow")."""
+    ("Jakarta forced UNHCR out"), the agent of a passive ("demanded by Moscow"), or the
+    object of a speech/decision verb ("accused Moscow")."""
     root = span.root
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True
+    if root.dep_ == "dobj" and root.head.lemma_ in capital_verbs():  # "Kyiv accused Moscow"
         return True
     if root.dep_ != "nsubj" or root.head.pos_ not in ("VERB", "AUX"):
         return False
