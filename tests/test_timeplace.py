@@ -423,3 +423,9 @@ def test_timeplace_place_events_outer_clause_before_relative_clause(nlp):
 def test_timeplace_place_events_tense_of_weekdays(nlp, text, trigger, iso):
     event = _read(nlp, text, trigger)
     assert event.date.iso() == iso
+
+
+def test_timeplace_place_events_region_named_after_city(nlp):
+    event = _read(nlp, "Air strikes hit villages in the Kunduz province last week.", "hit")
+    assert event.location is not None and event.location.name == "Kunduz"
+    assert (event.date.iso(), event.date.precision) == ("2023-06", "month")

@@ -354,8 +354,12 @@ def _candidates(ctx: Context, sent: Span) -> list[tuple[int, int, Token, bool]]:
 
 
 def _place_name(ctx: Context, start: int, end: int, strict: bool) -> tuple[int, str] | None:
-    """The span's place name, without leading lower-case words ("downtown Seattle")."""
+    """The span's place name, without leading lower-case words ("downtown Seattle") or a
+    trailing place noun ("the Kunduz province")."""
     doc = ctx.doc
+    nouns = place_words().get("placenoun", frozenset())
+    if end - start > 1 and doc[end - 1].lower_ in nouns:
+        end -= 1
     while start < end:
         name = doc[start:end].text
         found = lookup(name, countries=ctx.countries)
