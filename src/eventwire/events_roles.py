@@ -67,11 +67,13 @@ def _condition_party(verb: Token, table: ActorTable, pronouns: Pronouns) -> list
 
 
 def _where(verb: Token, table: ActorTable, pronouns: Pronouns, places: bool) -> list[str]:
-    """Actors (or, if ``places``, countries of places) "in/from" the verb or its object."""
+    """Named places (their country actors, if ``places``, or actors named by them) "in/from" the
+    verb or its object; not the other nouns there ("killed in a Taliban raid")."""
     found: list[str] = []
     for holder in [verb, *_objects(verb)]:
         for obj in prep_objects(holder, ("in", "inside", "from")):
-            _extend(found, argument(obj, table, pronouns, places=places))
+            if obj.ent_type_ in ("GPE", "LOC") or obj.i in table.token_actor:
+                _extend(found, argument(obj, table, pronouns, places=places))
     return found
 
 
