@@ -302,3 +302,17 @@ def test_actors_organization_sector_and_country_from_words_before_it(nlp):
     table = _read(nlp, "The ministers met on Thursday, Saudi state news agency SPA reported.")
     spa = _named(table, "SPA")
     assert (spa.country, spa.sectors) == ("SAU", ["MED"])
+
+
+def test_actors_merge_spelling_variants_of_given_and_family_names():
+    from eventwire.actors_mentions import Candidate
+    from eventwire.actors_merge import cluster
+
+    def person(start, name):
+        return Candidate(start, start + len(name.split()), "person", name, name)
+
+    cands = [person(0, "Volodymyr Kovalenko"), person(5, "Wolodymyr Kovalenko"),
+             person(9, "Kovalenkko"), person(12, "Anna Kovalenko-Smith")]
+    groups = cluster(cands)
+    assert [sorted(c.name for c in g) for g in groups] == [
+        ["Kovalenkko", "Volodymyr Kovalenko", "Wolodymyr Kovalenko"], ["Anna Kovalenko-Smith"]]

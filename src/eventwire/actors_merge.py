@@ -20,6 +20,7 @@ from .actors_data import name_key
 from .actors_mentions import COUNTRY, GROUP, ORG, PERSON, Candidate
 
 GIVEN_NAME_SIMILARITY = 85
+SURNAME_SIMILARITY = 88
 _MINOR = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "la", "al"})
 
 
@@ -54,6 +55,22 @@ def _join_same_key(cands: list[Candidate], union: _Union) -> None:
         union.join(i, j)
 
 
+def _surname_groups(cands: list[Candidate], full: list[int]) -> dict[str, list[int]]:
+    """Full-name candidates by surname key; spellings within SURNAME_SIMILARITY share a group
+    ("Zelensky" / "Zelenskyy")."""
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for i in full:
+        key = name_key(cands[i].name.split()[-1])
+        near = next((k for k in by_surname if _close_surname(k, key)), key)
+        by_surname[near].append(i)
+    return by_surname
+
+
+def _close_surname(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 5 and a[0] == b[0]
+                      and fuzz.ratio(a, b) >= SURNAME_SIMILARITY)
+
+
 def _join_people(cands: list[Candidate], union: _Union, body_start: int) -> None:
     """Full names with one surname and close given names; lone surnames when unambiguous.
 
@@ -62,9 +79,7 @@ def _join_people(cands: list[Candidate], union: _Union, body_start: int) -> None
     standfirst (before ``body_start``) it may come first.
     """
     full = [i for i, c in enumerate(cands) if c.kind == PERSON and len(c.name.split()) > 1]
-    by_surname: dict[str, list[int]] = defaultdict(list)
-    for i in full:
-        by_surname[name_key(cands[i].name.split()[-1])].append(i)
+    by_surname = _surname_groups(cands, full)
     for group in by_surname.values():
         for a in group:
             for b in group:
@@ -72,12 +87,14 @@ def _join_people(cands: list[Candidate], union: _Union, body_start: int) -> None
                     union.join(a, b)
     lone = [i for i, c in enumerate(cands)
             if c.kind == PERSON and len(c.name.split()) == 1 and c.entry is None]
-    early = {name_key(cands[i].name) for i in lone if body_start <= cands[i].start
-             < min((cands[j].start for j in by_surname.get(name_key(cands[i].name), [])), default=0)}
     for i in lone:
         key = name_key(cands[i].name)
-        owners = {union.find(j) for j in by_surname.get(key, [])}
-        if len(owners) == 1 and key not in early:
+        named = [j for k, js in by_surname.items() if _close_surname(k, key) for j in js]
+        owners = {union.find(j) for j in named}
+        first_full = min((cands[j].start for j in named), default=0)
+        early = any(body_start <= cands[k].start < first_full
+                    for k in lone if name_key(cands[k].name) == key)
+        if len(owners) == 1 and not early:
             union.join(i, owners.pop())
 
 
