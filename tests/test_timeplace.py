@@ -429,3 +429,18 @@ def test_timeplace_place_events_region_named_after_city(nlp):
     event = _read(nlp, "Air strikes hit villages in the Kunduz province last week.", "hit")
     assert event.location is not None and event.location.name == "Kunduz"
     assert (event.date.iso(), event.date.precision) == ("2023-06", "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "name"),
+    [
+        ("Biden will travel to Paris next week to meet Macron.", "travel", "Paris"),
+        ("Moscow sent troops to Syria in 2015.", "sent", "Syria"),
+        ("Radan suggested that the efforts be extended to Brazil, India and China.",
+         "extended", None),
+        ("Iran sold drones to Russia last year.", "sold", None),
+    ],
+)
+def test_timeplace_place_events_destinations_of_movement(nlp, text, trigger, name):
+    event = _read(nlp, text, trigger)
+    assert (event.location.name if event.location else None) == name

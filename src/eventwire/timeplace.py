@@ -79,7 +79,7 @@ class Mark:
     end: int
     date: DateValue | None = None
     place: Place | None = None
-    role: str = ""  # "any" / "city" (after such a preposition), "obj" (direct object)
+    role: str = ""  # "any"/"city"/"dest" (after such a preposition), "obj" (direct object)
     governor: int = -1
 
 
@@ -325,6 +325,7 @@ def _role(root: Token) -> tuple[str, int] | None:
     if token.dep_ == "pobj":
         prep = token.head.lower_
         kind = "any" if prep in preps["any"] else "city" if prep in preps["city"] else ""
+        kind = kind or ("dest" if prep in preps.get("dest", ()) else "")
         return (kind, token.head.head.i) if kind else None
     if token.dep_ == "dobj":
         return "obj", token.head.i
@@ -388,7 +389,7 @@ def _place_marks(ctx: Context, index: int, sent: Span) -> list[Mark]:
     countries = tuple(sorted({*ctx.countries, *(c for c in local if c)}))
     for start, end, (role, governor), name in found:
         place = geocode(name, countries=countries)
-        if place is None or (place.kind == "country" and role != "any"):
+        if place is None or (place.kind == "country" and role not in ("any", "dest")):
             continue
         marks.append(Mark(start, end, place=place, role=role, governor=governor))
     ctx.places[index] = marks
@@ -406,12 +407,15 @@ def _is_named_actor(ctx: Context, start: int, end: int) -> bool:
 
 def _pick_place(marks: list[Mark], allowed: set[int] | None, anchor: int,
                 governors: set[int]) -> Place | None:
-    """Most specific place (city before country), then the nearest to the anchor."""
+    """Most specific place (city before country), then the nearest to the anchor.
+
+    Objects and destinations count only when they depend on one of ``governors``.
+    """
     found = []
     for mark in marks:
         if allowed is not None and mark.start not in allowed:
             continue
-        if mark.role == "obj" and mark.governor not in governors:
+        if mark.role in ("obj", "dest") and mark.governor not in governors:
             continue
         found.append(mark)
     if not found:
@@ -429,9 +433,11 @@ def _event_place(ctx: Context, event: Event, sent: Span | None, anchor: Token | 
     index = next((i for i, s in enumerate(ctx.sents) if s.start == sent.start), -1)
     marks = _place_marks(ctx, index, sent)
     at = anchor.i if anchor is not None else sent.start
-    governors = {anchor.i} if anchor is not None else set()
-    found = _pick_place(marks, clause, at, governors) if clause else None
-    loose = [m for m in marks if m.role != "obj"]
+    found = None
+    if clause and anchor is not None:
+        here = [m for m in marks if m.role != "dest"]
+        found = _pick_place(here, clause, at, {anchor.i}) or _destination(marks, anchor)
+    loose = [m for m in marks if m.role not in ("obj", "dest")]
     if found is None and anchor is not None and loose:
         found = _pick_place(loose, _outer(anchor), at, set())
     if found is None and loose:
@@ -440,6 +446,14 @@ def _event_place(ctx: Context, event: Event, sent: Span | None, anchor: Token | 
     if found is None and (event.in_caption or _kind_at(ctx, event.start) == "caption"):
         found = _caption_place(ctx, event, at)
     return found
+
+
+def _destination(marks: list[Mark], anchor: Token) -> Place | None:
+    """Where a movement ends ("will travel to Paris", "sent troops to Syria")."""
+    if anchor.lemma_.lower() not in place_words().get("motion", ()):
+        return None
+    ends = [m for m in marks if m.role == "dest" and m.governor == anchor.i]
+    return _pick_place(ends, None, anchor.i, {anchor.i})
 
 
 def _kind_at(ctx: Context, char: int) -> str:
