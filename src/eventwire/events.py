@@ -198,6 +198,8 @@ def _code(m: Match, state: _Article, article: Article) -> Event | None:
     mood = modality(token)
     cameo, negated, hypothetical = _recode(m.row.cameo, mood)
     code = ontology.lookup(cameo)
+    if m.row.pos == "M" and (not recipients or actors == recipients):
+        return None  # "must" is a demand only when someone is told by someone else
     if not code.plover or not (actors or recipients) or (m.row.pos == "N" and not actors):
         return None
     code = ontology.lookup(_mode(code, m))

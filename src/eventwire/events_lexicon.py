@@ -166,7 +166,9 @@ def match(token: Token) -> Match | None:
         if token.dep_ in MODIFIER_DEPS or (row.pos == "N" and token.dep_ == "attr"):
             continue
         if row.pos == "M":
-            if token.dep_ == "aux" and token.head.pos_ in ("VERB", "AUX"):
+            verb = token.head
+            reported = verb.dep_ in ("ccomp", "acl", "ROOT", "conj")
+            if token.dep_ == "aux" and verb.pos_ in ("VERB", "AUX") and reported:
                 return Match(token, row, None, None)
             continue
         found = _fits(token, row)
