@@ -187,3 +187,24 @@ def test_events_spans_point_at_the_trigger(read_text):
 def test_events_common_news_verbs(read_text, text, plover):
     reading = read_text(text)
     assert plover in [e.plover for e in reading.events]
+
+
+def test_events_reportedly_and_appears_are_hedged(read_text):
+    reading = read_text("Russia reportedly attacked Ukraine. Iran appears to support Russia.")
+    assault, support = _only(reading, "ASSAULT"), _only(reading, "SUPPORT")
+    assert assault.hedged and support.hedged
+    assert _countries(reading, support.actors) == {"IRN"}
+
+
+def test_events_relative_clause_subject_is_the_noun(read_text):
+    reading = read_text("Officials named the Russian units that attacked Ukraine.")
+    event = _only(reading, "ASSAULT")
+    assert _countries(reading, event.actors) == {"RUS"}
+    assert _countries(reading, event.recipients) == {"UKR"}
+
+
+def test_events_apposition_names_the_actor(read_text):
+    reading = read_text("The Iranian police chief, Ahmad-Reza Radan, praised China.")
+    event = _only(reading, "SUPPORT")
+    assert _countries(reading, event.actors) == {"IRN"}
+    assert _countries(reading, event.recipients) == {"CHN"}
