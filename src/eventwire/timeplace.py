@@ -363,7 +363,7 @@ def _place_name(ctx: Context, start: int, end: int, strict: bool) -> tuple[int, 
         end -= 1
     while start < end:
         name = doc[start:end].text
-        found = lookup(name, countries=ctx.countries)
+        found = lookup(name, hints=ctx.countries)
         if found is not None and (found[1] or not strict):
             return start, name
         if doc[start].is_title or doc[start].is_upper:
@@ -385,10 +385,10 @@ def _place_marks(ctx: Context, index: int, sent: Span) -> list[Mark]:
         named = _place_name(ctx, start, end, strict)
         if named is not None:
             found.append((named[0], end, how, named[1]))
-    local = {p.country for *_, name in found if (p := geocode(name)) and p.kind != "city"}
-    countries = tuple(sorted({*ctx.countries, *(c for c in local if c)}))
+    local = tuple(sorted({p.country for *_, name in found
+                          if (p := geocode(name)) and p.kind != "city" and p.country}))
     for start, end, (role, governor), name in found:
-        place = geocode(name, countries=countries)
+        place = geocode(name, countries=local, hints=ctx.countries)
         if place is None or (place.kind == "country" and role not in ("any", "dest")):
             continue
         marks.append(Mark(start, end, place=place, role=role, governor=governor))
