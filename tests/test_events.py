@@ -208,3 +208,9 @@ def test_events_apposition_names_the_actor(read_text):
     event = _only(reading, "SUPPORT")
     assert _countries(reading, event.actors) == {"IRN"}
     assert _countries(reading, event.recipients) == {"CHN"}
+
+
+def test_events_headline_comma_joins_two_countries(read_text):
+    reading = read_text("Officials met.", title="Iran, Russia's police forces to cooperate on security")
+    event = _only(reading, "COOPERATE")
+    assert {"IRN", "RUS"} <= _countries(reading, event.actors)

@@ -127,7 +127,28 @@ def argument(
     if token is not None:
         for part in conjuncts(token):
             _add(ids, head_actors(part, table, pronouns, places=places))
+        _add(ids, _other_country(token, ids, table))
     return ids
+
+
+def _other_country(token: Token, ids: list[str], table: ActorTable) -> list[str]:
+    """Headline commas ("Iran, Russia's police to cooperate"): an apposition naming another
+    country's actor cannot rename the head, so it is a coordinated party."""
+    countries = {_country(i, table) for i in ids}
+    if not countries or None in countries:
+        return []
+    found: list[str] = []
+    for child in token.children:
+        if child.dep_ == "appos":
+            other = head_actors(child, table, None)
+            if other and all(_country(i, table) not in countries for i in other):
+                found += other
+    return found
+
+
+def _country(actor_id: str, table: ActorTable) -> str | None:
+    actor = table.by_id(actor_id)
+    return actor.country if actor is not None else None
 
 
 def subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
