@@ -47,6 +47,7 @@ class Entry:
     names: tuple[str, ...]
 
     def place(self) -> Place:
+        """A fresh record of this place."""
         return Place(self.name, self.country, self.kind, self.lat, self.lon, self.gid)
 
 
