@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import ontology
 from .components.paragraphs import sentences
+from .events_args import argument, subject
 from .events_lexicon import Match, candidates, match, words
 from .events_modality import Modality, modality
 from .events_roles import roles
@@ -79,8 +80,6 @@ def _reporter(token: Token, state: _Article) -> tuple[str | None, str | None]:
     found = state.frame(token.idx)
     if found is not None:
         return found.source, found.speaker
-    from .events_args import argument, subject
-
     reports = words("report_verb")
     word = token
     for _ in range(4):
@@ -102,14 +101,13 @@ def _reporter(token: Token, state: _Article) -> tuple[str | None, str | None]:
 
 def _pronouns(state: _Article, speaker: str | None, sentence: int) -> Callable[[Token], list[str]]:
     """A resolver for pronoun arguments: the speaker for "we", else the latest actors before."""
-    from .events_args import argument, subject
 
     def resolve(token: Token) -> list[str]:
         """Actor ids a pronoun stands for."""
         lower = token.lower_
         if lower in words("pronoun_self"):
             return [speaker] if speaker else []
-        if lower not in words("pronoun_back") or (lower in ("this", "that") and token.dep_ != "nsubj"):
+        if lower not in words("pronoun_back") or (lower in words("pronoun_demonstrative") and token.dep_ != "nsubj"):
             return []
         if token.dep_ in ("poss", "nsubj", "nsubjpass"):
             word = token.head.head if token.dep_ != "poss" else token.head

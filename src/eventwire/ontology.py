@@ -61,7 +61,7 @@ def lookup(cameo: str) -> Code:
         found = codes.get(cameo[:size])
         if found is not None:
             return found if found.cameo == cameo else _as(found, cameo)
-    raise EventwireError("E114", field="cameo", value=cameo)
+    raise EventwireError("E203", path=TABLE_FILE, detail=f"no CAMEO code {cameo!r} or parent")
 
 
 def _as(parent: Code, cameo: str) -> Code:
