@@ -1,11 +1,13 @@
 """Time and place: dates relative to publication, places from the gazetteer (issue 6).
 
-`place_events` gives each event the date and place of its own clause,
-else of its sentence (captions: else of the whole caption), else the
-article's dateline or publication date (marked inferred). Dates and places
-are found once per article: date entities and a few date words, and place
-names in locative positions ("in Moscow") or as the object of the event's
-verb ("strike Kyiv"). A country counts only after "in"-like prepositions.
+`place_events` gives each event the date and place of its own clause, else
+of the clauses above it, else of its sentence (captions: else of the whole
+caption); a date then falls back to the article's dateline or publication
+date (marked inferred). Dates and places are found once per article: date
+entities and a few date words, and place names in locative positions ("in
+Moscow"), as the object of the event's verb ("strike Kyiv") or as where a
+movement ends ("travel to Paris"). A country counts only after "in"-like
+prepositions or as a destination, never as an actor. See docs/timeplace.md.
 """
 
 from __future__ import annotations
