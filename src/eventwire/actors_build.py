@@ -167,6 +167,7 @@ class _Builder:
         self.sent_of = sent_of
         self.country_at: dict[int, str] = {}
         self.org_at: dict[int, Actor] = {}
+        self._later: dict[int, str] | None = None
         for cand in cands:
             if cand.kind == COUNTRY and cand.country is not None:
                 for i in range(cand.start, cand.end):
@@ -252,7 +253,9 @@ class _Builder:
         near = dict(self.country_at)
         near.update({i: a.country for i, a in self.org_at.items()
                      if a.country and GOVERNMENT_LIKE & set(a.sectors)})
-        later = _later_countries(self.doc, self.cands)
+        if self._later is None:
+            self._later = _later_countries(self.doc, self.cands)
+        later = self._later
         for cand in group:
             found = _nearest_country(cand, near, self.sent_of, later)
             if found:

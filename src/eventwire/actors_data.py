@@ -22,6 +22,7 @@ CITY_POPULATION = 1_000_000
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str) -> str:
     """Spelling-blind key for names: accents, case, hyphens, dots and spaces dropped."""
     text = unicodedata.normalize("NFKD", text)
@@ -77,6 +78,7 @@ class Countries:
         return None
 
 
+@functools.lru_cache(maxsize=65536)
 def strip_article(text: str) -> str:
     """Drop a leading "the" and a trailing possessive "'s"."""
     text = re.sub(r"^(?:the|The|THE)\s+", "", text.strip())

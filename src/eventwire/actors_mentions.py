@@ -114,8 +114,15 @@ def role_head(token: Token) -> Token | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _honorific_starts() -> frozenset[str]:
+    return frozenset(h[0] for h in honorifics())
+
+
 def honorific_at(doc: Doc, i: int, limit: int) -> int:
     """Length of the longest honorific starting at token ``i`` (not past ``limit``)."""
+    if i >= limit or doc[i].text not in _honorific_starts():
+        return 0
     table = honorifics()
     best = 0
     for n in (1, 2, 3):
@@ -132,10 +139,15 @@ def honorific_before(doc: Doc, start: int) -> int:
     return 0
 
 
+@functools.lru_cache(maxsize=1)
+def _rule_words() -> frozenset[str]:
+    return frozenset(w for phrase in sector_rules() for w in phrase)
+
+
 def _is_fragment(span: Span) -> bool:
     """A one-word entity that starts a role or institution phrase ("Supreme" + "Leader"),
     or a short one inside a longer role phrase ("State" in "Secretary of State")."""
-    if len(span) > 2:
+    if len(span) > 2 or not any(t.lower_ in _rule_words() for t in span):
         return False
     doc, rules = span.doc, sector_rules()
     for start in range(max(0, span.start - 3), span.start + 1):
