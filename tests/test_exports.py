@@ -51,3 +51,12 @@ def test_exports_plover_record_keeps_lists_and_text():
     assert record["date"] == "2024-01-01" and record["location"]["name"] == "Tehran"
     assert record["text"] == "Iran condemned Israel on Monday."
     assert record["hedged"] is True and record["cameo"] == "111"
+
+
+def test_exports_gdelt_symmetric_event_pairs_two_parties():
+    reading = _reading()
+    event = reading.events[0]
+    event.actors = event.recipients = [reading.actors[0].id, reading.actors[1].id]
+    (row,) = list(gdelt_rows([reading]))
+    cells = dict(zip(GDELT_COLUMNS, row, strict=True))
+    assert (cells["Actor1CountryCode"], cells["Actor2CountryCode"]) == ("IRN", "ISR")

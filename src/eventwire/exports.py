@@ -1,7 +1,8 @@
 """Events out in other formats: GDELT 2.0 event table rows and PLOVER JSON records.
 
 GDELT is dyadic: a row carries the event's first actor and first recipient
-(eventwire keeps every party in ``Event.actors``/``recipients``). Negated and
+other than that actor (symmetric events list every party on both sides;
+eventwire keeps every party in ``Event.actors``/``recipients``). Negated and
 hypothetical events are left out unless asked for. Geo country codes are left
 empty: GDELT wants FIPS 10-4 codes, which eventwire does not keep.
 """
@@ -77,7 +78,8 @@ def _day_cells(day: date | None) -> list[str]:
 def gdelt_row(event: Event, reading: Reading, added: datetime) -> list[str]:
     """One GDELT 2.0 event table row (61 cells, in codebook order)."""
     first = reading.actor(event.actors[0]) if event.actors else None
-    second = reading.actor(event.recipients[0]) if event.recipients else None
+    others = [r for r in event.recipients if not event.actors or r != event.actors[0]]
+    second = reading.actor((others or event.recipients)[0]) if event.recipients else None
     cameo = event.cameo
     row = [
         str(int(event.id[:13], 16)), *_day_cells(event_day(event, reading)),
