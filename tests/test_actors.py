@@ -316,3 +316,15 @@ def test_actors_merge_spelling_variants_of_given_and_family_names():
     groups = cluster(cands)
     assert [sorted(c.name for c in g) for g in groups] == [
         ["Kovalenkko", "Volodymyr Kovalenko", "Wolodymyr Kovalenko"], ["Anna Kovalenko-Smith"]]
+
+
+def test_actors_bad_user_dictionary_is_a_coded_error(tmp_path):
+    from eventwire.errors import EventwireError
+
+    path = tmp_path / "bad.tsv"
+    path.write_text("name\tkind\nSomeone\tperson\n", encoding="utf-8")
+    with pytest.raises(EventwireError) as err:
+        dictionary(str(path))
+    assert err.value.code == "E203"
+    with pytest.raises(EventwireError):
+        dictionary(str(tmp_path / "missing.tsv"))
