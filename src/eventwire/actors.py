@@ -15,17 +15,27 @@ Decisions (issue 3):
   "Iranian police" actor is made; an organization with a name of its own
   ("Russian National Guard") is an organization actor whose country comes
   from the demonym.
-- A capital is a place, except as the subject of a speech or decision verb
-  (data/capital_verbs.tsv: "Moscow said", "Tehran denied"), where it is a
-  mention of that country's country actor.
+- A capital is a place, except when it acts: subject of a speech or decision
+  verb (data/capital_verbs.tsv: "Moscow said", "Tehran denied") or of a verb
+  with an object, agent of a passive ("rejected by Tehran"), or object of a
+  speech/decision verb ("accused Moscow"). Then it is a mention of that
+  country's country actor (not a separate GOV actor), so events see the
+  country directly.
 - Places (cities, regions), numbers and dates are never actors; photo credits
   are never parsed (`Article.layout`).
 - Ids: the dictionary key when data/actors.tsv (or the user's file) knows the
   actor, else a hash of kind, spelling-blind name and country.
 - Country of a person: from the role ("Russian ... Council", "Iran's Chief of
-  Police", "White House spokesman"), else the dictionary, else the nearest
-  country mentioned in the same sentence. Sectors: from role words
-  (data/sectors.tsv), else the dictionary, else the organization in the role.
+  Police", "White House spokesman"), else the dictionary, else (for people
+  with a role) the nearest country mentioned before them in the sentence, or
+  a demonym or place of action after them. Sectors: institution words of the
+  role (data/sectors.tsv), else the organization named in it, else role nouns,
+  else the dictionary.
+- Unnamed groups ("Iranian police officials") are no actors: events read
+  their countries with `actors_of_tokens(subtree)` and their sectors with
+  `ActorTable.sectors_in(tokens)`.
+
+See docs/actors.md for the data files and the dictionary format.
 """
 
 from __future__ import annotations
