@@ -328,3 +328,10 @@ def test_actors_bad_user_dictionary_is_a_coded_error(tmp_path):
     assert err.value.code == "E203"
     with pytest.raises(EventwireError):
         dictionary(str(tmp_path / "missing.tsv"))
+
+
+def test_actors_conjoined_capitals_and_known_organization_inside_a_name(nlp):
+    table = _read(nlp, "White House National Security Council spokesman John Kirby welcomed the deal. "
+                       "Tehran and Riyadh will reopen embassies within two months.")
+    assert _named(table, "John Kirby").country == "USA"
+    assert {"Tehran", "Riyadh"} <= {m.text for m in table.mentions}

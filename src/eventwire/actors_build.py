@@ -31,7 +31,7 @@ from .components.paragraphs import sentences
 from .records import Actor, Article, Mention, Section, actor_id
 
 if TYPE_CHECKING:
-    from .actors_data import Dictionary
+    from .actors_data import Dictionary, Entry
 
 #: a role's institution after "to" is where the person is sent, not whom they serve
 _TO_WHOM = re.compile(r"\s+to\s+", re.IGNORECASE)
@@ -102,6 +102,17 @@ def _after_to(doc: Doc, start: int, i: int) -> bool:
     return any(t.lower_ == "to" for t in doc[start:i])
 
 
+def _inner_entry(doc: Doc, cand: Candidate, known: Dictionary) -> Entry | None:
+    """A dictionary organization named inside a longer name (longest first)."""
+    size = cand.end - cand.start
+    for n in range(min(size - 1, 4), 0, -1):
+        for i in range(cand.start, cand.end - n + 1):
+            entry = known.lookup(doc[i:i + n].text)
+            if entry is not None and entry.kind != "person":
+                return entry
+    return None
+
+
 def _generic(name: str) -> bool:
     """A name made only of institution words ("Foreign Ministry"), which needs a country from context."""
     words = institution_words()
@@ -161,8 +172,10 @@ def _later_countries(doc: Doc, cands: list[Candidate]) -> dict[int, str]:
 class _Builder:
     """Turns merged candidate groups into actors, one article at a time."""
 
-    def __init__(self, doc: Doc, cands: list[Candidate], sent_of: list[int]) -> None:
+    def __init__(self, doc: Doc, cands: list[Candidate], sent_of: list[int],
+                 known: Dictionary) -> None:
         self.doc = doc
+        self.dictionary = known
         self.cands = cands
         self.sent_of = sent_of
         self.country_at: dict[int, str] = {}
@@ -206,6 +219,10 @@ class _Builder:
             found = _word_country(self.doc, _left_edge(self.doc, cand.start), cand.end, name=True)
             if found:
                 return found
+        for cand in group:  # "White House National Security Council"
+            inner = _inner_entry(self.doc, cand, self.dictionary)
+            if inner is not None and inner.country:
+                return inner.country
         if _generic(group[0].name) and GOVERNMENT_LIKE & set(self._org_sectors(group)):
             return _nearest_country(group[0], self.country_at, self.sent_of)
         return None
@@ -296,11 +313,12 @@ def _body_start(doc: Doc, sections: list[Section]) -> int:
 
 def build_table(doc: Doc, article: Article, sections: list[Section]) -> tuple[list[Actor], list[Mention], dict[int, str]]:
     """Actors (in order of first mention), their mentions and the token -> actor id map."""
-    cands = surname_candidates(doc, entity_candidates(doc, _dictionary(doc)))
+    known = _dictionary(doc)
+    cands = surname_candidates(doc, entity_candidates(doc, known))
     _add_roles(doc, cands)
     groups = cluster(cands, body_start=_body_start(doc, sections))
     definite_references(doc, groups)
-    builder = _Builder(doc, cands, _sentence_index(doc))
+    builder = _Builder(doc, cands, _sentence_index(doc), known)
     made = {id(g): builder.actor(g) for g in _order(groups)}
     actors: dict[str, Actor] = {}
     mentions: list[Mention] = []

@@ -170,8 +170,13 @@ def _clean(text: str) -> str:
 def _capital_as_government(span: Span) -> bool:
     """A capital that acts: subject of a speech/decision verb or of a verb with an object
     ("Jakarta forced UNHCR out"), the agent of a passive ("demanded by Moscow"), or the
-    object of a speech/decision verb ("accused Moscow")."""
+    object of a speech/decision verb ("accused Moscow"); a conjunct acts like the first
+    ("Tehran and Riyadh will reopen embassies")."""
     root = span.root
+    for _ in range(4):
+        if root.dep_ != "conj" or root.head is root:
+            break
+        root = root.head
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
         return True
     if root.dep_ == "dobj" and root.head.lemma_ in capital_verbs():  # "Kyiv accused Moscow"
