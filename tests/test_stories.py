@@ -112,6 +112,14 @@ def test_stories_events_counted_once_across_a_story(store):
     assert (merged["num_mentions"], merged["num_articles"], merged["num_sources"]) == (3, 3, 3)
     assert merged["date"] == "2024-03-04"  # the stated date, not the earliest article date
     assert len(store.events(mentions=True)) == 3
+    counts = store.event_counts()
+    assert list(counts.values()) == [(3, 3, 3)]
+    from eventwire.exports import gdelt_rows
+    from eventwire.store.rebuild import readings as stored
+
+    rows = list(gdelt_rows(stored(store.engine), counts=counts))
+    assert len(rows) == 1 and rows[0][31:34] == ["3", "3", "3"]  # NumMentions, NumSources, NumArticles
+    assert len(list(gdelt_rows(stored(store.engine)))) == 3
 
 
 def test_stories_bcubed():

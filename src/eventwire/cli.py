@@ -64,6 +64,10 @@ class Shell(click.Group):
             raise click.ClickException(str(err)) from err
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
+        except BrokenPipeError:  # `eventwire export | head`: the reader is gone, stop quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(1)
         except KeyboardInterrupt:
             raise click.ClickException("interrupted; every article stored so far is complete") from None
         except Exception as err:

@@ -34,8 +34,16 @@ def _table_rows(store: Any, table: str) -> list[dict[str, Any]]:
 @click.option("--out", "out", type=click.Path(dir_okay=False), help="Output file (default: stdout; parquet needs --out).")
 @click.option("--since", callback=_date)
 @click.option("--until", callback=_date)
-def export(db: str, fmt: str, table: str, out: str | None, since: date | None, until: date | None) -> None:
-    """Export the database: tables as JSONL, CSV or Parquet; events as GDELT 2.0 TSV or PLOVER JSON."""
+@click.option("--mentions", is_flag=True,
+              help="gdelt/plover: one row per report instead of one per event of a story.")
+def export(db: str, fmt: str, table: str, out: str | None, since: date | None, until: date | None,
+           mentions: bool) -> None:
+    """Export the database: tables as JSONL, CSV or Parquet; events as GDELT 2.0 TSV or PLOVER JSON.
+
+    GDELT and PLOVER exports count events, not reports: an event told by
+    several articles of a story is one row with its NumMentions, NumSources
+    and NumArticles (--mentions writes every report).
+    """
     store = _store(db, readonly=True)
     if fmt in ("gdelt", "plover"):
         from . import exports
@@ -43,11 +51,12 @@ def export(db: str, fmt: str, table: str, out: str | None, since: date | None, u
 
         stream = open(out, "w", encoding="utf-8") if out else sys.stdout
         items = readings(store.engine, since=since, until=until)
+        counts = None if mentions else store.event_counts()
         if fmt == "gdelt":
-            for row in exports.gdelt_rows(items):
+            for row in exports.gdelt_rows(items, counts=counts):
                 stream.write("\t".join(row) + "\n")
         else:
-            for record in exports.plover_records(items):
+            for record in exports.plover_records(items, counts=counts):
                 stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         if out:
             stream.close()

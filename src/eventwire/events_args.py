@@ -115,7 +115,8 @@ def _place_iso(name: str, countries: tuple[str, ...]) -> str | None:
         from .gazetteer import geocode
     except ImportError:
         return None
-    place = geocode(name, countries=countries)
+    # the article's countries only hint: "strike Moscow" in a story with a US actor is not Idaho
+    place = geocode(name, hints=countries)
     return place.country if place is not None else None
 
 

@@ -9,7 +9,7 @@ empty: GDELT wants FIPS 10-4 codes, which eventwire does not keep.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -75,8 +75,16 @@ def _day_cells(day: date | None) -> list[str]:
     return [day.strftime("%Y%m%d"), day.strftime("%Y%m"), str(day.year), f"{fraction:.4f}"]
 
 
-def gdelt_row(event: Event, reading: Reading, added: datetime) -> list[str]:
-    """One GDELT 2.0 event table row (61 cells, in codebook order)."""
+Counts = Mapping[str, tuple[int, int, int]]
+
+
+def gdelt_row(event: Event, reading: Reading, added: datetime,
+              counts: tuple[int, int, int] = (1, 1, 1)) -> list[str]:
+    """One GDELT 2.0 event table row (61 cells, in codebook order).
+
+    ``counts`` are NumMentions, NumSources and NumArticles: the reports of
+    this event across its story.
+    """
     first = reading.actor(event.actors[0]) if event.actors else None
     others = [r for r in event.recipients if not event.actors or r != event.actors[0]]
     second = reading.actor((others or event.recipients)[0]) if event.recipients else None
@@ -85,7 +93,7 @@ def gdelt_row(event: Event, reading: Reading, added: datetime) -> list[str]:
         str(int(event.id[:13], 16)), *_day_cells(event_day(event, reading)),
         *_actor_cells(first), *_actor_cells(second),
         str(int(_is_root(event, reading))), cameo, cameo[:3], cameo[:2], str(event.quad_class),
-        f"{event.goldstein:.1f}", "1", "1", "1", "0",
+        f"{event.goldstein:.1f}", *(str(n) for n in counts), "0",
         *_geo_cells(None), *_geo_cells(None), *_geo_cells(event.location),
         added.strftime("%Y%m%d%H%M%S"), reading.article.url or reading.article.origin or "",
     ]
@@ -93,14 +101,19 @@ def gdelt_row(event: Event, reading: Reading, added: datetime) -> list[str]:
 
 
 def gdelt_rows(
-    readings: Iterable[Reading], *, flagged: bool = False, added: datetime | None = None
+    readings: Iterable[Reading], *, flagged: bool = False, added: datetime | None = None,
+    counts: Counts | None = None,
 ) -> Iterator[list[str]]:
-    """GDELT 2.0 rows for every event of ``readings`` (write them tab-separated)."""
+    """GDELT 2.0 rows for the events of ``readings`` (write them tab-separated).
+
+    With ``counts`` (event id -> mentions, sources, articles), only those
+    events are written, one row per event rather than per report.
+    """
     stamp = added or datetime.now(UTC)
     for reading in readings:
         for event in reading.events:
-            if _wanted(event, flagged):
-                yield gdelt_row(event, reading, stamp)
+            if _wanted(event, flagged) and (counts is None or event.id in counts):
+                yield gdelt_row(event, reading, stamp, counts[event.id] if counts else (1, 1, 1))
 
 
 def _party(actor_id: str, reading: Reading) -> dict[str, Any]:
@@ -151,9 +164,16 @@ def plover_record(event: Event, reading: Reading) -> dict[str, Any]:
     }
 
 
-def plover_records(readings: Iterable[Reading], *, flagged: bool = True) -> Iterator[dict[str, Any]]:
-    """PLOVER JSON records for every event of ``readings`` (flags kept in each record)."""
+def plover_records(readings: Iterable[Reading], *, flagged: bool = True,
+                   counts: Counts | None = None) -> Iterator[dict[str, Any]]:
+    """PLOVER JSON records for the events of ``readings`` (flags kept in each record).
+
+    With ``counts``, one record per event of a story, carrying its counts.
+    """
     for reading in readings:
         for event in reading.events:
-            if _wanted(event, flagged):
-                yield plover_record(event, reading)
+            if _wanted(event, flagged) and (counts is None or event.id in counts):
+                record = plover_record(event, reading)
+                if counts:
+                    record.update(zip(("num_mentions", "num_sources", "num_articles"), counts[event.id], strict=True))
+                yield record

@@ -235,9 +235,71 @@ class Queries:
             for row in rows:
                 row.update(num_mentions=1, num_articles=1, num_sources=1)
             return self._with_actor_names(rows)
-        rows = self._all(_merged_events(stmt).limit(min(limit, MAX_LIMIT)).offset(offset))
+        rows = self._merged_page(stmt, min(limit, MAX_LIMIT), offset)
         self._best_dates(rows)
         return self._with_actor_names(rows)
+
+    def _merged_page(self, stmt: Select[Any], limit: int, offset: int) -> list[dict[str, Any]]:
+        """One page of `_merged_events(stmt)`, without ranking every report in the database.
+
+        Reports are read newest first; a report is kept when it is the lead
+        (best-ranked report) of its (story, merge key) group among the
+        reports ``stmt`` selects, so only the groups met on the way are
+        looked up. Same rows, order and counts as the window query.
+        """
+        e = t.events.c
+        ordered = stmt.order_by(e.date.desc().nulls_last(), e.id)
+        out: list[dict[str, Any]] = []
+        seen, chunk = 0, max(2 * (limit + offset), 100)
+        while len(out) < limit:
+            rows = self._all(ordered.limit(chunk).offset(seen))
+            seen += len(rows)
+            groups = self._report_groups(stmt, rows)
+            for row in rows:
+                members = groups[(row["story_key"], row["merge_key"] or row["id"])]
+                if min(members, key=_report_rank)["id"] != row["id"]:
+                    continue
+                if offset:
+                    offset -= 1
+                    continue
+                row.update(num_mentions=len(members), num_articles=len({m["article_id"] for m in members}),
+                           num_sources=len({m["outlet"] or m["article_id"] for m in members}))
+                out.append(row)
+                if len(out) == limit:
+                    break
+            if len(rows) < chunk:
+                break
+            chunk *= 2
+        return out
+
+    def _report_groups(self, stmt: Select[Any], rows: list[dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
+        """The reports ``stmt`` selects that share a (story, merge key) with ``rows``."""
+        e = t.events.c
+        groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+        a = t.articles.c
+        narrow = stmt.with_only_columns(e.id, e.article_id, e.merge_key, e.date_inferred, e.confidence,
+                                        a.outlet, stmt.selected_columns.story_key)
+        pairs = {(r["story_key"], r["merge_key"]) for r in rows if r["merge_key"]}
+        stories = sorted({p[0] for p in pairs})
+        for i in range(0, len(stories), 400):
+            part = stories[i:i + 400]
+            articles = select(a.id).where(or_(a.story_id.in_(part), a.id.in_(part)))
+            for member in self._all(narrow.where(e.article_id.in_(articles))):
+                if (member["story_key"], member["merge_key"]) in pairs:
+                    groups[(member["story_key"], member["merge_key"])].append(member)
+        for row in rows:
+            if not row["merge_key"]:
+                groups[(row["story_key"], row["id"])] = [row]
+        return groups
+
+    def event_counts(self) -> dict[str, tuple[int, int, int]]:
+        """For the one report that stands for each event of a story: its (mentions, sources, articles)."""
+        e, a = t.events.c, t.articles.c
+        story = func.coalesce(a.story_id, e.article_id).label("story_key")
+        stmt = select(t.events, a.title, a.outlet, a.url, story).join(t.articles, a.id == e.article_id)
+        sub = _merged_events(stmt).subquery()
+        rows = self._all(select(sub.c.id, sub.c.num_mentions, sub.c.num_sources, sub.c.num_articles))
+        return {r["id"]: (r["num_mentions"], r["num_sources"], r["num_articles"]) for r in rows}
 
     def _event_where(self, stmt: Select[Any], *, actor: str | None, recipient: str | None,
                      country: str | None, type: str | None, quad_class: int | None,
@@ -435,6 +497,11 @@ def _mention_counts() -> Any:
     return (select(m.actor_id, func.count().label("mentions"),
                    func.count(distinct(m.article_id)).label("articles"))
             .group_by(m.actor_id).subquery())
+
+
+def _report_rank(row: dict[str, Any]) -> tuple[Any, ...]:
+    """Which report of a group leads it: stated dates first, then confidence, then id."""
+    return (bool(row["date_inferred"]), -(row["confidence"] or 0.0), row["id"])
 
 
 def _merged_events(stmt: Select[Any]) -> Select[Any]:
