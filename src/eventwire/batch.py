@@ -234,7 +234,8 @@ def _run_local(item: tuple[Chunk, str]) -> dict[str, int]:
     return process_chunk(chunk, _WORKER["pipeline"], Path(out))
 
 
-def run_local(chunks: list[Chunk], out: Path, *, workers: int, actors_file: str | None = None) -> Counter[str]:
+def run_local(chunks: list[Chunk], out: Path, *, workers: int, actors_file: str | None = None,
+              progress: Any = None) -> Counter[str]:
     """A process pool on this machine; each worker loads the model once."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -244,25 +245,35 @@ def run_local(chunks: list[Chunk], out: Path, *, workers: int, actors_file: str 
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_local, initargs=(actors_file,)) as pool:
         for counts in pool.map(_run_local, [(c, str(out)) for c in chunks]):
             totals.update(counts)
+            if progress:
+                progress(1)
     return totals
 
 
 def run(inputs: list[str], out: str | Path, *, engine: str = "local", workers: int | None = None,
-        address: str | None = None, chunk_size: int = CHUNK_SIZE, actors_file: str | None = None) -> dict[str, Any]:
-    """Process every unfinished chunk of ``inputs`` into ``out``; returns a summary."""
+        address: str | None = None, chunk_size: int = CHUNK_SIZE, actors_file: str | None = None,
+        progress: Any = None) -> dict[str, Any]:
+    """Process every unfinished chunk of ``inputs`` into ``out``; returns a summary.
+
+    ``progress(total=n)`` is called once with the number of chunks to do, then
+    ``progress(1)`` as each finishes.
+    """
     out = Path(out)
     chunks = plan(inputs, chunk_size=chunk_size)
     todo = pending(chunks, out)
     workers = workers or os.cpu_count() or 1
     started = time.perf_counter()
+    if progress:
+        progress(total=len(todo))
     if not todo:
         totals: Counter[str] = Counter()
     elif engine == "ray":
         from .batch_ray import run_ray
 
-        totals = run_ray(todo, out, workers=workers, address=address, actors_file=actors_file)
+        totals = run_ray(todo, out, workers=workers, address=address, actors_file=actors_file,
+                         progress=progress)
     elif engine == "local":
-        totals = run_local(todo, out, workers=workers, actors_file=actors_file)
+        totals = run_local(todo, out, workers=workers, actors_file=actors_file, progress=progress)
     else:
         raise EventwireError("E406", detail=f"unknown engine {engine!r} (local or ray)")
     seconds = time.perf_counter() - started

@@ -37,7 +37,7 @@ class ChunkWorker:
 
 
 def run_ray(chunks: list[Any], out: Path, *, workers: int, address: str | None = None,
-            actors_file: str | None = None) -> Counter[str]:
+            actors_file: str | None = None, progress: Any = None) -> Counter[str]:
     """Run the chunks on Ray (a local cluster of ``workers`` CPUs, or the cluster at ``address``)."""
     try:
         import ray
@@ -60,4 +60,6 @@ def run_ray(chunks: list[Any], out: Path, *, workers: int, address: str | None =
     totals: Counter[str] = Counter()
     for row in results.iter_rows():
         totals.update({k: int(v) for k, v in row.items()})
+        if progress:
+            progress(1)
     return totals

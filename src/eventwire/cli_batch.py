@@ -20,8 +20,9 @@ from .cli import _store, cli, db_option
 @click.option("--chunk-size", type=click.IntRange(1, 100_000), default=64, show_default=True,
               help="Records per unit of work (and per resumable step).")
 @click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the JSON summary.")
 def batch(inputs: tuple[str, ...], out: str, engine: str, workers: int | None, address: str | None,
-          chunk_size: int, actors_file: str | None) -> None:
+          chunk_size: int, actors_file: str | None, quiet: bool) -> None:
     """Process JSONL, Parquet or WARC inputs into Parquet tables partitioned by date.
 
     Rerunning with the same arguments skips the chunks already done, so a
@@ -29,8 +30,22 @@ def batch(inputs: tuple[str, ...], out: str, engine: str, workers: int | None, a
     """
     from .batch import run
 
-    summary = run(list(inputs), out, engine=engine, workers=workers, address=address,
-                  chunk_size=chunk_size, actors_file=actors_file)
+    options = dict(engine=engine, workers=workers, address=address, chunk_size=chunk_size,
+                   actors_file=actors_file)
+    if quiet:
+        click.echo(json.dumps(run(list(inputs), out, **options)))
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    with Progress("chunks", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), transient=True) as bar:
+        task = bar.add_task("chunks", total=None)
+
+        def advance(done: int = 0, *, total: int | None = None) -> None:
+            if total is not None:
+                bar.update(task, total=total)
+            bar.advance(task, done)
+
+        summary = run(list(inputs), out, progress=advance, **options)
     click.echo(json.dumps(summary))
 
 
