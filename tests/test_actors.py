@@ -335,3 +335,17 @@ def test_actors_conjoined_capitals_and_known_organization_inside_a_name(nlp):
                        "Tehran and Riyadh will reopen embassies within two months.")
     assert _named(table, "John Kirby").country == "USA"
     assert {"Tehran", "Riyadh"} <= {m.text for m in table.mentions}
+
+
+def test_actors_dictionary_person_spelt_differently(nlp):
+    table = _read(nlp, "President Volodymyr Zelenskiy said the war was returning to Russia.")
+    actor = _named(table, "Volodymyr Zelenskiy")
+    assert (actor.id, actor.name, actor.country) == ("volodymyr-zelensky", "Volodymyr Zelensky", "UKR")
+
+
+def test_actors_name_cut_in_two_and_country_from_the_sentence_before(nlp):
+    table = _read(nlp, "Ukraine's military said Russian forces had shelled the city of Kherson. "
+                       "Regional governor Oleksandr Prokudin said a hospital had been hit.")
+    actor = _named(table, "Oleksandr Prokudin")
+    assert actor is not None and actor.roles == ["Regional governor"]
+    assert actor.country == "UKR"

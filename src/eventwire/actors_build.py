@@ -133,7 +133,8 @@ def _left_edge(doc: Doc, start: int) -> int:
 def _nearest_country(cand: Candidate, country_at: dict[int, str], sent_of: list[int],
                      later: dict[int, str] | None = None) -> str | None:
     """The country of the nearest country (or organization) mention before ``cand`` in its sentence,
-    else of the first mention after it that ``later`` allows.
+    else of the first mention after it that ``later`` allows, else (for people, who pass
+    ``later``) the first one of the sentence before (its topic, as a rule).
 
     A country named after a person is often the other side ("President X
     threatened Russia"), so only demonyms and places of action ("in Sudan")
@@ -145,12 +146,16 @@ def _nearest_country(cand: Candidate, country_at: dict[int, str], sent_of: list[
         if i in country_at:
             return country_at[i]
         i -= 1
-    i = cand.end
-    while later and i < len(sent_of) and sent_of[i] == sentence:
-        if i in later:
-            return later[i]
-        i += 1
-    return None
+    j = cand.end
+    while later and j < len(sent_of) and sent_of[j] == sentence:
+        if j in later:
+            return later[j]
+        j += 1
+    first = None
+    while later is not None and i >= 0 and sent_of[i] == sentence - 1:  # the sentence before
+        first = country_at.get(i, first)
+        i -= 1
+    return first
 
 
 def _later_countries(doc: Doc, cands: list[Candidate]) -> dict[int, str]:

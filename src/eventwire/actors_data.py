@@ -14,11 +14,14 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 from .errors import EventwireError
 from .records import actor_id
 
 DATA = Path(__file__).resolve().parent / "data"
 CITY_POPULATION = 1_000_000
+SPELLING_SIMILARITY = 88
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
@@ -194,14 +197,32 @@ class Dictionary:
 
     entries: dict[str, Entry] = field(default_factory=dict)
     by_name: dict[str, Entry] = field(default_factory=dict)
+    #: given-name key -> (surname key, entry) of people, for spelling variants
+    by_given: dict[str, list[tuple[str, Entry]]] = field(default_factory=dict)
 
     def add(self, entry: Entry) -> None:
         self.entries[entry.key] = entry
         for name in (entry.name, *entry.aliases):
             self.by_name[name_key(name)] = entry
+            words = name.split()
+            if entry.kind == "person" and len(words) > 1:
+                given = self.by_given.setdefault(name_key(" ".join(words[:-1])), [])
+                given.append((name_key(words[-1]), entry))
 
     def lookup(self, text: str) -> Entry | None:
         return self.by_name.get(name_key(strip_article(text)))
+
+    def lookup_person(self, name: str) -> Entry | None:
+        """A person by full name, allowing a surname spelt a little differently ("Zelenskiy")."""
+        found = self.lookup(name)
+        words = name.split()
+        if found is not None or len(words) < 2:
+            return found
+        surname = name_key(words[-1])
+        for other, entry in self.by_given.get(name_key(" ".join(words[:-1])), []):
+            if len(surname) >= 5 and fuzz.ratio(surname, other) >= SPELLING_SIMILARITY:
+                return entry
+        return None
 
 
 def _entry(row: dict[str, str]) -> Entry:

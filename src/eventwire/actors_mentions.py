@@ -318,7 +318,7 @@ def _entity_candidate(span: Span, dictionary: Dictionary, taken: set[int]) -> Ca
             entry is None and label == "ORG" and _person_by_role(span)):
         cand = person_candidate(span.doc, span.start, span.end, taken)
         if cand is not None and entry is None:
-            entry = dictionary.lookup(cand.name)
+            entry = dictionary.lookup_person(cand.name)
         if cand is not None and entry is not None and entry.kind == PERSON:
             cand.entry = entry
         return cand

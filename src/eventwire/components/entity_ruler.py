@@ -64,9 +64,10 @@ class GazetteerRuler:
         doc._.set(ACTORS_FILE_ATTR, self.actors_file)
         matches = [Span(doc, s, e, label=self.tags[k][0], kb_id=self.tags[k][1])
                    for k, s, e in self.matcher(doc)]
+        ents = _join_split_people(doc, list(doc.ents))
         if not matches:
+            doc.ents = ents
             return doc
-        ents = list(doc.ents)
         for span in filter_spans(matches):
             outer = [e for e in ents if e.start <= span.start and span.end <= e.end and len(e) > len(span)]
             if outer and not (span.label_ == "GPE" and _person_of_place(outer[0], span)):
@@ -77,6 +78,19 @@ class GazetteerRuler:
             ents.append(span)
         doc.ents = sorted(ents, key=lambda e: e.start)
         return doc
+
+
+def _join_split_people(doc: Doc, ents: list[Span]) -> list[Span]:
+    """One PERSON for a name the model cut in two ("Oleksandr" + "Prokudin")."""
+    out: list[Span] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if (last is not None and last.label_ == ent.label_ == "PERSON" and last.end == ent.start
+                and all(t.is_title for t in doc[last.start:ent.end])):
+            out[-1] = Span(doc, last.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
 
 
 def _warm_tables() -> None:
