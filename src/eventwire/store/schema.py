@@ -76,6 +76,7 @@ mentions = Table(
     Column("text", Text, nullable=False),
     Column("actor_id", String(64), nullable=False),
     Index("ix_mentions_actor", "actor_id"),
+    Index("ix_mentions_actor_article", "actor_id", "article_id"),  # 0003: counts per actor
 )
 
 events = Table(
