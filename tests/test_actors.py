@@ -38,7 +38,8 @@ def test_actors_countries_from_names_and_demonyms(nlp):
 def test_actors_country_id_is_stable_across_articles(nlp):
     one = _read(nlp, "Brazil condemned the attack.")
     two = _read(nlp, "Brazilian diplomats left Lima on Monday.")
-    assert [a.id for a in one.actors if a.country == "BRA"] == [a.id for a in two.actors if a.country == "BRA"]
+    ids = [[a.id for a in t.actors if a.country == "BRA"] for t in (one, two)]
+    assert ids[0] == ids[1] and len(ids[0]) == 1
 
 
 def test_actors_demonym_gives_countries_of_a_subject(nlp):
@@ -73,14 +74,16 @@ def test_actors_two_people_sharing_a_surname_stay_apart(nlp):
 
 
 def test_actors_lone_surname_joins_the_one_person(nlp):
-    table = _read(nlp, "Foreign Minister Halvard Brekkestad arrived in Oslo. Brekkestad said talks would resume.")
+    table = _read(nlp, "Foreign Minister Halvard Brekkestad arrived in Oslo. "
+                       "Brekkestad said talks would resume.")
     actor = _named(table, "Halvard Brekkestad")
     assert actor is not None and "Brekkestad" in actor.aliases
 
 
 def test_actors_credit_line_is_not_an_actor(nlp):
     table = _read(nlp, "Kenya's President William Ruto spoke in Nairobi.",
-                  captions=["William Ruto speaks in Nairobi."], credits=["Photo: Thomas Mukoya/Reuters"])
+                  captions=["William Ruto speaks in Nairobi."],
+                  credits=["Photo: Thomas Mukoya/Reuters"])
     names = {n for a in table.actors for n in a.names}
     assert "Thomas Mukoya" not in names
     assert "William Ruto" in names
@@ -121,8 +124,10 @@ def test_actors_acronym_with_generic_words_and_the_agency(nlp):
 def test_actors_role_to_sector(nlp):
     table = _read(nlp, "White House spokesman John Kirby spoke after Defence Minister Amara Okafor "
                        "and army commander Tunde Balogun of Nigeria met.")
-    kirby, okafor, balogun = (_named(table, n) for n in ("John Kirby", "Amara Okafor", "Tunde Balogun"))
-    assert kirby.roles == ["White House spokesman"] and (kirby.country, kirby.sectors) == ("USA", ["GOV"])
+    names = ("John Kirby", "Amara Okafor", "Tunde Balogun")
+    kirby, okafor, balogun = (_named(table, n) for n in names)
+    assert kirby.roles == ["White House spokesman"]
+    assert (kirby.country, kirby.sectors) == ("USA", ["GOV"])
     assert "MIL" in okafor.sectors and "Defence Minister" in okafor.roles[0]
     assert balogun.sectors == ["MIL"]
 
@@ -149,7 +154,8 @@ def test_actors_user_dictionary_file(tmp_path):
 
     path = tmp_path / "mine.tsv"
     path.write_text("id\tname\tkind\tcountry\tsectors\taliases\twikidata\n"
-                    "zq-front\tZarqa Liberation Front\torganization\tJOR\tREB\tZLF\t\n", encoding="utf-8")
+                    "zq-front\tZarqa Liberation Front\torganization\tJOR\tREB\tZLF\t\n",
+                    encoding="utf-8")
     assert dictionary(str(path)).lookup("ZLF").key == "zq-front"
     nlp = build(actors_file=str(path))
     table = _read(nlp, "The ZLF claimed the attack on Monday.")
@@ -158,7 +164,8 @@ def test_actors_user_dictionary_file(tmp_path):
 
 
 def test_actors_name_key_ignores_spelling():
-    assert name_key("Ahmad-Reza Radan") == name_key("Ahmadreza  Radan") == name_key("AHMADREZA RADAN")
+    key = name_key("Ahmad-Reza Radan")
+    assert key == name_key("Ahmadreza  Radan") == name_key("AHMADREZA RADAN")
 
 
 def test_actors_token_map_covers_every_mention_token(nlp):
@@ -257,7 +264,8 @@ def test_actors_role_inside_fragment_and_org_sector_of_a_spokesman(nlp):
 
 
 def test_actors_the_council_refers_to_the_one_council(nlp):
-    table = _read(nlp, "The U.N. Security Council met on Friday. The council voted to extend the mission.")
+    table = _read(nlp, "The U.N. Security Council met on Friday. "
+                       "The council voted to extend the mission.")
     council = _named(table, "UN Security Council")
     assert council.sectors == ["IGO"]
     assert [m.text for m in table.mentions if m.actor_id == council.id][-1] == "The council"
@@ -278,7 +286,8 @@ def test_actors_role_word_at_the_front_of_a_name(nlp):
 
 def test_actors_appositive_roles_and_names_the_model_took_for_orgs(nlp):
     table = _read(nlp, "Russia's ambassador to the UN, Vasily Nebenzia, rejected the claim. "
-                       "The head of Iran's judiciary, Gholamhossein Mohseni-Ejei, said the sentence would stand.")
+                       "The head of Iran's judiciary, Gholamhossein Mohseni-Ejei, "
+                       "said the sentence would stand.")
     envoy = _named(table, "Vasily Nebenzia")
     assert envoy.roles == ["Russia's ambassador to the UN"]
     assert (envoy.country, envoy.sectors) == ("RUS", ["GOV"])
@@ -331,7 +340,8 @@ def test_actors_bad_user_dictionary_is_a_coded_error(tmp_path):
 
 
 def test_actors_conjoined_capitals_and_known_organization_inside_a_name(nlp):
-    table = _read(nlp, "White House National Security Council spokesman John Kirby welcomed the deal. "
+    table = _read(nlp, "White House National Security Council spokesman John Kirby "
+                       "welcomed the deal. "
                        "Tehran and Riyadh will reopen embassies within two months.")
     assert _named(table, "John Kirby").country == "USA"
     assert {"Tehran", "Riyadh"} <= {m.text for m in table.mentions}
@@ -340,7 +350,8 @@ def test_actors_conjoined_capitals_and_known_organization_inside_a_name(nlp):
 def test_actors_dictionary_person_spelt_differently(nlp):
     table = _read(nlp, "President Volodymyr Zelenskiy said the war was returning to Russia.")
     actor = _named(table, "Volodymyr Zelenskiy")
-    assert (actor.id, actor.name, actor.country) == ("volodymyr-zelensky", "Volodymyr Zelensky", "UKR")
+    assert (actor.id, actor.name) == ("volodymyr-zelensky", "Volodymyr Zelensky")
+    assert actor.country == "UKR"
 
 
 def test_actors_name_cut_in_two_and_country_from_the_sentence_before(nlp):

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 _TO_WHOM = re.compile(r"\s+to\s+", re.IGNORECASE)
 GOVERNMENT_LIKE = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
 _NEAR = 4
+_LEFT_STOP = frozenset({"VERB", "AUX", "ADP", "CCONJ", "DET"})
 
 
 def _dictionary(doc: Doc) -> Dictionary:
@@ -114,7 +115,7 @@ def _inner_entry(doc: Doc, cand: Candidate, known: Dictionary) -> Entry | None:
 
 
 def _generic(name: str) -> bool:
-    """A name made only of institution words ("Foreign Ministry"), which needs a country from context."""
+    """A name made only of institution words ("Foreign Ministry"): its country is in the context."""
     words = institution_words()
     return all(w.lower() in words for w in name.split())
 
@@ -124,7 +125,7 @@ def _left_edge(doc: Doc, start: int) -> int:
     i = start
     while i > 0 and start - i < _NEAR:
         token = doc[i - 1]
-        if token.is_punct and token.text not in ("'s", "’s") or token.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "DET"):
+        if (token.is_punct and token.text not in ("'s", "’s")) or token.pos_ in _LEFT_STOP:
             break
         i -= 1
     return i
@@ -159,7 +160,8 @@ def _nearest_country(cand: Candidate, country_at: dict[int, str], sent_of: list[
 
 
 def _later_countries(doc: Doc, cands: list[Candidate]) -> dict[int, str]:
-    """Tokens whose country may be lent to a person named before them: demonyms and places of action."""
+    """Tokens that may lend their country to a person named before them: demonyms and
+    places of action."""
     out: dict[int, str] = {}
     for cand in cands:
         if cand.kind == COUNTRY and cand.country is not None and cand.how == "demonym":
@@ -316,7 +318,9 @@ def _body_start(doc: Doc, sections: list[Section]) -> int:
     return len(doc)
 
 
-def build_table(doc: Doc, article: Article, sections: list[Section]) -> tuple[list[Actor], list[Mention], dict[int, str]]:
+def build_table(
+    doc: Doc, article: Article, sections: list[Section]
+) -> tuple[list[Actor], list[Mention], dict[int, str]]:
     """Actors (in order of first mention), their mentions and the token -> actor id map."""
     known = _dictionary(doc)
     cands = surname_candidates(doc, entity_candidates(doc, known))

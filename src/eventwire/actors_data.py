@@ -1,4 +1,4 @@
-"""Tables the actors stage reads: countries and demonyms, role sectors, honorifics, actor dictionary.
+"""Tables the actors stage reads: countries, demonyms, role sectors, honorifics, actor dictionary.
 
 Every table is a TSV file under ``data/`` (lists joined with ``|``, ``#`` lines are
 comments), loaded once per process and cached. A user dictionary file has the
@@ -241,6 +241,7 @@ def dictionary(user_file: str | None = None) -> Dictionary:
     for path in paths:
         for row in read_tsv(path):
             if not row.get("id") or not row.get("name"):
-                raise EventwireError("E203", path=str(path), detail=f"row without id or name: {row}")
+                detail = f"row without id or name: {row}"
+                raise EventwireError("E203", path=str(path), detail=detail)
             table.add(_entry(row))
     return table

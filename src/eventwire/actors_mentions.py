@@ -95,14 +95,14 @@ def role_words() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def role_nouns() -> frozenset[str]:
-    """Last words of role phrases (weight 1: "spokesman", "ambassador", "head"), not institutions."""
+    """Last words of role phrases (weight 1: "spokesman", "head"), not institutions."""
     words = {r.words[-1] for r in sector_rules().values() if r.weight == 1}
     words |= {h[-1].lower().rstrip(".") for h, is_role in honorifics().items() if is_role}
     return frozenset(words - _GLUE)
 
 
 def role_head(token: Token) -> Token | None:
-    """The role noun a name stands in apposition to, climbing "ambassador to the UN" -> ambassador."""
+    """The role noun a name stands in apposition to ("ambassador to the UN" -> ambassador)."""
     nouns = role_nouns()
     head = token.head
     for _ in range(3):
@@ -195,7 +195,8 @@ def _country_candidate(span: Span) -> Candidate | None:
     if kb.startswith("city:") or (found and found[1] == "capital"):
         iso3 = kb.split(":", 1)[1] if kb.startswith("city:") else found[0].iso3  # type: ignore[index]
         country = countries().by_iso.get(iso3)
-        if country is None or not _capital_as_government(span) or country.capital != _clean(span.text):
+        if (country is None or not _capital_as_government(span)
+                or country.capital != _clean(span.text)):
             return None
         return Candidate(span.start, span.end, COUNTRY, country.name, span.text, country, "capital")
     if found is None and span.label_ == "GPE":
@@ -234,7 +235,8 @@ def _person_start(doc: Doc, start: int, taken: set[int]) -> int:
     while first > 0:
         prev = doc[first - 1]
         if (prev.i in taken or not prev.is_title or prev.pos_ != "PROPN" or prev.is_sent_start
-                or prev.lower_ in words or honorific_before(doc, first) or countries().lookup(prev.text)):
+                or prev.lower_ in words or honorific_before(doc, first)
+                or countries().lookup(prev.text)):
             break
         first -= 1
     if first < start and (honorific_before(doc, first) or doc[first - 1].lower_ in words):
@@ -278,12 +280,15 @@ def _person_by_role(span: Span) -> bool:
     """An ORG that is a person's name introduced by a role ("The head of Iran's judiciary,
     Gholamhossein Mohseni-Ejei"; "spokesman Ned Price"): capitalised words, no institution word."""
     words = institution_words()
-    if not 2 <= len(span) <= 4 or any(t.lower_ in words or not t.is_title for t in span if t.is_alpha):
+    if not 2 <= len(span) <= 4:
+        return False
+    if any(t.lower_ in words or not t.is_title for t in span if t.is_alpha):
         return False
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in role_nouns():
         return True
-    return span.root.dep_ == "appos" and span.root.head.i < span.start and role_head(span.root) is not None
+    root = span.root
+    return root.dep_ == "appos" and root.head.i < span.start and role_head(root) is not None
 
 
 def _without_credit(span: Span) -> Span:
@@ -304,7 +309,8 @@ def _entity_candidate(span: Span, dictionary: Dictionary, taken: set[int]) -> Ca
     if country is not None or label in ("GPE", "LOC", "FAC") or span.kb_id_.startswith("city:"):
         return country
     if label == "NORP" and _not_nationality(span):
-        return Candidate(span.start, span.end, GROUP, _clean(span.text), _clean(span.text), how="ethnic")
+        name = _clean(span.text)
+        return Candidate(span.start, span.end, GROUP, name, name, how="ethnic")
     if _is_fragment(span) or any(bad in span.text for bad in _NOT_IN_NAMES):
         return None
     if not any(t.is_title or t.is_upper for t in span):

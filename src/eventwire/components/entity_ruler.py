@@ -69,7 +69,8 @@ class GazetteerRuler:
             doc.ents = ents
             return doc
         for span in filter_spans(matches):
-            outer = [e for e in ents if e.start <= span.start and span.end <= e.end and len(e) > len(span)]
+            outer = [e for e in ents
+                     if e.start <= span.start and span.end <= e.end and len(e) > len(span)]
             if outer and not (span.label_ == "GPE" and _person_of_place(outer[0], span)):
                 continue
             ents = [e for e in ents if e.end <= span.start or e.start >= span.end]
