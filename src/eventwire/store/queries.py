@@ -242,16 +242,16 @@ class Queries:
     def _merged_page(self, stmt: Select[Any], limit: int, offset: int) -> list[dict[str, Any]]:
         """One page of `_merged_events(stmt)`, without ranking every report in the database.
 
-        Reports are read newest first; a report is kept when it is the lead
-        (best-ranked report) of its (story, merge key) group among the
-        reports ``stmt`` selects, so only the groups met on the way are
-        looked up. Same rows, order and counts as the window query.
+        Reports are read newest first (narrow columns); a report is kept when
+        it is the lead (best-ranked report) of its (story, merge key) group
+        among the reports ``stmt`` selects, so only the groups met on the way
+        are looked up. Same rows, order and counts as the window query.
         """
         e = t.events.c
-        ordered = stmt.order_by(e.date.desc().nulls_last(), e.id)
-        out: list[dict[str, Any]] = []
+        ordered = _narrow(stmt).order_by(e.date.desc().nulls_last(), e.id)
+        leads: list[dict[str, Any]] = []
         seen, chunk = 0, max(2 * (limit + offset), 100)
-        while len(out) < limit:
+        while len(leads) < limit:
             rows = self._all(ordered.limit(chunk).offset(seen))
             seen += len(rows)
             groups = self._report_groups(stmt, rows)
@@ -264,21 +264,22 @@ class Queries:
                     continue
                 row.update(num_mentions=len(members), num_articles=len({m["article_id"] for m in members}),
                            num_sources=len({m["outlet"] or m["article_id"] for m in members}))
-                out.append(row)
-                if len(out) == limit:
+                leads.append(row)
+                if len(leads) == limit:
                     break
             if len(rows) < chunk:
                 break
             chunk *= 2
-        return out
+        full = {r["id"]: r for r in self._all(stmt.where(e.id.in_([r["id"] for r in leads])))}
+        return [{**full[r["id"]], **{k: r[k] for k in ("num_mentions", "num_articles", "num_sources")}}
+                for r in leads]
 
     def _report_groups(self, stmt: Select[Any], rows: list[dict[str, Any]]) -> dict[tuple[str, str], list[dict[str, Any]]]:
         """The reports ``stmt`` selects that share a (story, merge key) with ``rows``."""
         e = t.events.c
         groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
         a = t.articles.c
-        narrow = stmt.with_only_columns(e.id, e.article_id, e.merge_key, e.date_inferred, e.confidence,
-                                        a.outlet, stmt.selected_columns.story_key)
+        narrow = _narrow(stmt)
         pairs = {(r["story_key"], r["merge_key"]) for r in rows if r["merge_key"]}
         stories = sorted({p[0] for p in pairs})
         for i in range(0, len(stories), 400):
@@ -336,10 +337,11 @@ class Queries:
         e, a = t.events.c, t.articles.c
         story = func.coalesce(a.story_id, e.article_id)
         keys = {(r["story_key"], r["merge_key"]) for r in rows}
+        stories = sorted({k[0] for k in keys})  # only the groups' own articles (fast on big dbs)
         stmt = (select(story.label("story_key"), e.merge_key, e.date, e.date_precision)
                 .join(t.articles, a.id == e.article_id)
-                .where(e.merge_key.in_(sorted({k[1] for k in keys})), e.date_inferred.is_(False),
-                       e.date.is_not(None)))
+                .where(e.article_id.in_(select(a.id).where(or_(a.story_id.in_(stories), a.id.in_(stories)))),
+                       e.merge_key.is_not(None), e.date_inferred.is_(False), e.date.is_not(None)))
         votes: dict[tuple[str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
         for row in self._all(stmt):
             key = (row["story_key"], row["merge_key"])
@@ -497,6 +499,13 @@ def _mention_counts() -> Any:
     return (select(m.actor_id, func.count().label("mentions"),
                    func.count(distinct(m.article_id)).label("articles"))
             .group_by(m.actor_id).subquery())
+
+
+def _narrow(stmt: Select[Any]) -> Select[Any]:
+    """``stmt`` (reports joined to articles) with only what ranking and counting need."""
+    e = t.events.c
+    return stmt.with_only_columns(e.id, e.article_id, e.merge_key, e.date_inferred, e.confidence, e.date,
+                                  t.articles.c.outlet, stmt.selected_columns.story_key)
 
 
 def _report_rank(row: dict[str, Any]) -> tuple[Any, ...]:
