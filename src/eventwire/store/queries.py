@@ -173,16 +173,17 @@ class Queries:
         stmt = stmt.order_by(func.coalesce(counts.c.mentions, 0).desc(), c.name, c.id)
         return self._all(stmt.limit(min(limit, MAX_LIMIT)).offset(offset))
 
-    def actor(self, actor_id: str) -> dict[str, Any]:
+    def actor(self, actor_id: str, *, limit: int = 500) -> dict[str, Any]:
+        """An actor with its newest ``limit`` events as actor, as recipient, and quotes."""
         rows = self.actors_by_id([actor_id])
         if not rows:
             raise StoreError("E303", kind="actor", key=actor_id)
         actor = rows[0]
-        actor["events"] = self.events(actor=actor_id, limit=500) + self.events(
-            recipient=actor_id, limit=500
+        actor["events"] = self.events(actor=actor_id, limit=limit) + self.events(
+            recipient=actor_id, limit=limit
         )
         actor["events"].sort(key=lambda e: (e.get("date") or "", e["id"]))
-        actor["quotes"] = self.quotes(speaker=actor_id, limit=500)
+        actor["quotes"] = self.quotes(speaker=actor_id, limit=limit)
         return actor
 
     def actors_by_id(self, ids: list[str]) -> list[dict[str, Any]]:

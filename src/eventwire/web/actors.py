@@ -30,9 +30,15 @@ def list_actors(
 
 
 @router.get("/{actor_id}", response_model=ActorDetail, summary="One actor, its events and quotes")
-def get_actor(store: Store, actor_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
-    """An actor with the events it is actor or recipient of (by date) and its quotes."""
-    actor = store.actor(actor_id)
+def get_actor(store: Store, actor_id: Annotated[str, Path(max_length=64)],
+              limit: Annotated[int, Query(ge=1, le=500, description="Newest events per side, and quotes")] = 200,
+              ) -> dict[str, Any]:
+    """An actor with the events it is actor or recipient of (by date) and its quotes.
+
+    Events are the newest ``limit`` per side; page further with
+    ``/api/events?actor=ID`` or ``?recipient=ID``.
+    """
+    actor = store.actor(actor_id, limit=limit)
     seen: set[str] = set()  # an event with the actor on both sides is listed once
     actor["events"] = [e for e in actor["events"] if not (e["id"] in seen or seen.add(e["id"]))]
     return actor
