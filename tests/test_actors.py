@@ -360,3 +360,12 @@ def test_actors_name_cut_in_two_and_country_from_the_sentence_before(nlp):
     actor = _named(table, "Oleksandr Prokudin")
     assert actor is not None and actor.roles == ["Regional governor"]
     assert actor.country == "UKR"
+
+
+def test_actors_role_of_a_possessor_gives_country_and_organization_gives_sector(nlp):
+    table = _read(nlp, "Erdogan's spokesman Ibrahim Kalin said talks would resume. "
+                       "The Houthis' military spokesman, Yahya Saree, said a ship was hit.")
+    assert _named(table, "Ibrahim Kalin").country == "TUR"
+    saree = _named(table, "Yahya Saree")
+    assert saree.roles == ["Houthis' military spokesman"]
+    assert (saree.country, saree.sectors) == ("YEM", ["REB"])

@@ -187,6 +187,7 @@ class _Builder:
         self.sent_of = sent_of
         self.country_at: dict[int, str] = {}
         self.org_at: dict[int, Actor] = {}
+        self.person_at: dict[int, Actor] = {}  # people built so far ("Erdogan's spokesman")
         self._later: dict[int, str] | None = None
         for cand in cands:
             if cand.kind == COUNTRY and cand.country is not None:
@@ -210,10 +211,10 @@ class _Builder:
         key = entry.key if entry is not None else actor_id(kind, name_key(name), country)
         actor = Actor(name, kind, country, sectors, roles, surface_aliases(group, name),  # type: ignore[arg-type]
                       external, id=key)
-        if first.kind in (ORG, GROUP):
-            for cand in group:
-                for i in range(cand.start, cand.end):
-                    self.org_at[i] = actor
+        where = self.org_at if first.kind in (ORG, GROUP) else self.person_at
+        for cand in group:
+            for i in range(cand.start, cand.end):
+                where[i] = actor
         return actor
 
     def _org_country(self, group: list[Candidate]) -> str | None:
@@ -256,9 +257,9 @@ class _Builder:
             for i in range(e - 1, s - 1, -1):
                 if i in self.country_at:
                     return self.country_at[i]
-                org = self.org_at.get(i)
-                if org is not None and org.country:
-                    return org.country
+                other = self.org_at.get(i) or self.person_at.get(i)
+                if other is not None and other.country:
+                    return other.country
             found = _word_country(self.doc, s, e)
             if found:
                 return found
@@ -287,14 +288,14 @@ class _Builder:
         return None
 
     def _person_sectors(self, group: list[Candidate]) -> list[str]:
-        """Institution words of the roles, else the organizations named in them ("Hamas
-        spokesman" -> REB), else role nouns, else the dictionary."""
+        """The organizations named in the roles ("Houthis' military spokesman" -> REB), else
+        institution words of the roles ("police"), else role nouns, else the dictionary."""
         roles = [_TO_WHOM.split(r)[0] for c in group for r in c.roles]
         orgs = [self.org_at[i] for c in group for s, e in c.role_spans for i in range(s, e)
                 if i in self.org_at and not _after_to(self.doc, s, i)]
         entry = next((c.entry for c in group if c.entry is not None), None)
-        tiers = [[x for r in roles for x in sectors_of(r, min_weight=2)],
-                 [x for org in orgs for x in org.sectors],
+        tiers = [[x for org in orgs for x in org.sectors],
+                 [x for r in roles for x in sectors_of(r, min_weight=2)],
                  [x for r in roles for x in sectors_of(r)],
                  list(entry.sectors) if entry is not None else []]
         for tier in tiers:

@@ -24,6 +24,7 @@ CONNECTORS = frozenset({"of", "the", "for", "'s", "’s", "-", "and"})
 _TRIM_LEFT = frozenset({"of", "the", "for", "'s", "’s", "-", "and", "a", "an"})
 _OPEN_POS = frozenset({"NOUN", "ADJ", "PROPN"})
 MAX_ROLE_TOKENS = 12
+_NOT_IN_ROLES = frozenset({'"', "“", "”", "«", "»", "``", "''", ";", ":"})
 _WORD = re.compile(r"[a-z][a-z-]*")
 _POSSESSIVE = re.compile(r"['’]s\b")
 
@@ -91,7 +92,7 @@ def appos_role(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         if child is None:
             return None
         span = _trim(doc, child.left_edge.i, _phrase_end(child, child.i + MAX_ROLE_TOKENS))
-    if span is None or any(t.is_quote or t.text in (";", ":") for t in doc[span[0]:span[1]]):
+    if span is None or any(t.text in _NOT_IN_ROLES for t in doc[span[0]:span[1]]):
         return None
     return span
 
