@@ -369,3 +369,10 @@ def test_actors_role_of_a_possessor_gives_country_and_organization_gives_sector(
     saree = _named(table, "Yahya Saree")
     assert saree.roles == ["Houthis' military spokesman"]
     assert (saree.country, saree.sectors) == ("YEM", ["REB"])
+
+
+def test_actors_the_group_refers_to_the_one_armed_group(nlp):
+    table = _read(nlp, "The Houthis claimed the attack. The group said it targeted a ship. "
+                       "Hamas and Hezbollah praised it; the group also vowed revenge.")
+    refs = [(m.text, table.by_id(m.actor_id).name) for m in table.mentions if "group" in m.text]
+    assert refs == [("The group", "Houthis")]

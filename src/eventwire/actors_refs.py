@@ -1,7 +1,8 @@
 """Actors stage: "the agency" style references to an organization named earlier.
 
 "The agency reported ..." after "IRIB news agency" is a mention of IRIB when
-exactly one organization mentioned before it ends with that noun. Such
+exactly one organization mentioned before it ends with that noun ("the group":
+one armed group the dictionary knows, such as Hamas). Such
 references become mentions (so quotes and events can use them), not aliases.
 """
 
@@ -20,20 +21,28 @@ def _institution_nouns() -> frozenset[str]:
     return frozenset(r.words[-1] for r in sector_rules().values() if r.weight >= 2)
 
 
+def _named_by(cand: Candidate, noun: str) -> bool:
+    """Whether "the <noun>" can name the candidate's organization: its name ends with the
+    noun, or the noun is "group" and the dictionary knows it as an armed group."""
+    if cand.name.lower().split()[-1] == noun:
+        return True
+    return noun == "group" and cand.entry is not None and "REB" in cand.entry.sectors
+
+
 def _owners(noun: str, before: int, groups: list[list[Candidate]]) -> list[list[Candidate]]:
     """Organization groups mentioned before token ``before`` whose name ends with ``noun``."""
     out = []
     for group in groups:
         if group[0].kind not in (ORG, GROUP):
             continue
-        if any(c.start < before and c.name.lower().split()[-1] == noun for c in group):
+        if any(c.start < before and _named_by(c, noun) for c in group):
             out.append(group)
     return out
 
 
 def definite_references(doc: Doc, groups: list[list[Candidate]]) -> None:
     """Add "the <noun>" mentions to the one organization group they can refer to."""
-    nouns = _institution_nouns()
+    nouns = _institution_nouns() | {"group"}
     covered = {i for g in groups for c in g for i in range(c.start, c.end)}
     for token in doc[:-1]:
         if token.lower_ != "the" or token.i in covered:
