@@ -1,6 +1,6 @@
 // Actor page: names, aliases, roles; events as actor or recipient on a
 // timeline and in a table; counterparts (links to dyads); quotes.
-import {api, articleHref, dyadHref, h} from "../dom.js";
+import {api, articleHref, dyadHref, h, route} from "../dom.js";
 import {legend, timeline} from "../charts.js";
 import {eventTable} from "../events.js";
 import {quoteList} from "./lists.js";
@@ -37,7 +37,11 @@ export async function render(box, {id}) {
       h("a", {href: dyadHref(actor.id, o.actor.id), class: "dyad-link", "data-actor": o.actor.id},
         actor.name + " – " + o.actor.name), " ", h("span", {class: "muted"}, o.n + " event(s)"))))
       : h("p", {class: "muted"}, "No counterparts yet."),
-    h("h2", {}, "Events (" + actor.events.length + ")"), eventTable(actor.events),
+    h("h2", {}, "Events (" + actor.events.length + ")"),
+    h("p", {class: "muted"}, "The newest events on each side; all of them: ",
+      h("a", {href: route("events", {actor: actor.id})}, "as actor"), ", ",
+      h("a", {href: route("events", {recipient: actor.id})}, "as recipient"), "."),
+    eventTable(actor.events),
     h("h2", {}, "Quotes (" + actor.quotes.length + ")"),
     actor.quotes.length ? quoteList(actor.quotes) : h("p", {class: "muted"}, "No quotes."));
 }
