@@ -376,3 +376,12 @@ def test_actors_the_group_refers_to_the_one_armed_group(nlp):
                        "Hamas and Hezbollah praised it; the group also vowed revenge.")
     refs = [(m.text, table.by_id(m.actor_id).name) for m in table.mentions if "group" in m.text]
     assert refs == [("The group", "Houthis")]
+
+
+def test_actors_the_minister_refers_to_the_one_minister(nlp):
+    table = _read(nlp, "Egyptian Foreign Minister Sameh Shoukry met reporters. "
+                       "The minister said talks would resume. "
+                       "CIA Director William Burns and the director of the FBI met.")
+    refs = [(m.text, table.by_id(m.actor_id).name) for m in table.mentions]
+    assert ("The minister", "Sameh Shoukry") in refs
+    assert not any(text == "the director" for text, _ in refs)

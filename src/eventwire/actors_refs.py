@@ -1,8 +1,9 @@
-"""Actors stage: "the agency" style references to an organization named earlier.
+"""Actors stage: "the agency" style references to an organization or person named earlier.
 
 "The agency reported ..." after "IRIB news agency" is a mention of IRIB when
 exactly one organization mentioned before it ends with that noun ("the group":
-one armed group the dictionary knows, such as Hamas). Such
+one armed group the dictionary knows, such as Hamas). "The minister said" is a
+mention of the one person named before it whose role has that noun. Such
 references become mentions (so quotes and events can use them), not aliases.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .actors_data import sector_rules
-from .actors_mentions import GROUP, ORG, Candidate
+from .actors_mentions import GROUP, ORG, PERSON, Candidate, role_nouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -30,19 +31,21 @@ def _named_by(cand: Candidate, noun: str) -> bool:
 
 
 def _owners(noun: str, before: int, groups: list[list[Candidate]]) -> list[list[Candidate]]:
-    """Organization groups mentioned before token ``before`` whose name ends with ``noun``."""
+    """Groups mentioned before token ``before`` that "the <noun>" can name: organizations
+    whose name ends with the noun, people whose role does ("the minister")."""
     out = []
     for group in groups:
-        if group[0].kind not in (ORG, GROUP):
-            continue
-        if any(c.start < before and _named_by(c, noun) for c in group):
+        earlier = [c for c in group if c.start < before]
+        kind = group[0].kind
+        if (kind in (ORG, GROUP) and any(_named_by(c, noun) for c in earlier)) or (
+                kind == PERSON and any(noun in r.lower().split() for c in earlier for r in c.roles)):
             out.append(group)
     return out
 
 
 def definite_references(doc: Doc, groups: list[list[Candidate]]) -> None:
-    """Add "the <noun>" mentions to the one organization group they can refer to."""
-    nouns = _institution_nouns() | {"group"}
+    """Add "the <noun>" mentions to the one organization or person they can refer to."""
+    nouns = _institution_nouns() | role_nouns() | {"group"}
     covered = {i for g in groups for c in g for i in range(c.start, c.end)}
     for token in doc[:-1]:
         if token.lower_ != "the" or token.i in covered:
@@ -50,6 +53,8 @@ def definite_references(doc: Doc, groups: list[list[Candidate]]) -> None:
         noun = doc[token.i + 1]
         if noun.lower_ not in nouns or noun.pos_ != "NOUN" or noun.dep_ == "compound":
             continue
+        if noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in ("of", "for", "at"):
+            continue  # "the director of the FBI" describes someone else
         owners = _owners(noun.lower_, token.i, groups)
         if len(owners) == 1:
             group = owners[0]
