@@ -385,3 +385,11 @@ def test_actors_the_minister_refers_to_the_one_minister(nlp):
     refs = [(m.text, table.by_id(m.actor_id).name) for m in table.mentions]
     assert ("The minister", "Sameh Shoukry") in refs
     assert not any(text == "the director" for text, _ in refs)
+
+
+def test_actors_name_particle_and_family_name_the_model_left_out(nlp):
+    table = _read(nlp, "Qatari Prime Minister Sheikh Mohammed bin Abdulrahman Al Thani "
+                       "met reporters on Monday.")
+    actor = _named(table, "Mohammed bin Abdulrahman Al Thani")
+    assert actor is not None and actor.country == "QAT"
+    assert "Sheikh Mohammed bin Abdulrahman Al Thani" in actor.aliases

@@ -40,6 +40,7 @@ PERSON, ORG, GROUP, COUNTRY = "person", "organization", "group", "country"
 TOWN_POPULATION = 100_000
 FUZZY_COUNTRY = 88
 _QUOTE_EDGES = "\"'“”‘’«»[](){}"
+_PARTICLES = frozenset({"al", "el", "bin", "bint", "ibn", "abu", "ben", "van", "von", "de", "da"})
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "XI", "XII"})
 _GLUE = frozenset({"of", "the", "and", "for", "in", "on", "de", "-", "a", "an"})
 #: characters no actor name contains: credits ("Name/Agency"), handles, links
@@ -257,9 +258,21 @@ def _credit_tail(token: Token) -> bool:
     return token.is_upper and 2 <= len(token) <= 5 and token.text not in _ROMAN and token.is_alpha
 
 
+def _person_end(doc: Doc, end: int, taken: set[int]) -> int:
+    """Extend a name over a particle and the word after it that the model left out
+    ("Mohammed bin Abdulrahman" + "Al Thani")."""
+    while end + 1 < len(doc) and doc[end].lower_.rstrip("-") in _PARTICLES:
+        nxt = doc[end + 1]
+        if nxt.i in taken or not nxt.is_title or nxt.pos_ != "PROPN" or doc[end].i in taken:
+            break
+        end += 2
+    return end
+
+
 def person_candidate(doc: Doc, start: int, end: int, taken: set[int]) -> Candidate | None:
     """A person mention: honorifics stripped from the name, kept in ``honorific_form``."""
     start = _role_head(doc, _person_start(doc, start, taken), end)
+    end = _person_end(doc, end, taken)
     while end - start > 1 and _credit_tail(doc[end - 1]):
         end -= 1
     inner = honorific_at(doc, start, end - 1)
