@@ -6,7 +6,7 @@ import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-from tests.web_fixtures import HOSTILE_TITLE, app, client, web_db  # noqa: F401
+pytest_plugins = ["tests.web_fixtures"]
 
 ERROR_KEYS = {"code", "message", "details"}
 

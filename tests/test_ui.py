@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web_fixtures import HOSTILE_TITLE, app, web_db  # noqa: F401
+pytest_plugins = ["tests.web_fixtures"]
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -26,7 +26,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def base_url(app):  # noqa: F811
+def base_url(app):
     """The app served by uvicorn on a free localhost port in a background thread."""
     import uvicorn
 
@@ -162,6 +162,8 @@ def test_ui_events_filter_and_search(page, base_url):
 
 
 def test_ui_hostile_article_renders_as_text(page, base_url):
+    from tests.web_fixtures import HOSTILE_TITLE
+
     main = _open(page, base_url, "#/search?q=Hostile+headline")
     main = _click(page, main.locator("ul.articles a").first)
     assert main.locator("h1.title").inner_text() == HOSTILE_TITLE
