@@ -393,3 +393,12 @@ def test_actors_name_particle_and_family_name_the_model_left_out(nlp):
     actor = _named(table, "Mohammed bin Abdulrahman Al Thani")
     assert actor is not None and actor.country == "QAT"
     assert "Sheikh Mohammed bin Abdulrahman Al Thani" in actor.aliases
+
+
+def test_actors_acronym_in_brackets_after_the_name(nlp):
+    table = _read(nlp, "Behrouz Kamalvandi, spokesman for the Atomic Energy Organization of Iran "
+                       "(AEOI), told state TV that Washington remained committed to talks.")
+    aeoi = _named(table, "AEOI")
+    assert aeoi is not None and "Atomic Energy Organization of Iran" in aeoi.names
+    assert aeoi.country == "IRN"
+    assert "USA" in {a.country for a in table.actors if a.kind == "country"}

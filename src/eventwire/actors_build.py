@@ -19,6 +19,7 @@ from .actors_mentions import (
     ORG,
     PERSON,
     Candidate,
+    acronym_candidates,
     entity_candidates,
     honorific_at,
     surname_candidates,
@@ -324,7 +325,7 @@ def build_table(
 ) -> tuple[list[Actor], list[Mention], dict[int, str]]:
     """Actors (in order of first mention), their mentions and the token -> actor id map."""
     known = _dictionary(doc)
-    cands = surname_candidates(doc, entity_candidates(doc, known))
+    cands = surname_candidates(doc, acronym_candidates(doc, entity_candidates(doc, known)))
     _add_roles(doc, cands)
     groups = cluster(cands, body_start=_body_start(doc, sections))
     definite_references(doc, groups)

@@ -357,6 +357,21 @@ def entity_candidates(doc: Doc, dictionary: Dictionary) -> list[Candidate]:
     return out
 
 
+def acronym_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """An acronym in brackets right after an organization ("... of Iran (AEOI)") is a
+    mention too; the merge step joins it to the name whose initials it spells."""
+    taken = {i for c in found for i in range(c.start, c.end)}
+    extra: list[Candidate] = []
+    for cand in found:
+        at = cand.end
+        if cand.kind != ORG or at + 2 >= len(doc) or doc[at].text != "(" or doc[at + 2].text != ")":
+            continue
+        token = doc[at + 1]
+        if token.i not in taken and token.is_upper and token.is_alpha and 2 <= len(token) <= 8:
+            extra.append(Candidate(token.i, token.i + 1, ORG, token.text, token.text))
+    return sorted(found + extra, key=lambda c: c.start) if extra else found
+
+
 def surname_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
     """Lone surnames of people named in full, mislabelled or missed by the model.
 
