@@ -42,6 +42,19 @@ def test_api_articles_search_and_pagination(client):
     assert all("drone" in client.get(f"/api/articles/{a['id']}").json()["text"].lower() for a in found)
 
 
+@pytest.mark.parametrize("path", ["/api/articles", "/api/actors", "/api/events", "/api/quotes"])
+def test_api_cursor_pages_cover_the_list_once(client, path):
+    whole = [x["id"] for x in client.get(path, params={"limit": 500}).json()["items"]]
+    walked, cursor = [], None
+    for _ in range(200):
+        page = client.get(path, params={"limit": 7, **({"cursor": cursor} if cursor else {})}).json()
+        walked += [x["id"] for x in page["items"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert walked == whole and len(set(walked)) == len(walked) and whole
+
+
 def test_api_actors_have_aliases_roles_and_counts(client):
     actors = client.get("/api/actors", params={"country": "IRN"}).json()["items"]
     radan = next(a for a in actors if a["name"] == "Ahmadreza Radan")
