@@ -67,6 +67,9 @@ def test_stories_republication_stored_once_with_every_source(pipeline, store):
     assert {s["outlet"] for s in sources} == {"meridian", "ledger", "courier"}
     again = ingest([copy], pipeline=pipeline, store=store)
     assert (again.unchanged, again.duplicates) == (1, 0)
+    reopened = open_store(store.url)  # signatures read back from the database
+    edited = _article("Ministers meet again", SUMMIT.replace("Tuesday", "Tuesday morning"), 6, "gazette")
+    assert ingest([edited], pipeline=pipeline, store=reopened).duplicates == 1
 
 
 def test_stories_two_outlets_same_happening_one_story(pipeline, store):

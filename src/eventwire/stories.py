@@ -39,8 +39,12 @@ NAME_THRESHOLD = 0.2
 WORD_THRESHOLD = 0.3
 #: MinHash settings for republication: Jaccard of word 5-shingles.
 NUM_PERM = 64
+SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures are read back with it
 SHINGLE = 5
 DUPLICATE_THRESHOLD = 0.8
+#: LSH finds candidates at a lower similarity, so that copies just above
+#: DUPLICATE_THRESHOLD are not missed by chance; each candidate is then checked.
+CANDIDATE_THRESHOLD = 0.5
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "PRODUCT", "WORK_OF_ART"}
 WORD_POS = {"NOUN", "PROPN", "VERB"}
@@ -111,7 +115,7 @@ def minhash(article: Article):  # type: ignore[no-untyped-def]
     """The MinHash of the article's body shingles (datasketch)."""
     from datasketch import MinHash
 
-    signature = MinHash(num_perm=NUM_PERM)
+    signature = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     signature.update_batch(list(shingles(article.body)))
     return signature
 
@@ -122,7 +126,7 @@ class DuplicateIndex:
     def __init__(self) -> None:
         from datasketch import MinHashLSH
 
-        self.lsh = MinHashLSH(threshold=DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
+        self.lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
         self.signatures: dict[str, object] = {}
 
     def add(self, article_id: str, signature) -> None:  # type: ignore[no-untyped-def]
@@ -148,7 +152,7 @@ def signature_from_bytes(data: bytes):  # type: ignore[no-untyped-def]
     import numpy as np
     from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64))
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME)
 
 
 def signature_bytes(signature) -> bytes:  # type: ignore[no-untyped-def]
