@@ -20,6 +20,10 @@ function source(e, withArticle) {
   if (e.speaker) parts.push(h("div", {}, "said ", actorLink(e.speaker)));
   if (withArticle) parts.push(h("div", {}, h("a", {href: articleHref(e.article_id, {ev: e.id})}, e.title || e.article_id)));
   if (e.outlet) parts.push(h("div", {class: "muted"}, e.outlet));
+  if (e.num_mentions > 1) {
+    parts.push(h("div", {class: "muted reports"}, e.num_mentions + " reports in " + e.num_articles + " article(s), " +
+      e.num_sources + " source(s)"));
+  }
   return parts.length ? parts : h("span", {class: "muted"}, "—");
 }
 
