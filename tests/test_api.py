@@ -185,3 +185,22 @@ def test_api_schemathesis(app):
                 case.call_and_validate()
 
             check()
+
+
+def test_api_writable_app_reads_posted_articles(tmp_path, pipeline):
+    from fastapi.testclient import TestClient
+
+    from eventwire.api import create_app
+
+    app = create_app(str(tmp_path / "w.db"), writable=True, pipeline=pipeline)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        posted = {"title": "Iran <script>alert(1)</script> talks", "published": "2024-03-05",
+                  "paragraphs": ["Iran and Russia met in Moscow on Monday.", "<b>Officials</b> said talks went well."],
+                  "captions": ["Delegates in Moscow."], "credits": ["Photo: Agency"]}
+        answer = client.post("/api/articles", json=posted)
+        assert answer.status_code == 201 and answer.json()["summary"]["articles_stored"] == 1
+        article = client.get(f"/api/articles/{answer.json()['id']}").json()
+        assert article["title"] == posted["title"] and article["captions"] == posted["captions"]
+        assert client.post("/api/articles", json=posted).json()["summary"]["articles_unchanged"] == 1
+        bad = client.post("/api/articles", json={"title": "", "paragraphs": []})
+        assert bad.status_code == 422 and _is_error(bad.json(), "E501")

@@ -2,7 +2,7 @@
 
 Routers live in `eventwire.web` (one module per resource); the UI is the
 static files in `eventwire/ui/`, served from ``/`` and ``/ui/``. Every route
-is read-only; every 4xx/5xx answer has one JSON shape,
+is read-only unless the app is made ``writable`` (POST /api/articles); every 4xx/5xx answer has one JSON shape,
 ``{"error": {"code", "message", "details"}}``, and never a traceback.
 DOCS: docs/api.md
 """
@@ -33,16 +33,25 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 
 
-def create_app(db: str | None = None) -> Any:
-    """The app over the database ``db`` (path, URL, ``:memory:`` or $EVENTWIRE_DB)."""
+def create_app(db: str | None = None, *, writable: bool = False, pipeline: Any = None) -> Any:
+    """The app over the database ``db`` (path, URL, ``:memory:`` or $EVENTWIRE_DB).
+
+    Read-only unless ``writable``, which adds POST /api/articles (using
+    ``pipeline``, or a `Pipeline` built on the first post).
+    """
     app = FastAPI(
         title="eventwire", version=_version(), docs_url=None, redoc_url=None,
         description="Who did what to whom, when, where and on whose word: read-only API "
                     "over an eventwire database. Lists are paginated with `limit` and `cursor`.",
     )
     app.state.store = open_store(db)
+    app.state.pipeline = pipeline
     for router in ROUTERS:
         app.include_router(router)
+    if writable:
+        from .web import ingest
+
+        app.include_router(ingest.router)
     _add_error_handlers(app)
     _add_ui(app)
     app.middleware("http")(_security_headers)

@@ -156,11 +156,12 @@ def bench(path: str | None, limit: int | None, batch_size: int, repeat: int, eng
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
-def serve(db: str, host: str, port: int) -> None:
+@click.option("--writable", is_flag=True, help="Also accept POST /api/articles (runs the pipeline).")
+def serve(db: str, host: str, port: int, writable: bool) -> None:
     """Serve the read-only HTTP API and the web UI over the database (uvicorn)."""
     import uvicorn
 
     from .api import create_app
 
     click.echo(f"eventwire on http://{host}:{port}/ (API schema: /openapi.json)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, writable=writable), host=host, port=port, log_level="warning")
