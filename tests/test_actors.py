@@ -402,3 +402,11 @@ def test_actors_acronym_in_brackets_after_the_name(nlp):
     assert aeoi is not None and "Atomic Energy Organization of Iran" in aeoi.names
     assert aeoi.country == "IRN"
     assert "USA" in {a.country for a in table.actors if a.kind == "country"}
+
+
+def test_actors_bylines_in_the_text_are_not_actors(nlp):
+    table = _read(nlp, "By Jane Whitcombe\n\nBy Tuesday, Russia had withdrawn its envoy, "
+                       "Interfax reported.\n\nReporting by Parisa Hafezi; Editing by Mark Heinrich.")
+    names = {n for a in table.actors for n in a.names}
+    assert not names & {"Jane Whitcombe", "Parisa Hafezi", "Mark Heinrich"}
+    assert {"Russia", "Interfax"} <= names

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 PERSON, ORG, GROUP, COUNTRY = "person", "organization", "group", "country"
 TOWN_POPULATION = 100_000
 FUZZY_COUNTRY = 88
+BYLINE_TOKENS = 12
 _QUOTE_EDGES = "\"'“”‘’«»[](){}"
 _PARTICLES = frozenset({"al", "el", "bin", "bint", "ibn", "abu", "ben", "van", "von", "de", "da"})
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "XI", "XII"})
@@ -79,6 +80,12 @@ def town_names() -> frozenset[str]:
 def never_actors() -> frozenset[str]:
     """Name keys of photo agencies and page furniture (data/not_actors.tsv)."""
     return frozenset(name_key(row["name"]) for row in read_tsv(DATA / "not_actors.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def byline_words() -> frozenset[str]:
+    """Words that open a byline before "by" (data/byline_words.tsv)."""
+    return frozenset(row["word"].lower() for row in read_tsv(DATA / "byline_words.tsv"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -350,11 +357,29 @@ def _entity_candidate(span: Span, dictionary: Dictionary, taken: set[int]) -> Ca
     return Candidate(span.start, span.end, ORG if label == "ORG" else GROUP, name, name)
 
 
-def entity_candidates(doc: Doc, dictionary: Dictionary) -> list[Candidate]:
-    """Candidates from ``doc.ents``, in text order."""
-    taken = {t.i for e in doc.ents for t in e}
-    out = [c for e in doc.ents if (c := _entity_candidate(e, dictionary, taken)) is not None]
+def byline_tokens(doc: Doc) -> set[int]:
+    """Tokens of bylines and credit lines in the text ("By Jane Doe", "Reporting by ...")."""
+    cues = byline_words()
+    out: set[int] = set()
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_space), None)
+        if (first is not None and first.lower_ == "by" and len(sent) <= BYLINE_TOKENS
+                and first.i + 1 < sent.end and doc[first.i + 1].ent_type_ == "PERSON"):
+            out.update(range(first.i, sent.end))
+            continue
+        for token in sent[1:]:
+            if token.lower_ == "by" and token.nbor(-1).lower_ in cues:
+                out.update(range(token.i, sent.end))
+                break
     return out
+
+
+def entity_candidates(doc: Doc, dictionary: Dictionary) -> list[Candidate]:
+    """Candidates from ``doc.ents``, in text order (none inside bylines)."""
+    taken = {t.i for e in doc.ents for t in e}
+    skip = byline_tokens(doc)
+    return [c for e in doc.ents
+            if e.start not in skip and (c := _entity_candidate(e, dictionary, taken)) is not None]
 
 
 def acronym_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:

@@ -97,8 +97,15 @@ def _join_split_people(doc: Doc, ents: list[Span]) -> list[Span]:
 def _warm_tables() -> None:
     """Load every table the actors stage reads, once, when the pipeline is built."""
     from ..actors_data import page_words
-    from ..actors_mentions import capital_verbs, never_actors, role_words, town_names
+    from ..actors_mentions import (
+        byline_words,
+        capital_verbs,
+        never_actors,
+        role_words,
+        town_names,
+    )
 
+    byline_words()
     never_actors()
     page_words()
     capital_verbs()
