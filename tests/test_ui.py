@@ -152,6 +152,8 @@ def test_ui_network_and_map(page, base_url):
 
 
 def test_ui_events_filter_and_search(page, base_url):
+    from playwright.sync_api import expect
+
     main = _open(page, base_url, "#/events?quad_class=3")
     assert set(main.locator("table.events tbody tr").evaluate_all("rs => rs.map(r => r.dataset.quad)")) == {"3"}
     main = _open(page, base_url, "#/events")
@@ -160,7 +162,7 @@ def test_ui_events_filter_and_search(page, base_url):
     assert rows.count() == min(total, 50)
     if total > 50:
         main.locator("button.more").click()
-        page.wait_for_function(f"document.querySelectorAll('table.events tbody tr').length == {min(total, 100)}")
+        expect(rows).to_have_count(min(total, 100))  # (wait_for_function would need 'unsafe-eval': CSP forbids it)
     page.fill("#search input", "drones")
     page.evaluate("document.getElementById('main').dataset.ready = 'no'")
     page.press("#search input", "Enter")
