@@ -410,3 +410,13 @@ def test_actors_bylines_in_the_text_are_not_actors(nlp):
     names = {n for a in table.actors for n in a.names}
     assert not names & {"Jane Whitcombe", "Parisa Hafezi", "Mark Heinrich"}
     assert {"Russia", "Interfax"} <= names
+
+
+def test_actors_title_case_headline_junk_is_dropped(nlp):
+    article = Article(title="Putin Says Russia Will Respond To NATO Expansion In Finland",
+                      paragraphs=["Russian President Vladimir Putin said Moscow would respond."])
+    layout, sections = article.layout()
+    table = find_actors(nlp(layout), article, sections)
+    names = {n for a in table.actors for n in a.names}
+    assert "Will Respond" not in names
+    assert {"Putin", "NATO", "Finland"} <= names

@@ -23,6 +23,7 @@ from .actors_mentions import (
     entity_candidates,
     honorific_at,
     surname_candidates,
+    title_case_filter,
 )
 from .actors_merge import canonical_name, cluster, surface_aliases
 from .actors_refs import definite_references
@@ -311,6 +312,15 @@ def _order(groups: list[list[Candidate]]) -> list[list[Candidate]]:
     return first + [g for g in groups if g[0].kind not in (ORG, GROUP)]
 
 
+def _title_end(doc: Doc, sections: list[Section]) -> int:
+    """Index of the first token after the title."""
+    end = next((s.end for s in sections if s.kind == "title"), 0)
+    for token in doc:
+        if token.idx >= end:
+            return token.i
+    return len(doc)
+
+
 def _body_start(doc: Doc, sections: list[Section]) -> int:
     """Index of the first token of the body (after title and standfirst)."""
     start = next((s.start for s in sections if s.kind == "body"), 0)
@@ -326,6 +336,7 @@ def build_table(
     """Actors (in order of first mention), their mentions and the token -> actor id map."""
     known = _dictionary(doc)
     cands = surname_candidates(doc, acronym_candidates(doc, entity_candidates(doc, known)))
+    cands = title_case_filter(doc, cands, _title_end(doc, sections))
     _add_roles(doc, cands)
     groups = cluster(cands, body_start=_body_start(doc, sections))
     definite_references(doc, groups)

@@ -40,6 +40,7 @@ PERSON, ORG, GROUP, COUNTRY = "person", "organization", "group", "country"
 TOWN_POPULATION = 100_000
 FUZZY_COUNTRY = 88
 BYLINE_TOKENS = 12
+TITLE_CASE = 0.8
 _QUOTE_EDGES = "\"'“”‘’«»[](){}"
 _PARTICLES = frozenset({"al", "el", "bin", "bint", "ibn", "abu", "ben", "van", "von", "de", "da"})
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "XI", "XII"})
@@ -395,6 +396,19 @@ def acronym_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
         if token.i not in taken and token.is_upper and token.is_alpha and 2 <= len(token) <= 8:
             extra.append(Candidate(token.i, token.i + 1, ORG, token.text, token.text))
     return sorted(found + extra, key=lambda c: c.start) if extra else found
+
+
+def title_case_filter(doc: Doc, found: list[Candidate], title_end: int) -> list[Candidate]:
+    """Drop names found only in a Title Case headline ("Russia Will Respond To NATO" makes
+    "Will Respond" a PERSON): there, a person or organization the dictionary does not know
+    must come back later in the article (a lone surname as a full name's last word)."""
+    words = [t for t in doc[:title_end] if t.is_alpha and not t.is_stop]
+    if not words or sum(t.is_title or t.is_upper for t in words) < TITLE_CASE * len(words):
+        return found
+    later = {name_key(w) for c in found if c.start >= title_end
+             for w in (c.name, c.name.split()[-1])}
+    return [c for c in found if c.start >= title_end or c.kind == COUNTRY
+            or c.entry is not None or name_key(c.name) in later]
 
 
 def surname_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:

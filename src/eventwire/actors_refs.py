@@ -37,8 +37,9 @@ def _owners(noun: str, before: int, groups: list[list[Candidate]]) -> list[list[
     for group in groups:
         earlier = [c for c in group if c.start < before]
         kind = group[0].kind
+        roles = [r.lower().split() for c in earlier for r in c.roles]
         if (kind in (ORG, GROUP) and any(_named_by(c, noun) for c in earlier)) or (
-                kind == PERSON and any(noun in r.lower().split() for c in earlier for r in c.roles)):
+                kind == PERSON and any(noun in words for words in roles)):
             out.append(group)
     return out
 
