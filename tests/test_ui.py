@@ -95,6 +95,15 @@ def test_ui_home_lists_articles_and_actors(page, base_url):
     assert main.locator("ul.actors a", has_text="Iran").count() >= 1
 
 
+def test_ui_quotes_and_actors_lists(page, base_url):
+    quotes = page.request.get(f"{base_url}/api/quotes?limit=50").json()["items"]
+    main = _open(page, base_url, "#/quotes")
+    assert main.locator("blockquote").count() == len(quotes)
+    main = _open(page, base_url, "#/actors?country=IRN")
+    names = main.locator("ul.actors li > a").all_inner_texts()
+    assert "Ahmadreza Radan" in names and "Russia" not in names
+
+
 def test_ui_article_to_actor_to_dyad(page, base_url):
     main = _open(page, base_url, "#/articles?search=police+training")
     main = _click(page, main.locator("ul.articles a", has_text="Iran and Russia agree police training"))
