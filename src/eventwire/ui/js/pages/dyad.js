@@ -3,8 +3,11 @@ import {api, filterForm, h} from "../dom.js";
 import {legend, monthBars} from "../charts.js";
 import {eventTable} from "../events.js";
 
-function nameOf(side, items) {
+async function nameOf(side, items) {
   for (const e of items) for (const a of [...e.actors, ...e.recipients]) if (a.id === side) return a.name;
+  if (/^[0-9a-f]{16}$/.test(side)) {  // an actor id with no events here: ask for its name
+    try { return (await api("actors/" + encodeURIComponent(side), {limit: 1})).name; } catch (err) { return side; }
+  }
   return side;
 }
 
@@ -17,7 +20,7 @@ export async function render(box, {params}) {
     return;
   }
   const dyad = await api("dyad", {a: params.a, b: params.b, since: params.since, until: params.until});
-  const [a, b] = [nameOf(params.a, dyad.items), nameOf(params.b, dyad.items)];
+  const [a, b] = await Promise.all([nameOf(params.a, dyad.items), nameOf(params.b, dyad.items)]);
   const q = dyad.quad_classes;
   const balance = dyad.balance === null ? "—" : (dyad.balance > 0 ? "+" : "") + dyad.balance.toFixed(2);
   box.append(h("h1", {class: "dyad-title"}, a + " – " + b), form,
