@@ -29,17 +29,14 @@ Text = Annotated[str | None, Query(max_length=200)]
 
 
 def _iso_day(value: Any) -> Any:
-    """Only YYYY-MM-DD (empty: no limit); pydantic alone would read ``since=0`` as a Unix time."""
-    if value == "":
-        return None
+    """Only YYYY-MM-DD: pydantic alone would read ``since=0`` as a Unix time."""
     if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         raise ValueError("expected a date as YYYY-MM-DD")
     return value
 
 
-Day = Annotated[date, BeforeValidator(_iso_day)]
-Since = Annotated[Day | None, Query(description="From this date (YYYY-MM-DD), inclusive.")]
-Until = Annotated[Day | None, Query(description="Up to this date (YYYY-MM-DD), inclusive.")]
+Since = Annotated[date | None, BeforeValidator(_iso_day), Query(description="From this date (YYYY-MM-DD), inclusive.")]
+Until = Annotated[date | None, BeforeValidator(_iso_day), Query(description="Up to this date (YYYY-MM-DD), inclusive.")]
 Limit = Annotated[int, Query(ge=1, le=500, description="Items per page.")]
 Cursor = Annotated[str | None, Query(pattern="^[0-9a-z]{1,8}$", description="`next_cursor` of the previous page.")]
 
