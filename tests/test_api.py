@@ -181,7 +181,7 @@ def test_api_schemathesis(app):
         for mode in modes:
 
             @given(case=operation.as_strategy(generation_mode=mode))
-            @settings(max_examples=6, deadline=None, derandomize=True, database=None,
+            @settings(max_examples=12, deadline=None, derandomize=True, database=None,
                       suppress_health_check=list(HealthCheck))
             def check(case):  # type: ignore[no-untyped-def]
                 case.call_and_validate()
