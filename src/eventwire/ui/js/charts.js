@@ -73,10 +73,13 @@ export function timeline(events, actorId, href) {
     s("text", {x: L, y: H - 1}, new Date(lo).toISOString().slice(0, 10)),
     s("text", {x: W - R, y: H - 1, "text-anchor": "end"}, new Date(hi).toISOString().slice(0, 10)));
   dated.forEach((e) => {
-    const lane = e.actors.some((a) => a.id === actorId) ? "actor" : "recipient";
-    const link = s("a", {href: href(e)}, s("circle", {class: "point", cx: x(Date.parse(e.date)), cy: lanes[lane], r: 6,
-      fill: COLOR[e.quad_class] || "#888", "data-event": e.id}, s("title", {}, `${e.date} ${e.plover}: ${e.evidence}`)));
-    svg.append(link);
+    for (const lane of ["actor", "recipient"]) {  // an event with the actor on both sides shows in both lanes
+      const side = lane === "actor" ? e.actors : e.recipients;
+      if (!side.some((a) => a.id === actorId)) continue;
+      svg.append(s("a", {href: href(e)}, s("circle", {class: "point", cx: x(Date.parse(e.date)), cy: lanes[lane], r: 6,
+        fill: COLOR[e.quad_class] || "#888", "data-event": e.id, "data-lane": lane},
+        s("title", {}, `${e.date} ${e.plover}: ${e.evidence}`))));
+    }
   });
   return svg;
 }
