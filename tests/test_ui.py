@@ -3,6 +3,8 @@ path, charts, and that hostile article text renders as text and never runs."""
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import socket
 import threading
 import time
@@ -25,8 +27,8 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def base_url(app):
+@contextlib.contextmanager
+def _serve(app):
     """The app served by uvicorn on a free localhost port in a background thread."""
     import uvicorn
 
@@ -39,9 +41,17 @@ def base_url(app):
         if time.monotonic() > deadline or not thread.is_alive():
             pytest.fail("uvicorn did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def base_url(app):
+    with _serve(app) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -72,8 +82,12 @@ def page(browser, base_url):
     assert problems == []
 
 
+_LOADS = itertools.count()
+
+
 def _open(page, base_url, hash_: str = "#/"):
-    page.goto(f"{base_url}/{hash_}")
+    """A full page load (a new query string each time, so no stale ready flag from a hash change)."""
+    page.goto(f"{base_url}/?load={next(_LOADS)}{hash_}")
     return _ready(page)
 
 
@@ -195,3 +209,22 @@ def test_ui_hostile_article_renders_as_text(page, base_url):
 def test_ui_unknown_article_shows_not_found(page, base_url):
     main = _open(page, base_url, "#/article/nope")
     assert "Not found" in main.locator(".error").inner_text()
+
+
+def test_ui_empty_database_pages_render(browser, tmp_path):
+    from eventwire.api import create_app
+
+    pages = {"#/": "0 articles", "#/articles": "Articles", "#/actors": "Actors", "#/events": "Events",
+             "#/quotes": "Quotes", "#/dyad?a=IRN&b=RUS": "0 events", "#/network": "No events with both",
+             "#/map": "No events with a known place", "#/search?q=nothing": "None.",
+             "#/actor/nope": "Not found"}
+    with _serve(create_app(str(tmp_path / "empty.db"))) as url:
+        tab = browser.new_page()
+        errors: list[str] = []
+        tab.on("pageerror", lambda err: errors.append(str(err)))
+        for i, (hash_, expected) in enumerate(pages.items()):
+            tab.goto(f"{url}/?load={i}{hash_}")
+            tab.wait_for_selector("main[data-ready=yes]", timeout=15000)
+            assert expected in tab.locator("main").inner_text(), hash_
+        tab.close()
+    assert errors == []
