@@ -10,10 +10,13 @@ function spans(article) {
   for (const m of article.mentions) out.push({kind: "mention", start: m.start, end: m.end, actor: m.actor_id});
   for (const e of article.events) {
     const at = e.trigger ? article.text.indexOf(e.trigger, e.start) : -1;
-    if (at < 0 || at + e.trigger.length > e.end) continue;
-    let end = at + e.trigger.length;  // a lemma trigger ("impose") marks the whole word ("imposed")
-    while (end < e.end && /[\p{L}\p{N}]/u.test(article.text[end])) end += 1;
-    out.push({kind: "trigger", start: at, end, event: e});
+    if (at >= 0 && at + e.trigger.length <= e.end) {
+      let end = at + e.trigger.length;  // a lemma trigger ("impose") marks the whole word ("imposed")
+      while (end < e.end && /[\p{L}\p{N}]/u.test(article.text[end])) end += 1;
+      out.push({kind: "trigger", start: at, end, event: e});
+    } else if (e.end - e.start <= 40) {  // lemma not in the text ("meet" for "met"): mark the short evidence
+      out.push({kind: "trigger", start: e.start, end: e.end, event: e});
+    }
   }
   for (const q of article.quotes) out.push({kind: "quote", start: q.start, end: q.end, quote: q});
   return out;
