@@ -32,15 +32,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 PG_URL = os.environ.get("EVENTWIRE_TEST_PG_URL")
 
 
-def fresh_postgres(url: str) -> str:
-    """An empty PostgreSQL database of this test worker's own (made on the server
-    scripts/test-postgres.sh started); returns its URL."""
+def fresh_postgres(url: str, purpose: str = "store") -> str:
+    """An empty PostgreSQL database of this test worker's own for ``purpose`` (made on
+    the server scripts/test-postgres.sh started); returns its URL."""
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
 
     worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
     base = make_url(url)
-    name = f"{base.database}_{worker}"
+    name = f"{base.database}_{purpose}_{worker}"
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).first()

@@ -13,12 +13,19 @@ from pathlib import Path
 import pytest
 
 pytest_plugins = ["tests.web_fixtures"]
+from tests.web_fixtures import sqlite_web_db  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def web_db(request, tmp_path_factory) -> str:  # type: ignore[no-untyped-def]
+    """The browser looks at the SQLite database only; the API tests cover PostgreSQL too."""
+    return sqlite_web_db(request, tmp_path_factory)
 
 
 def _free_port() -> int:

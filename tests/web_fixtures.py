@@ -116,8 +116,9 @@ def known_readings() -> list[Reading]:
     return [one, two, three]
 
 
-def build_db(path: Path, pipeline) -> Path:  # type: ignore[no-untyped-def]
-    """Examples and our own articles through the real pipeline, then the known readings."""
+def build_db(path: Path | str, pipeline) -> Path | str:  # type: ignore[no-untyped-def]
+    """Examples and our own articles through the real pipeline, then the known readings
+    (``path``: a SQLite file or a database URL)."""
     from eventwire.ingest import read_paths
     from eventwire.service import ingest
     from eventwire.store import open_store
@@ -134,9 +135,21 @@ def build_db(path: Path, pipeline) -> Path:  # type: ignore[no-untyped-def]
     return path
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 def web_db(request, tmp_path_factory) -> str:  # type: ignore[no-untyped-def]
-    """Path of the session's API/UI database ($EVENTWIRE_TEST_WEB_DB reuses a built one)."""
+    """The session's API/UI database: a SQLite file ($EVENTWIRE_TEST_WEB_DB reuses a built
+    one), and the same content on PostgreSQL when the suite has a server."""
+    from tests.conftest import PG_URL, fresh_postgres
+
+    pipeline = request.getfixturevalue("pipeline")
+    if request.param == "postgresql":
+        if not PG_URL:
+            pytest.skip("no PostgreSQL: set EVENTWIRE_TEST_PG_URL (make test does)")
+        return str(build_db(fresh_postgres(PG_URL, "web"), pipeline))
+    return sqlite_web_db(request, tmp_path_factory)
+
+
+def sqlite_web_db(request, tmp_path_factory) -> str:  # type: ignore[no-untyped-def]
     reuse = os.environ.get("EVENTWIRE_TEST_WEB_DB")
     if reuse and Path(reuse).is_file():
         return reuse
