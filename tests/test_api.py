@@ -206,3 +206,17 @@ def test_api_writable_app_reads_posted_articles(tmp_path, pipeline):
         assert client.post("/api/articles", json=posted).json()["summary"]["articles_unchanged"] == 1
         bad = client.post("/api/articles", json={"title": "", "paragraphs": []})
         assert bad.status_code == 422 and _is_error(bad.json(), "E501")
+
+
+def test_api_stories_list_and_detail(client):
+    listed = client.get("/api/stories", params={"limit": 100}).json()["items"]
+    assert listed and all(s["articles"] >= 1 for s in listed)
+    multi = [s for s in listed if s["articles"] > 1]
+    target = (multi or listed)[0]
+    story = client.get(f"/api/stories/{target['id']}").json()
+    assert len(story["articles"]) == target["articles"]
+    for event in story["events"]:
+        assert event["num_mentions"] == len(event["sources"]) >= 1
+        assert {s["article_id"] for s in event["sources"]} <= {a["id"] for a in story["articles"]}
+    missing = client.get("/api/stories/nope")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "E303"

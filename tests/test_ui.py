@@ -235,3 +235,22 @@ def test_ui_empty_database_pages_render(browser, tmp_path):
             assert expected in tab.locator("main").inner_text(), hash_
         tab.close()
     assert errors == []
+
+
+def test_ui_story_page_lists_outlets_and_reports(page, base_url):
+    stories = page.request.get(f"{base_url}/api/stories?limit=50").json()["items"]
+    story = next(s for s in stories if s["outlets"] >= 2)
+    main = _open(page, base_url, "#/story")
+    main = _click(page, main.locator(f"li[data-story='{story['id']}'] a"))
+    assert page.locator("main[data-page=story]").count() == 1
+    assert main.locator("table.story-articles tr[data-article]").count() == story["articles"]
+    outlets = set(main.locator("table.story-articles td:nth-child(2)").all_inner_texts())
+    assert len(outlets) == story["outlets"]
+    detail = page.request.get(f"{base_url}/api/stories/{story['id']}").json()
+    assert main.locator("section[data-event]").count() == len(detail["events"])
+    if detail["events"]:
+        first = detail["events"][0]
+        assert main.locator(f"section[data-event='{first['id']}'] li").count() == len(first["sources"])
+    article = main.locator("table.story-articles a").first
+    main = _click(page, article)
+    assert main.locator("a.story-link").count() == 1

@@ -21,14 +21,14 @@ from starlette.exceptions import HTTPException
 
 from .errors import MESSAGES, EventwireError
 from .store import open_store
-from .web import actors, articles, basemap, events, quotes, search, summaries
+from .web import actors, articles, basemap, events, quotes, search, stories, summaries
 from .web.common import error_body
 
 log = logging.getLogger(__name__)
 
 UI_DIR = Path(__file__).parent / "ui"
-ROUTERS = [articles.router, actors.router, events.router, quotes.router, summaries.router, search.router,
-           basemap.router]
+ROUTERS = [articles.router, actors.router, events.router, quotes.router, stories.router,
+           summaries.router, search.router, basemap.router]
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 

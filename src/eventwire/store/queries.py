@@ -151,7 +151,15 @@ class Queries:
         stmt = stmt.join(t.articles, a.id == e.article_id).where(e.article_id.in_(ids))
         events = self._all(_merged_events(stmt).limit(MAX_LIMIT))
         self._best_dates(events)
-        return {"id": story_id, "articles": articles, "events": self._with_actor_names(events)}
+        reports: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        every = select(e.id, e.article_id, e.merge_key, e.evidence, e.sentence, a.outlet, a.published, a.title)
+        for row in self._all(every.join(t.articles, a.id == e.article_id).where(e.article_id.in_(ids))
+                             .order_by(a.published, a.outlet, e.article_id, e.start)):
+            reports[row["merge_key"] or row["id"]].append(row)
+        for event in events:
+            event["sources"] = reports.get(event["merge_key"] or event["id"], [])
+        return {"id": story_id, "title": articles[0]["title"], "articles": articles,
+                "events": self._with_actor_names(events)}
 
     # ------------------------------------------------------------ actors
 

@@ -207,3 +207,25 @@ ArticlePage = page_model(ArticleSummary, "ArticlePage")
 ActorPage = page_model(Actor, "ActorPage")
 EventPage = page_model(Event, "EventPage")
 QuotePage = page_model(Quote, "QuotePage")
+
+
+class Story(Open):
+    id: str
+    articles: int
+    outlets: int
+    first: str | None = None
+    last: str | None = None
+    title: str | None = None
+
+
+class StoryPage(BaseModel):
+    items: list[Story]
+    next_cursor: str | None = None
+    limit: int
+
+
+class StoryDetail(Open):
+    id: str
+    title: str | None = None
+    articles: list[ArticleSummary]
+    events: list[Event]

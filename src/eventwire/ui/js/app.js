@@ -6,11 +6,12 @@ import * as dyad from "./pages/dyad.js";
 import * as network from "./pages/network.js";
 import * as map from "./pages/map.js";
 import * as lists from "./pages/lists.js";
+import * as story from "./pages/story.js";
 
 const PAGES = {
   "": lists.home, articles: lists.articles, actors: lists.actors, events: lists.events,
   quotes: lists.quotes, search: lists.search, article: article.render, actor: actor.render,
-  dyad: dyad.render, network: network.render, map: map.render,
+  dyad: dyad.render, network: network.render, map: map.render, story: story.render,
 };
 
 function parse(hash) {

@@ -3,6 +3,7 @@
 import {actorHref, api, articleHref, h, safeUrl} from "../dom.js";
 import {eventTable} from "../events.js";
 import {quoteList} from "./lists.js";
+import {storyHref} from "./story.js";
 
 // Every marked span of the text: mentions, triggers (inside their evidence), quotes.
 function spans(article) {
@@ -85,13 +86,19 @@ export async function render(box, {id}) {
   const {text, captions} = body(article);
   const url = safeUrl(article.url);
   const meta = h("p", {class: "muted meta"}, [article.outlet, article.published, article.author].filter(Boolean).join(" · "),
-    url ? [" · ", h("a", {href: url, rel: "noopener noreferrer", target: "_blank"}, "original")] : null);
+    url ? [" · ", h("a", {href: url, rel: "noopener noreferrer", target: "_blank"}, "original")] : null,
+    article.story_id ? [" · ", h("a", {href: storyHref(article.story_id), class: "story-link"}, "story")] : null);
+  const copies = (article.sources || []).slice(1);
+  const carried = copies.length
+    ? h("p", {class: "muted sources"}, "Also carried by: ", copies.map((c, i) => [i ? ", " : "",
+      [c.outlet || "unknown outlet", c.published].filter(Boolean).join(" ")]))
+    : null;
   const credits = article.credits.length
     ? h("aside", {class: "credits"}, h("h2", {}, "Credits"), h("ul", {class: "plain"}, article.credits.map((c) => h("li", {}, c))))
     : null;
   const actors = h("ul", {class: "plain actors"}, article.actors.map((a) => h("li", {},
     h("a", {href: actorHref(a.id), "data-actor": a.id}, a.name), a.country ? " (" + a.country + ")" : "")));
-  box.append(...[meta, text, captions, credits].filter(Boolean),
+  box.append(...[meta, carried, text, captions, credits].filter(Boolean),
     h("div", {class: "legend muted"}, h("span", {}, h("a", {class: "mention"}, "actor")),
       h("span", {class: "trigger"}, "event trigger"), h("span", {class: "quote"}, "quote")),
     h("h2", {}, "Events (" + article.events.length + ")"),
