@@ -10,7 +10,7 @@ import pytest
 
 from eventwire.evaluate_stories import bcubed, story_of_origin
 from eventwire.ingest import read_paths
-from eventwire.records import Article, DateValue, Event, Reading
+from eventwire.records import Actor, Article, DateValue, Event, Reading
 from eventwire.service import ingest
 from eventwire.store import open_store
 from eventwire.stories import Fingerprint, related
@@ -100,6 +100,7 @@ def test_stories_events_counted_once_across_a_story(store):
     day = datetime.date(2024, 3, 5)
     fp = Fingerprint(["lavrov", "moscow", "tehran"], ["meet", "talk", "customs", "agreement"])
     readings = []
+    russia, iran = Actor("Russia", "country", country="RUS"), Actor("Iran", "country", country="IRN")
     for outlet, stated in (("meridian", True), ("ledger", True), ("courier", False)):
         article = Article(title=f"Talks ({outlet})", paragraphs=[f"Lavrov met his counterpart, {outlet} says."],
                           published=day + datetime.timedelta(days=0 if stated else 1), outlet=outlet)
@@ -107,8 +108,8 @@ def test_stories_events_counted_once_across_a_story(store):
             DateValue(article.published, "day", inferred=True)
         event = Event(article_id=article.id, sentence=1, start=0, end=10, evidence="met", trigger="meet",
                       cameo="040", plover="CONSULT", quad_class=1, goldstein=1.0,
-                      actors=["rus"], recipients=["irn"], date=when)
-        readings.append(Reading(article=article, events=[event], fingerprint=fp))
+                      actors=[russia.id], recipients=[iran.id], date=when)
+        readings.append(Reading(article=article, actors=[russia, iran], events=[event], fingerprint=fp))
     for reading in readings:
         store.put_reading(reading)
     (merged,) = store.events()
@@ -123,6 +124,9 @@ def test_stories_events_counted_once_across_a_story(store):
     rows = list(gdelt_rows(stored(store.engine), counts=counts))
     assert len(rows) == 1 and rows[0][31:34] == ["3", "3", "3"]  # NumMentions, NumSources, NumArticles
     assert len(list(gdelt_rows(stored(store.engine)))) == 3
+    dyad = store.dyad("RUS", "IRN")
+    assert dyad["events"] == 1 and dyad["items"][0]["num_mentions"] == 3
+    assert [e["count"] for e in store.network()["edges"]] == [1]
 
 
 def test_stories_bcubed():

@@ -413,7 +413,8 @@ class Queries:
     # ------------------------------------------------------------ summaries
 
     def dyad(self, a: str, b: str, *, since: date | None = None, until: date | None = None) -> dict[str, Any]:
-        """Events between two actors (names, ids or ISO country codes), by month and quad class."""
+        """Events between two actors (names, ids or ISO country codes), by month and quad class;
+        each event of a story counts once (its reports are in `num_mentions`)."""
         rows = self._dyad_events(a, b, since, until)
         months: dict[str, Counter[int]] = defaultdict(Counter)
         for row in rows:
@@ -445,29 +446,33 @@ class Queries:
                 and_(ea.c.actor_id.in_(ids_b), eb.c.actor_id.in_(ids_a))),
             ea.c.role != eb.c.role,
         )
-        e = t.events.c
-        stmt = select(t.events, t.articles.c.title).join(t.articles, t.articles.c.id == e.article_id)
+        e, a = t.events.c, t.articles.c
+        story = func.coalesce(a.story_id, e.article_id).label("story_key")
+        stmt = select(t.events, a.title, a.outlet, story).join(t.articles, a.id == e.article_id)
         stmt = _date_range(stmt.where(e.id.in_(pair)), e.date, since, until)
-        return self._all(stmt.order_by(e.date.nulls_last(), e.id).limit(5000))
+        return one_per_event(self._all(stmt.order_by(e.date.nulls_last(), e.id).limit(20000)))[:5000]
 
     def network(
         self, *, since: date | None = None, until: date | None = None, type: str | None = None,
         limit: int = 200,
     ) -> dict[str, Any]:
         """Actors as nodes, event counts by PLOVER type as edges (actor -> recipient)."""
-        e = t.events.c
+        e, a = t.events.c, t.articles.c
         ea, eb = t.event_actors.alias(), t.event_actors.alias()
+        event_key = func.coalesce(a.story_id, e.article_id) + "|" + func.coalesce(e.merge_key, e.id)
         stmt = (
             select(ea.c.actor_id.label("source"), eb.c.actor_id.label("target"), e.plover,
-                   func.count().label("count"))
-            .select_from(t.events.join(ea, ea.c.event_id == e.id).join(eb, eb.c.event_id == e.id))
+                   func.count(distinct(event_key)).label("count"))
+            .select_from(t.events.join(ea, ea.c.event_id == e.id).join(eb, eb.c.event_id == e.id)
+                         .join(t.articles, a.id == e.article_id))
             .where(ea.c.role == "actor", eb.c.role == "recipient", ea.c.actor_id != eb.c.actor_id)
             .group_by(ea.c.actor_id, eb.c.actor_id, e.plover)
         )
         if type:
             stmt = stmt.where(e.plover == type.upper())
         stmt = _date_range(stmt, e.date, since, until)
-        edges = self._all(stmt.order_by(func.count().desc()).limit(min(limit, MAX_LIMIT)))
+        edges = self._all(stmt.order_by(func.count(distinct(event_key)).desc(), ea.c.actor_id, eb.c.actor_id)
+                          .limit(min(limit, MAX_LIMIT)))
         ids = {x["source"] for x in edges} | {x["target"] for x in edges}
         nodes = list(self.actor_names(ids).values())
         return {"nodes": nodes, "edges": edges}
@@ -495,6 +500,31 @@ class Queries:
             for q in (1, 2, 3, 4):
                 row[f"q{q}"] = int(row[f"q{q}"] or 0)
         return rows
+
+
+def one_per_event(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Reports of one event of a story (same type and sides) folded into one row with its counts.
+
+    Keeps the order of ``rows``; the row kept is the report with a stated date and the
+    highest confidence, as in `_merged_events`.
+    """
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        groups[(row["story_key"], row.get("merge_key") or row["id"])].append(row)
+    best = {}
+    for key, reports in groups.items():
+        chosen = dict(min(reports, key=lambda r: (bool(r["date_inferred"]), -r["confidence"], r["id"])))
+        chosen.update(num_mentions=len(reports), num_articles=len({r["article_id"] for r in reports}),
+                      num_sources=len({r.get("outlet") or r["article_id"] for r in reports}))
+        best[key] = chosen
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for row in rows:
+        key = (row["story_key"], row.get("merge_key") or row["id"])
+        if key not in seen:
+            seen.add(key)
+            out.append(best[key])
+    return out
 
 
 def _actor_columns() -> list[Any]:
