@@ -7,7 +7,6 @@ same columns as ``data/actors.tsv`` and is read on top of the shipped one.
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 import unicodedata
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from .datafiles import read_tsv
 from .errors import EventwireError
 from .records import actor_id
 
@@ -31,17 +31,6 @@ def name_key(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     return _NOT_ALNUM.sub("", text)
-
-
-def read_tsv(path: Path | str) -> list[dict[str, str]]:
-    """Rows of a commented TSV file as dicts keyed by its header line."""
-    try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    except OSError as err:
-        raise EventwireError("E203", path=str(path), detail=str(err)) from err
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
 
 
 def split_list(value: str) -> list[str]:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import numpy
 from spacy.attrs import LEMMA, LOWER
 
-from .errors import EventwireError
+from .datafiles import rows
 
 if TYPE_CHECKING:
     from spacy.strings import StringStore
@@ -38,15 +38,9 @@ _TRAIL_PUNCT = {",", "”", '"', "’", "'", "—", "–", "-", ":"}
 def words() -> dict[str, frozenset[str]]:
     """role -> words, from data/quote_words.tsv (read once)."""
     table: dict[str, set[str]] = {}
-    try:
-        lines = WORDS_FILE.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise EventwireError("E203", path=str(WORDS_FILE), detail=str(err)) from err
-    for line in lines:
-        fields = line.split("\t")
-        if line.startswith("#") or len(fields) != 2 or fields == ["word", "role"]:
-            continue
-        table.setdefault(fields[1].strip(), set()).add(fields[0].strip().lower())
+    for fields in rows(WORDS_FILE, header=True):
+        if len(fields) == 2:
+            table.setdefault(fields[1].strip(), set()).add(fields[0].strip().lower())
     return {role: frozenset(found) for role, found in table.items()}
 
 

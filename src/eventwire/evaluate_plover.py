@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .datafiles import rows
 from .errors import EventwireError
 from .evaluate_text import ratio
 from .records import Article, Event, Reading, Skip
@@ -29,14 +30,10 @@ CODES_FILE = Path(__file__).with_name("data") / "plover_gsr_codes.tsv"
 @functools.lru_cache(maxsize=4)
 def gsr_codes(kind: str) -> dict[str, str]:
     """One mapping of the codes file: "label" (0.5b1 -> 2021) or "country" (CAMEO -> ISO)."""
-    try:
-        lines = CODES_FILE.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise EventwireError("E203", path=CODES_FILE, detail=str(err)) from err
     table: dict[str, str] = {}
-    for line in lines:
-        cells = [c.strip().upper() for c in line.split("\t")]
-        if not line.startswith("#") and len(cells) >= 3 and cells[0] == kind.upper():
+    for row in rows(CODES_FILE):
+        cells = [c.strip().upper() for c in row]
+        if len(cells) >= 3 and cells[0] == kind.upper():
             table[cells[1]] = cells[2]
     return table
 

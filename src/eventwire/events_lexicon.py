@@ -11,8 +11,9 @@ import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 
+from .datafiles import rows as read_rows
 from .errors import EventwireError
-from .ontology import DATA, read_rows
+from .ontology import DATA
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

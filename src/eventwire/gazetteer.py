@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .datafiles import rows
 from .errors import EventwireError
 from .records import Place
 
@@ -76,14 +77,8 @@ def _read_json(name: str) -> Any:
 def _read_aliases() -> dict[str, list[str]]:
     """Our own alias table: ISO3 -> extra names."""
     out: dict[str, list[str]] = {}
-    try:
-        lines = ALIASES_FILE.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise EventwireError("E203", path=str(ALIASES_FILE), detail=str(err)) from err
-    for line in lines[1:]:
-        if line.strip() and not line.startswith("#") and not line.startswith("alias\t"):
-            alias, _, iso3 = line.partition("\t")
-            out.setdefault(iso3.strip(), []).append(alias.strip())
+    for alias, iso3, *_rest in rows(ALIASES_FILE, header=True):
+        out.setdefault(iso3.strip(), []).append(alias.strip())
     return out
 
 

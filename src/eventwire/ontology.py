@@ -10,6 +10,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .datafiles import rows
 from .errors import EventwireError
 
 DATA = Path(__file__).with_name("data")
@@ -29,20 +30,11 @@ class Code:
     description: str = ""
 
 
-def read_rows(path: Path) -> list[list[str]]:
-    """Tab-separated rows of a data file, comments and blank lines left out."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise EventwireError("E203", path=path, detail=str(err)) from err
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
 @functools.lru_cache(maxsize=1)
 def table() -> dict[str, Code]:
     """Every CAMEO code of the derived table, keyed by code."""
     codes: dict[str, Code] = {}
-    for cells in read_rows(TABLE_FILE):
+    for cells in rows(TABLE_FILE):
         cells = [c.strip() for c in cells] + [""] * (7 - len(cells))
         try:
             quad, goldstein = int(cells[4]), float(cells[5])

@@ -23,7 +23,7 @@ import numpy
 from spacy.strings import get_string_id
 
 from .components.paragraphs import sentences
-from .errors import EventwireError
+from .datafiles import rows
 from .gazetteer import geocode, is_place, lookup, place_names, warm
 from .records import Article, DateValue, Event, Place, Section
 from .timeplace_dates import resolve_date, words
@@ -54,15 +54,8 @@ DATELINE_CHARS = 80
 @functools.lru_cache(maxsize=1)
 def place_words() -> dict[str, frozenset[str]]:
     """Prepositions that make their object the event's place (data/place_words.tsv)."""
-    try:
-        lines = PLACE_WORDS_FILE.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise EventwireError("E203", path=str(PLACE_WORDS_FILE), detail=str(err)) from err
     table: dict[str, set[str]] = {"any": set(), "city": set()}
-    for line in lines:
-        if line.startswith(("#", "kind\t")) or not line.strip():
-            continue
-        kind, word = line.split("\t")
+    for kind, word in rows(PLACE_WORDS_FILE, header=True):
         table.setdefault(kind, set()).add(word.strip())
     return {k: frozenset(v) for k, v in table.items()}
 

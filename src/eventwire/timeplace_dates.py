@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from .errors import EventwireError
+from .datafiles import rows
 from .records import DateValue, Precision
 
 WORDS_FILE = Path(__file__).with_name("data") / "date_words.tsv"
@@ -48,15 +48,8 @@ class Words:
 @functools.lru_cache(maxsize=1)
 def words() -> Words:
     """Read the date word table once."""
-    try:
-        lines = WORDS_FILE.read_text(encoding="utf-8").splitlines()
-    except OSError as err:
-        raise EventwireError("E203", path=str(WORDS_FILE), detail=str(err)) from err
     table: dict[str, dict[str, str]] = {}
-    for line in lines:
-        if line.startswith(("#", "kind\t")) or not line.strip():
-            continue
-        kind, phrase, value = line.split("\t")
+    for kind, phrase, value in rows(WORDS_FILE, header=True):
         table.setdefault(kind, {})[phrase] = value
     relative = {}
     for phrase, value in table.get("relative", {}).items():
