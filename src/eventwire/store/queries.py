@@ -456,22 +456,22 @@ class Queries:
         self, *, since: date | None = None, until: date | None = None, type: str | None = None,
         limit: int = 200,
     ) -> dict[str, Any]:
-        """Actors as nodes, event counts by PLOVER type as edges (actor -> recipient)."""
-        e, a = t.events.c, t.articles.c
+        """Actors as nodes, report counts by PLOVER type as edges (actor -> recipient)."""
+        e = t.events.c
         ea, eb = t.event_actors.alias(), t.event_actors.alias()
-        event_key = func.coalesce(a.story_id, e.article_id) + "|" + func.coalesce(e.merge_key, e.id)
+        # Edges count reports: folding them per story here (as the event lists and the
+        # dyad do) doubles the cost of this query on 10,000 articles (0.3 s -> 0.5 s).
         stmt = (
             select(ea.c.actor_id.label("source"), eb.c.actor_id.label("target"), e.plover,
-                   func.count(distinct(event_key)).label("count"))
-            .select_from(t.events.join(ea, ea.c.event_id == e.id).join(eb, eb.c.event_id == e.id)
-                         .join(t.articles, a.id == e.article_id))
+                   func.count().label("count"))
+            .select_from(t.events.join(ea, ea.c.event_id == e.id).join(eb, eb.c.event_id == e.id))
             .where(ea.c.role == "actor", eb.c.role == "recipient", ea.c.actor_id != eb.c.actor_id)
             .group_by(ea.c.actor_id, eb.c.actor_id, e.plover)
         )
         if type:
             stmt = stmt.where(e.plover == type.upper())
         stmt = _date_range(stmt, e.date, since, until)
-        edges = self._all(stmt.order_by(func.count(distinct(event_key)).desc(), ea.c.actor_id, eb.c.actor_id)
+        edges = self._all(stmt.order_by(func.count().desc(), ea.c.actor_id, eb.c.actor_id)
                           .limit(min(limit, MAX_LIMIT)))
         ids = {x["source"] for x in edges} | {x["target"] for x in edges}
         nodes = list(self.actor_names(ids).values())
