@@ -196,7 +196,7 @@ class Queries:
 
     def actors_by_id(self, ids: list[str]) -> list[dict[str, Any]]:
         c = t.actors.c
-        counts = _mention_counts()
+        counts = _mention_counts(ids)
         stmt = (select(*_actor_columns(), c.external_ids,
                        func.coalesce(counts.c.mentions, 0).label("mentions"),
                        func.coalesce(counts.c.articles, 0).label("articles"))
@@ -532,12 +532,15 @@ def _actor_columns() -> list[Any]:
     return [c.id, c.name, c.kind, c.country, c.sectors, c.roles, c.aliases]
 
 
-def _mention_counts() -> Any:
-    """Mentions and distinct articles per actor (grouped apart: PostgreSQL cannot group JSON)."""
+def _mention_counts(ids: list[str] | None = None) -> Any:
+    """Mentions and distinct articles per actor (of ``ids`` only, when given; grouped apart
+    because PostgreSQL cannot group JSON columns)."""
     m = t.mentions.c
-    return (select(m.actor_id, func.count().label("mentions"),
-                   func.count(distinct(m.article_id)).label("articles"))
-            .group_by(m.actor_id).subquery())
+    stmt = select(m.actor_id, func.count().label("mentions"),
+                  func.count(distinct(m.article_id)).label("articles"))
+    if ids is not None:
+        stmt = stmt.where(m.actor_id.in_(ids))
+    return stmt.group_by(m.actor_id).subquery()
 
 
 def _narrow(stmt: Select[Any]) -> Select[Any]:
