@@ -214,3 +214,21 @@ def test_events_headline_comma_joins_two_countries(read_text):
     reading = read_text("Officials met.", title="Iran, Russia's police forces to cooperate on security")
     event = _only(reading, "COOPERATE")
     assert {"IRN", "RUS"} <= _countries(reading, event.actors)
+
+
+def test_events_transfer_verb_is_aid_only_for_aid(read_text):
+    reading = read_text("Norway sent a letter to Chile and delivered a stinging rebuke to Peru.")
+    assert "AID" not in [e.plover for e in reading.events]
+
+    reading = read_text("Norway supplied Chile with medicine and delivered food to Peru.")
+    aid = [e for e in reading.events if e.plover == "AID"]
+    assert {e.trigger for e in aid} >= {"supply", "deliver"}
+    assert _countries(reading, aid[0].actors) == {"NOR"}
+
+
+def test_events_epistemic_must_is_no_demand(read_text):
+    reading = read_text("Chile said Peru must be worried about the vote and must have seen the polls.")
+    assert "REQUEST" not in [e.plover for e in reading.events]
+
+    for text in ("Chile said Peru must be punished.", "Chile said Peru must be ready to negotiate."):
+        assert "REQUEST" in [e.plover for e in read_text(text).events], text

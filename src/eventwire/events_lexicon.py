@@ -23,6 +23,8 @@ WORDS_FILE = DATA / "event_words.tsv"
 POS_OK = {"V": {"VERB", "AUX"}, "N": {"NOUN", "PROPN"}, "A": {"ADJ"}, "M": {"AUX", "VERB"}}
 #: dependency labels of a word that modifies a noun rather than naming an event
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+#: an object cell starting with this names a word class of the event words file ("@aid_object")
+CLASS_MARK = "@"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,11 +115,32 @@ def _object(token: Token, prep: Token | None) -> Token | None:
     return None
 
 
+def _is(word: Token, lemma: str) -> bool:
+    """Whether ``word`` is ``lemma``, or a word of the class ``@kind`` (event words file)."""
+    found = word.lemma_.lower()
+    return found in words(lemma[1:]) if lemma.startswith(CLASS_MARK) else found == lemma
+
+
 def _names(obj: Token, lemma: str) -> bool:
     """Whether ``obj`` is the wanted noun, or a noun compounded with it ("mediation efforts")."""
-    if obj.lemma_.lower() == lemma:
+    if _is(obj, lemma) or any(c.dep_ in ("compound", "amod") and _is(c, lemma) for c in obj.children):
         return True
-    return any(c.dep_ in ("compound", "amod") and c.lemma_.lower() == lemma for c in obj.children)
+    if not lemma.startswith(CLASS_MARK):
+        return False
+    if any(c.dep_ == "conj" and _names(c, lemma) for c in obj.children):  # "photographs and arms"
+        return True
+    part = _prep_child(obj, "of")  # a measure of the class: "tons of food", "$5 worth of goods"
+    return part is not None and any(c.dep_ == "pobj" and _names(c, lemma) for c in part.children)
+
+
+def _with_object(token: Token) -> Token | None:
+    """The object of a "with" hanging on the trigger or its object ("supplied Syria with arms")."""
+    for word in (token, *(c for c in token.children if c.dep_ == "dobj")):
+        prep = _prep_child(word, "with")
+        found = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if found is not None:
+            return found
+    return None
 
 
 def _fits(token: Token, row: Row) -> Match | None:
@@ -135,8 +158,19 @@ def _fits(token: Token, row: Row) -> Match | None:
     own = row.obj is None or row.prep is None or prep is None or prep.dep_ == "prt"
     obj = _object(token, prep) if own else _object(prep, None)
     if row.obj is not None and (obj is None or not _names(obj, row.obj)):
-        return None
+        moved = _with_object(token) if row.obj.startswith(CLASS_MARK) else None
+        if moved is None or not _names(moved, row.obj):
+            return None
+        obj = moved
     return Match(token, row, prep, obj)
+
+
+def _epistemic(verb: Token) -> bool:
+    """Whether the verb under "must" makes it a guess ("must be tired", "must have known")."""
+    heads = words("epistemic_head")
+    if heads.get(verb.lemma_.lower()) == "root":  # but "must be ready to talk" still asks something
+        return not any(g.dep_ == "xcomp" for c in verb.children if c.dep_ == "acomp" for g in c.children)
+    return any(c.dep_ == "aux" and heads.get(c.lemma_.lower()) == "aux" for c in verb.children)
 
 
 @functools.lru_cache(maxsize=1)
@@ -169,7 +203,7 @@ def match(token: Token) -> Match | None:
         if row.pos == "M":
             verb = token.head
             reported = verb.dep_ in ("ccomp", "acl", "ROOT", "conj")
-            if token.dep_ == "aux" and verb.pos_ in ("VERB", "AUX") and reported:
+            if token.dep_ == "aux" and verb.pos_ in ("VERB", "AUX") and reported and not _epistemic(verb):
                 return Match(token, row, None, None)
             continue
         found = _fits(token, row)
