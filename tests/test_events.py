@@ -232,3 +232,12 @@ def test_events_epistemic_must_is_no_demand(read_text):
 
     for text in ("Chile said Peru must be punished.", "Chile said Peru must be ready to negotiate."):
         assert "REQUEST" in [e.plover for e in read_text(text).events], text
+
+
+def test_events_particle_verb_and_question_are_no_events(read_text):
+    reading = read_text("Chile struck up a friendship with Peru and asked Peru whether the border was quiet.")
+    assert [e.plover for e in reading.events if e.plover in ("ASSAULT", "REQUEST")] == []
+
+    reading = read_text("Soldiers from Chile beat up protesters in Peru and asked Peru for help.")
+    found = {e.plover for e in reading.events}
+    assert {"ASSAULT", "REQUEST"} <= found

@@ -25,6 +25,8 @@ POS_OK = {"V": {"VERB", "AUX"}, "N": {"NOUN", "PROPN"}, "A": {"ADJ"}, "M": {"AUX
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 #: an object cell starting with this names a word class of the event words file ("@aid_object")
 CLASS_MARK = "@"
+#: CAMEO root of appeals: a verb of asking codes one only when it asks for something
+APPEAL_ROOT = "02"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +157,8 @@ def _fits(token: Token, row: Row) -> Match | None:
                          for p in c.subtree if p.dep_ == "prep" and p.lower_ == row.prep), None)
         if prep is None and not (row.pos == "N" and _prep_child(token.head, row.prep)):
             return None
+    elif row.pos == "V" and any(c.dep_ == "prt" for c in token.children):
+        return None  # a particle makes another verb ("struck up a talk"); rows name the ones we code
     own = row.obj is None or row.prep is None or prep is None or prep.dep_ == "prt"
     obj = _object(token, prep) if own else _object(prep, None)
     if row.obj is not None and (obj is None or not _names(obj, row.obj)):
@@ -207,6 +211,13 @@ def match(token: Token) -> Match | None:
                 return Match(token, row, None, None)
             continue
         found = _fits(token, row)
-        if found is not None:
+        if found is not None and not (row.cameo.startswith(APPEAL_ROOT) and _question(token)):
             return found
     return None
+
+
+def _question(token: Token) -> bool:
+    """Whether the verb asks a question ("asked him if he was hurt"), not for something."""
+    marks = words("question_mark")
+    return any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in marks for g in c.children)
+               for c in token.children)
