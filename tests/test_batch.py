@@ -50,6 +50,12 @@ def _events(store) -> list[tuple]:
             "location_name, reported_by, negated, evidence FROM events"))
 
 
+def _actors(store) -> list[tuple]:
+    with store.engine.connect() as conn:
+        return sorted(tuple(r) for r in conn.exec_driver_sql(
+            "SELECT id, name, kind, country, sectors, roles, aliases, search_names FROM actors"))
+
+
 @needs_news
 def test_batch_plan_chunks_and_partitions(pipeline, small_input, tmp_path):
     chunks = plan([str(small_input)], chunk_size=3)
@@ -79,6 +85,7 @@ def test_batch_load_equals_ingest_and_is_idempotent(pipeline, small_input, tmp_p
     ingest(read_paths([small_input]), pipeline=pipeline, store=ingested)
     assert _events(loaded) == _events(ingested)
     assert loaded.counts() == ingested.counts()
+    assert _actors(loaded) == _actors(ingested)  # merged across articles in another order
 
 
 @needs_news

@@ -242,26 +242,29 @@ def _unique(items: Iterable[Any], key: Any) -> Iterable[Any]:
 
 
 def _merged(old: list[str] | None, new: list[str]) -> list[str]:
-    out = list(old or [])
-    seen = {normalise_text(x) for x in out}
-    for item in new:
-        if normalise_text(item) not in seen:
-            seen.add(normalise_text(item))
-            out.append(item)
-    return out
+    """The union of two lists of names, one spelling per folded form, in a fixed order:
+    the same whatever order the articles are stored in (batch loads and ingests agree)."""
+    spelling: dict[str, str] = {}
+    for item in [*(old or []), *new]:
+        key = normalise_text(item)
+        if key and (key not in spelling or item < spelling[key]):
+            spelling[key] = item
+    return [spelling[key] for key in sorted(spelling)]
 
 
 def _actor_row(actor: Actor, old: Any) -> dict[str, Any]:
     aliases = _merged(old.aliases if old is not None else None, actor.aliases)
-    names = _merged([actor.name], aliases)
+    every_name = [actor.name] if old is None else [actor.name, old.name]
+    name = min(every_name)
+    names = _merged(every_name, aliases)
     return {
         "id": actor.id,
-        "name": old.name if old is not None else actor.name,
+        "name": name,
         "kind": actor.kind,
         "country": actor.country or (old.country if old is not None else None),
         "sectors": _merged(old.sectors if old is not None else None, actor.sectors),
         "roles": _merged(old.roles if old is not None else None, actor.roles),
-        "aliases": [a for a in aliases if normalise_text(a) != normalise_text(actor.name)],
+        "aliases": [a for a in _merged(every_name, aliases) if normalise_text(a) != normalise_text(name)],
         "external_ids": {**(old.external_ids if old is not None else {}), **actor.external_ids},
         "search_names": "|" + "|".join(normalise_text(n) for n in names) + "|",
     }
