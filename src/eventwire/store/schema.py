@@ -127,6 +127,7 @@ event_actors = Table(
     Column("actor_id", String(64), primary_key=True),
     Column("role", String(10), primary_key=True),  # actor | recipient
     Index("ix_event_actors_actor", "actor_id", "role"),
+    Index("ix_event_actors_role", "role", "event_id", "actor_id"),
 )
 
 quotes = Table(
