@@ -145,6 +145,9 @@ def test_batch_ray_killed_midway_then_rerun_matches_uninterrupted(small_input, t
     result = subprocess.run(_batch_cmd(small_input, killed, "ray"), check=True, env=env,
                             capture_output=True, text=True)
     summary = json.loads(result.stdout.strip().splitlines()[-1])
-    assert summary["done_before"] == done_when_killed
+    # Ray's workers are not in the killed process group and may finish a chunk more
+    # before they notice; the rerun must skip every finished chunk and do the rest.
+    assert summary["done_before"] >= done_when_killed
+    assert summary["done_before"] + summary["processed"] == summary["chunks"] == 7
     for table in ("articles", "events", "quotes", "mentions", "skips"):
         assert _rows(killed, table) == _rows(whole, table), table
