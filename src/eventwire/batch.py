@@ -194,7 +194,7 @@ def write_chunk(out: Path, chunk: Chunk, tables: dict[str, list[dict[str, Any]]]
             folder = out / name / f"date={day}"
             folder.mkdir(parents=True, exist_ok=True)
             tmp = folder / f".{chunk.id}.parquet.tmp"
-            pq.write_table(_table(part, name if name != "actors" else "actors", extra.get(name)), tmp)
+            pq.write_table(_table(part, name, extra.get(name)), tmp)
             os.replace(tmp, folder / f"{chunk.id}.parquet")
     done = out / "_done"
     done.mkdir(parents=True, exist_ok=True)

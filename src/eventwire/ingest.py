@@ -360,11 +360,8 @@ def _from_html(html: str, name: str, meta: Overrides, url: str | None = None) ->
             _add_once(credits, seen_k, credit)
         if caption:
             _add_once(captions, seen_c, caption)
-    paragraphs = [
-        p.strip()
-        for p in body.split("\n")
-        if p.strip() and normalise_text(p) not in seen_c and normalise_text(p) not in {normalise_text(c) for c in captions_raw}
-    ]
+    not_body = seen_c | {normalise_text(c) for c in captions_raw}  # captions with or without credit
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip() and normalise_text(p) not in not_body]
     title = (data.get("title") or "").strip()
     if paragraphs and title and normalise_text(paragraphs[0]) == normalise_text(title):
         paragraphs.pop(0)  # the headline, repeated as the first block
