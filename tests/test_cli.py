@@ -117,3 +117,14 @@ def test_cli_export_formats(run, tmp_path):
     import pyarrow.parquet as pq
 
     assert pq.read_table(out).num_rows == 1
+
+
+def test_cli_bench_report_shape(run):
+    """The benchmark runs end to end on a few articles (its figures are not asserted)."""
+    from .conftest import ROOT
+
+    result = run("bench", "--input", str(ROOT / "examples"), "--limit", "3", "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert [r["name"] for r in report["runs"]] == ["raw nlp.pipe", "eventwire pipeline", "pipeline + SQLite store"]
+    assert report["articles"] == 3 and report["ratio_full_to_raw"] > 0

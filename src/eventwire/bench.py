@@ -49,11 +49,12 @@ def load_articles(path: str | None, limit: int | None) -> list[Article]:
     return articles[:limit] if limit else articles
 
 
-def _timed(name: str, n: int, tokens: Callable[[], int], work: Callable[[], Any]) -> Run:
+def _timed(name: str, n: int, work: Callable[[], int]) -> Run:
+    """Time ``work``, which returns the number of tokens it read."""
     start = time.perf_counter()
-    work()
+    tokens = work()
     seconds = time.perf_counter() - start
-    return Run(name, n, tokens(), seconds, _peak_mb())
+    return Run(name, n, tokens, seconds, _peak_mb())
 
 
 def bench(*, path: str | None = None, limit: int | None = None, batch_size: int = 16,
@@ -70,18 +71,16 @@ def bench(*, path: str | None = None, limit: int | None = None, batch_size: int 
     pipeline = Pipeline(batch_size=batch_size)
     list(raw_nlp.pipe(texts[:4]))  # warm both up: first batches pay one-off costs
     list(pipeline.read(articles[:4]))
-    counted: dict[str, int] = {}
     runs: list[Run] = []
     for _ in range(repeat):
-        runs.append(_timed("raw nlp.pipe", len(texts), lambda: counted["raw"],
-                           lambda: counted.__setitem__("raw", sum(len(d) for d in raw_nlp.pipe(texts, batch_size=batch_size)))))
-        runs.append(_timed("eventwire pipeline", len(articles), lambda: counted["full"],
-                           lambda: counted.__setitem__("full", sum(getattr(r, "tokens", 0) for r in pipeline.read(articles)))))
+        runs.append(_timed("raw nlp.pipe", len(texts),
+                           lambda: sum(len(d) for d in raw_nlp.pipe(texts, batch_size=batch_size))))
+        runs.append(_timed("eventwire pipeline", len(articles),
+                           lambda: sum(getattr(r, "tokens", 0) for r in pipeline.read(articles))))
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(str(Path(tmp) / "bench.db"))
-        summary: dict[str, Any] = {}
-        runs.append(_timed("pipeline + SQLite store", len(articles), lambda: summary["s"].tokens,
-                           lambda: summary.__setitem__("s", ingest(articles, pipeline=pipeline, store=store, batch_size=batch_size))))
+        runs.append(_timed("pipeline + SQLite store", len(articles), lambda: ingest(
+            articles, pipeline=pipeline, store=store, batch_size=batch_size).tokens))
         store.close()
     raw = min((r for r in runs if r.name == "raw nlp.pipe"), key=lambda r: r.seconds)
     full = min((r for r in runs if r.name == "eventwire pipeline"), key=lambda r: r.seconds)
@@ -122,7 +121,7 @@ def bench_engine(*, engine: str, path: str | None = None, limit: int | None = No
     texts = [a.layout()[0] for a in articles]
     raw_nlp = load_raw()
     list(raw_nlp.pipe(texts[:4]))
-    raw = _timed("raw nlp.pipe", len(texts), lambda: 0, lambda: list(raw_nlp.pipe(texts, batch_size=16)))
+    raw = _timed("raw nlp.pipe", len(texts), lambda: sum(len(d) for d in raw_nlp.pipe(texts, batch_size=16)))
     raw_rate = len(texts) / raw.seconds
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
