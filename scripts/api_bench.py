@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def seed_readings(examples: Path) -> list:
     """The examples read by the real pipeline."""
-    from eventwire.ingest import read_paths
+    from eventwire.ingest.sources import read_paths
     from eventwire.pipeline import Pipeline
     from eventwire.records import Reading
 
@@ -100,7 +100,7 @@ def calls(client) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 
 def _cursor(offset: int) -> str:
-    from eventwire.web.common import encode_cursor
+    from eventwire.api.common import encode_cursor
 
     return encode_cursor(offset)
 
@@ -108,7 +108,7 @@ def _cursor(offset: int) -> str:
 def run(db: Path, repeat: int) -> dict[str, tuple[float, float]]:
     from fastapi.testclient import TestClient
 
-    from eventwire.api import create_app
+    from eventwire.web.app import create_app
 
     client = TestClient(create_app(str(db)))
     out = {}

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from eventwire.records import Article, Reading
 from eventwire.store import open_store
-from eventwire.stories import Fingerprint
+from eventwire.stories.similarity import Fingerprint
 
 NAMES = [f"name{i}" for i in range(5000)]
 WORDS = [f"word{i}" for i in range(3000)]

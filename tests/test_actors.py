@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.actors import ActorTable, find_actors
-from eventwire.actors_data import countries, dictionary, name_key
+from eventwire.actors.find import ActorTable, find_actors
+from eventwire.actors.data import countries, dictionary, name_key
 from eventwire.records import Article
 
 from .conftest import GOLD_DIR
@@ -150,14 +150,14 @@ def test_actors_dictionary_adds_what_text_does_not_say(nlp):
 
 
 def test_actors_user_dictionary_file(tmp_path):
-    from eventwire.nlp import build
+    from eventwire.pipeline import Pipeline
 
     path = tmp_path / "mine.tsv"
     path.write_text("id\tname\tkind\tcountry\tsectors\taliases\twikidata\n"
                     "zq-front\tZarqa Liberation Front\torganization\tJOR\tREB\tZLF\t\n",
                     encoding="utf-8")
     assert dictionary(str(path)).lookup("ZLF").key == "zq-front"
-    nlp = build(actors_file=str(path))
+    nlp = Pipeline(actors_file=str(path)).nlp
     table = _read(nlp, "The ZLF claimed the attack on Monday.")
     actor = _named(table, "Zarqa Liberation Front")
     assert (actor.id, actor.country, actor.sectors) == ("zq-front", "JOR", ["REB"])
@@ -178,7 +178,7 @@ def test_actors_token_map_covers_every_mention_token(nlp):
 
 
 def test_actors_seed_article_scores(seed_reading):
-    from eventwire.evaluate import load_gold, score_reading
+    from eventwire.evaluate.gold import load_gold, score_reading
 
     (gold,) = load_gold([GOLD_DIR / "seed-iran-russia-police.gold.json"])
     report = score_reading(gold, seed_reading)["actors"]
@@ -314,8 +314,8 @@ def test_actors_organization_sector_and_country_from_words_before_it(nlp):
 
 
 def test_actors_merge_spelling_variants_of_given_and_family_names():
-    from eventwire.actors_mentions import Candidate
-    from eventwire.actors_merge import cluster
+    from eventwire.actors.mentions import Candidate
+    from eventwire.actors.merge import cluster
 
     def person(start, name):
         return Candidate(start, start + len(name.split()), "person", name, name)

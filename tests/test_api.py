@@ -192,7 +192,7 @@ def test_api_schemathesis(app):
 def test_api_writable_app_reads_posted_articles(tmp_path, pipeline):
     from fastapi.testclient import TestClient
 
-    from eventwire.api import create_app
+    from eventwire.web.app import create_app
 
     app = create_app(str(tmp_path / "w.db"), writable=True, pipeline=pipeline)
     with TestClient(app, raise_server_exceptions=False) as client:

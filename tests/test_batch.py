@@ -14,9 +14,10 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from eventwire.batch import load, plan, process_chunk, run
+from eventwire.batch import load, plan, run
+from eventwire.batch.chunks import process_chunk
 from eventwire.errors import EventwireError
-from eventwire.ingest import read_paths
+from eventwire.ingest.sources import read_paths
 from eventwire.service import ingest
 from eventwire.store import open_store
 
@@ -112,7 +113,7 @@ def test_batch_unknown_input_kind_is_coded(tmp_path):
 
 def test_batch_ray_missing_says_how_to_install(monkeypatch, tmp_path):
     monkeypatch.setitem(sys.modules, "ray", None)
-    from eventwire.batch_ray import run_ray
+    from eventwire.batch.ray import run as run_ray
 
     with pytest.raises(EventwireError) as err:
         run_ray([], tmp_path, workers=1)

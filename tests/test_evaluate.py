@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventwire.errors import EventwireError
-from eventwire.evaluate import GoldFile, evaluate, evaluate_plover, load_gold, render, score_reading
-from eventwire.evaluate_events import max_matching
+from eventwire.evaluate.gold import GoldFile, evaluate, evaluate_plover, load_gold, render, score_reading
+from eventwire.evaluate.events import max_matching
 from eventwire.records import Actor, Article, DateValue, Event, Place, Quote, Reading
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -323,7 +323,7 @@ def test_evaluate_prefers_candidate_with_right_fields():
 
 
 def test_evaluate_micro_averages_over_files():
-    from eventwire.evaluate import add_counts, count_reading, rates
+    from eventwire.evaluate.gold import add_counts, count_reading, rates
 
     data = gold_dict()
     data["events"] = data["events"][:1]
@@ -346,7 +346,7 @@ def _oracle_date(value: str | None) -> DateValue | None:
 
 def _oracle_reading(article: Article, data: dict) -> Reading:
     """A reading built from the gold itself, as a flawless system would give it."""
-    from eventwire.evaluate_text import find_spans, fold, fold_map
+    from eventwire.evaluate.text import find_spans, fold, fold_map
 
     text, sections = article.layout()
     folded, offsets = fold_map(text, drop_quotes=True)

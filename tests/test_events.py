@@ -20,7 +20,7 @@ def _only(reading, plover):
 
 
 def test_events_seed_finds_required_events_precisely(seed_reading):
-    from eventwire.evaluate_events import count_events
+    from eventwire.evaluate.events import count_events
 
     gold = json.loads((GOLD_DIR / "seed-iran-russia-police.gold.json").read_text(encoding="utf-8"))
     counts, _ = count_events(gold, seed_reading)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.ingest import looks_english, parse_text, read_bytes, read_paths
+from eventwire.ingest.sources import looks_english, parse_text, read_bytes, read_paths
 from eventwire.records import Article, Skip
 
 from .conftest import SEED

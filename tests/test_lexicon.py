@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire import ontology
-from eventwire.events_lexicon import lexicon, match, words
+from eventwire.events import ontology
+from eventwire.events.lexicon import lexicon, match, words
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from eventwire.quotes_marks import MARKS, pair_marks
+from eventwire.quotes.marks import MARKS, pair_marks
 
 from .conftest import GOLD_DIR
 
@@ -223,7 +223,7 @@ def test_quotes_frame_chain_keeps_reporter_and_speaker(pipeline):
 
 
 def test_quotes_seed_scores_full(seed_reading):
-    from eventwire.evaluate import load_gold, score_reading
+    from eventwire.evaluate.gold import load_gold, score_reading
 
     (gold,) = load_gold([GOLD_DIR / "seed-iran-russia-police.gold.json"])
     scores = score_reading(gold, seed_reading)["quotes"]

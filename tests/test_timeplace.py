@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from eventwire.records import Actor, Article, Event
-from eventwire.timeplace import geocode, is_place, place_events, place_names, resolve_date
+from eventwire.timeplace.places import geocode, is_place, place_events, place_names, resolve_date
 
 SUN = date(2023, 7, 2)  # a Sunday
 WED = date(2023, 7, 5)
@@ -171,8 +171,8 @@ def test_timeplace_is_place():
 
 def _read(nlp, text, evidence, *, published=SUN, captions=(), countries=(), trigger=None):
     """Parse a small article and run the stage on one hand-made event at ``evidence``."""
-    from eventwire.actors import ActorTable
-    from eventwire.components.paragraphs import sentences
+    from eventwire.actors.find import ActorTable
+    from eventwire.nlp.paragraphs import sentences
 
     paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
     article = Article(title="Report", paragraphs=paragraphs, published=published,
@@ -265,7 +265,7 @@ def test_timeplace_place_events_countries_break_ties(nlp):
 
 
 def test_timeplace_place_events_keeps_given_values(nlp):
-    from eventwire.actors import ActorTable
+    from eventwire.actors.find import ActorTable
     from eventwire.records import DateValue, Place
 
     article = Article(title="Report", paragraphs=["Officials met in Moscow."], published=SUN)
@@ -297,7 +297,7 @@ def test_timeplace_place_events_adjectival_date_is_not_the_event_date(nlp):
 
 
 def test_timeplace_lookup_tells_main_names():
-    from eventwire.gazetteer import lookup
+    from eventwire.timeplace.gazetteer import lookup
 
     found = lookup("White House")
     assert found is not None and found[1] is False
@@ -336,8 +336,8 @@ SEED_CASES = [  # (evidence in the gold, trigger, location, date at its precisio
 @pytest.mark.parametrize(("evidence", "trigger", "location", "iso"), SEED_CASES)
 def test_timeplace_seed_gold_fields(nlp, seed_article, evidence, trigger, location, iso):
     """Hand-made events at the gold evidence of the seed get the gold place and date."""
-    from eventwire.actors import ActorTable
-    from eventwire.components.paragraphs import sentences
+    from eventwire.actors.find import ActorTable
+    from eventwire.nlp.paragraphs import sentences
 
     text, sections = seed_article.layout()
     doc = nlp(text)

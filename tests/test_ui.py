@@ -219,7 +219,7 @@ def test_ui_unknown_article_shows_not_found(page, base_url):
 
 
 def test_ui_empty_database_pages_render(browser, tmp_path):
-    from eventwire.api import create_app
+    from eventwire.web.app import create_app
 
     pages = {"#/": "0 articles", "#/articles": "Articles", "#/actors": "Actors", "#/events": "Events",
              "#/quotes": "Quotes", "#/dyad?a=IRN&b=RUS": "0 events", "#/network": "No events with both",

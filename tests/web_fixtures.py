@@ -119,7 +119,7 @@ def known_readings() -> list[Reading]:
 def build_db(path: Path | str, pipeline) -> Path | str:  # type: ignore[no-untyped-def]
     """Examples and our own articles through the real pipeline, then the known readings
     (``path``: a SQLite file or a database URL)."""
-    from eventwire.ingest import read_paths
+    from eventwire.ingest.sources import read_paths
     from eventwire.service import ingest
     from eventwire.store import open_store
 
@@ -159,7 +159,7 @@ def sqlite_web_db(request, tmp_path_factory) -> str:  # type: ignore[no-untyped-
 
 @pytest.fixture(scope="session")
 def app(web_db):  # type: ignore[no-untyped-def]
-    from eventwire.api import create_app
+    from eventwire.web.app import create_app
 
     return create_app(web_db)
 

@@ -42,7 +42,7 @@ def _peak_mb() -> float:
 
 
 def load_articles(path: str | None, limit: int | None) -> list[Article]:
-    from .ingest import read_paths
+    from .ingest.sources import read_paths
 
     source = Path(path) if path else (SHARED_NEWS if SHARED_NEWS.exists() else EXAMPLES)
     articles = [a for a in read_paths([source]) if isinstance(a, Article)]
@@ -60,7 +60,7 @@ def _timed(name: str, n: int, work: Callable[[], int]) -> Run:
 def bench(*, path: str | None = None, limit: int | None = None, batch_size: int = 16,
           repeat: int = 1) -> dict[str, Any]:
     """Raw `nlp.pipe`, the full pipeline, and the pipeline with storage, on the same articles."""
-    from .nlp import load_raw
+    from .nlp.model import load_raw
     from .pipeline import Pipeline
     from .service import ingest
     from .store import open_store
@@ -115,7 +115,7 @@ def bench_engine(*, engine: str, path: str | None = None, limit: int | None = No
     import json
 
     from .batch import run
-    from .nlp import load_raw
+    from .nlp.model import load_raw
 
     articles = load_articles(path, limit)
     texts = [a.layout()[0] for a in articles]

@@ -9,15 +9,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Iterator
 
-from . import actors as actors_stage
-from . import events as events_stage
-from . import quotes as quotes_stage
-from . import timeplace
-from .components.paragraphs import sentences
+from .actors import add_entity_ruler, find_actors
 from .errors import EventwireError
-from .nlp import MODEL, build
+from .events import code_events
+from .nlp import MODEL, build, sentences
+from .quotes import find_quotes
 from .records import Article, Reading, Skip
 from .stories import fingerprint
+from .timeplace import place_events
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +27,8 @@ class Pipeline:
     def __init__(
         self, *, model: str = MODEL, actors_file: str | None = None, batch_size: int = 16
     ) -> None:
-        self.nlp = build(model, actors_file=actors_file)
+        self.nlp = build(model)
+        add_entity_ruler(self.nlp, actors_file=actors_file)
         self.batch_size = batch_size
 
     def read(self, articles: Iterable[Article]) -> Iterator[Reading | Skip]:
@@ -51,10 +51,10 @@ class Pipeline:
         return article.layout()
 
     def read_doc(self, doc, article: Article, sections) -> Reading:  # type: ignore[no-untyped-def]
-        table = actors_stage.find_actors(doc, article, sections)
-        quotes, frames = quotes_stage.find_quotes(doc, article, sections, table)
-        events = events_stage.code_events(doc, article, sections, table, frames)
-        timeplace.place_events(doc, article, sections, events, table)
+        table = find_actors(doc, article, sections)
+        quotes, frames = find_quotes(doc, article, sections, table)
+        events = code_events(doc, article, sections, table, frames)
+        place_events(doc, article, sections, events, table)
         return Reading(
             article=article,
             actors=table.actors,

@@ -227,6 +227,17 @@ class Skip:
 
 
 @dataclass(slots=True)
+class Fingerprint:
+    """What story linking compares: salient names and content words."""
+
+    names: list[str] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+
+    def keys(self) -> list[str]:
+        return [f"n:{n}" for n in self.names] + [f"w:{w}" for w in self.words]
+
+
+@dataclass(slots=True)
 class Reading:
     """Everything eventwire found in one article."""
 
@@ -238,8 +249,8 @@ class Reading:
     #: (start, end) char span of each sentence in ``article.layout()[0]``; Event.sentence indexes it
     sentences: list[tuple[int, int]] = field(default_factory=list)
     tokens: int = 0
-    #: salient names and words, for story grouping (stories.Fingerprint)
-    fingerprint: Any = None
+    #: salient names and words, for story grouping
+    fingerprint: Fingerprint | None = None
 
     def actor(self, actor_id: str) -> Actor | None:
         for actor in self.actors:
@@ -278,8 +289,6 @@ def reading_from_dict(data: dict[str, Any]) -> Reading:
         events.append(Event(**e))
     fingerprint = data.get("fingerprint")
     if isinstance(fingerprint, dict):
-        from .stories import Fingerprint
-
         fingerprint = Fingerprint(**fingerprint)
     return Reading(
         article=Article(**a),

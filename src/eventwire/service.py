@@ -13,7 +13,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from .records import Article, Reading, Skip
-from .stories import minhash
+from .stories.similarity import minhash
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline

@@ -113,7 +113,7 @@ class SQLStore(Queries):
     def duplicate_index(self) -> Any:
         """The LSH index of every stored article's signature (built once per store)."""
         if self._duplicates is None:
-            from ..stories import DuplicateIndex, signature_from_bytes
+            from ..stories.similarity import DuplicateIndex, signature_from_bytes
 
             index = DuplicateIndex()
             with self.engine.connect() as conn:
@@ -123,7 +123,7 @@ class SQLStore(Queries):
         return self._duplicates
 
     def _put_signature(self, conn: Connection, article_id: str, signature: Any) -> None:
-        from ..stories import signature_bytes
+        from ..stories.similarity import signature_bytes
 
         conn.execute(delete(t.article_minhash).where(t.article_minhash.c.article_id == article_id))
         conn.execute(insert(t.article_minhash), [{"article_id": article_id, "signature": signature_bytes(signature)}])

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import and_, insert, or_, select, update
 
-from ..stories import WINDOW_DAYS, Fingerprint, related
+from ..stories.similarity import WINDOW_DAYS, Fingerprint, related
 from . import schema as t
 
 if TYPE_CHECKING:

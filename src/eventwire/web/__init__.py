@@ -1,10 +1,10 @@
-"""The HTTP API's routers, one module per resource, and their response models.
+"""The web server: `create_app(db)` serves the HTTP API and the web UI.
 
-`eventwire.api.create_app` assembles them: ``articles``, ``actors``,
-``events``, ``quotes``, ``summaries`` (dyad, network, places, counts),
-``search`` and ``basemap`` (land cells for the map); ``ingest`` (POST
-/api/articles) only when the app is made writable. ``common`` holds the
-store dependency, cursor pagination and the one JSON error shape;
-``models`` the response models of the OpenAPI schema.
+The API routers live in `eventwire.api`; the UI is the static files in
+`eventwire/ui/`.
 DOCS: docs/api.md
 """
+
+from .app import create_app
+
+__all__ = ["create_app"]

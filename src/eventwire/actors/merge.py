@@ -1,0 +1,192 @@
+"""Actors stage, step 3: merge the mentions of one article into actors (aliases).
+
+Mentions join when they are the same country (any name, demonym or capital),
+the same dictionary entry, or the same spelling-blind name ("Ahmad-Reza Radan"
+= "Ahmadreza Radan"); a person's full names with the same surname and close
+given names join; a lone surname joins the one person with that surname, and
+stays apart when two people share it; an acronym joins its expansion ("IRIB"
+= "IRIB news agency", "IAEA" = "International Atomic Energy Agency"); an
+organization name that ends a single longer one joins it ("Security Council"
+= "Russian National Security Council").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rapidfuzz import fuzz
+
+from .data import name_key
+from .mentions import COUNTRY, GROUP, ORG, PERSON, Candidate
+
+GIVEN_NAME_SIMILARITY = 85
+SURNAME_SIMILARITY = 88
+_MINOR = frozenset({"of", "the", "and", "for", "on", "in", "de", "du", "la", "al"})
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _key(cand: Candidate) -> str:
+    if cand.kind == COUNTRY and cand.country is not None:
+        return f"c:{cand.country.iso3}"
+    if cand.entry is not None:
+        return f"e:{cand.entry.key}"
+    return f"{cand.kind[0]}:{name_key(cand.name)}"
+
+
+def _join_same_key(cands: list[Candidate], union: _Union) -> None:
+    first: dict[str, int] = {}
+    for i, cand in enumerate(cands):
+        j = first.setdefault(_key(cand), i)
+        union.join(i, j)
+
+
+def _surname_groups(cands: list[Candidate], full: list[int]) -> dict[str, list[int]]:
+    """Full-name candidates by surname key; spellings within SURNAME_SIMILARITY share a group
+    ("Zelensky" / "Zelenskyy")."""
+    by_surname: dict[str, list[int]] = defaultdict(list)
+    for i in full:
+        key = name_key(cands[i].name.split()[-1])
+        near = next((k for k in by_surname if _close_surname(k, key)), key)
+        by_surname[near].append(i)
+    return by_surname
+
+
+def _close_surname(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 5 and a[0] == b[0]
+                      and fuzz.ratio(a, b) >= SURNAME_SIMILARITY)
+
+
+def _join_people(cands: list[Candidate], union: _Union, body_start: int) -> None:
+    """Full names with one surname and close given names; lone surnames when unambiguous.
+
+    A lone surname in the body before the first full name with that surname is
+    someone else ("President Obama ... Michelle Obama"); in a title or
+    standfirst (before ``body_start``) it may come first.
+    """
+    full = [i for i, c in enumerate(cands) if c.kind == PERSON and len(c.name.split()) > 1]
+    by_surname = _surname_groups(cands, full)
+    for group in by_surname.values():
+        for a in group:
+            for b in group:
+                if a < b and _close_given(cands[a].name, cands[b].name):
+                    union.join(a, b)
+    lone = [i for i, c in enumerate(cands)
+            if c.kind == PERSON and len(c.name.split()) == 1 and c.entry is None]
+    for i in lone:
+        key = name_key(cands[i].name)
+        named = [j for k, js in by_surname.items() if _close_surname(k, key) for j in js]
+        owners = {union.find(j) for j in named}
+        first_full = min((cands[j].start for j in named), default=0)
+        early = any(body_start <= cands[k].start < first_full
+                    for k in lone if name_key(cands[k].name) == key)
+        if len(owners) == 1 and not early:
+            union.join(i, owners.pop())
+
+
+def _close_given(a: str, b: str) -> bool:
+    given_a, given_b = name_key(" ".join(a.split()[:-1])), name_key(" ".join(b.split()[:-1]))
+    if given_a == given_b:
+        return True
+    if min(len(given_a), len(given_b)) == 1:  # an initial: "J. Kirby"
+        return given_a[0] == given_b[0]
+    return fuzz.ratio(given_a, given_b) >= GIVEN_NAME_SIMILARITY
+
+
+def initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _MINOR]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def is_acronym(name: str) -> bool:
+    letters = name.replace(".", "")
+    return " " not in name and 2 <= len(letters) <= 8 and letters.isupper() and letters.isalpha()
+
+
+def _join_orgs(cands: list[Candidate], union: _Union) -> None:
+    """Acronyms with their expansions; a short name ending exactly one longer one."""
+    orgs = [i for i, c in enumerate(cands) if c.kind in (ORG, GROUP)]
+    acronyms = {cands[i].name.replace(".", ""): i for i in orgs if is_acronym(cands[i].name)}
+    for i in orgs:
+        words = cands[i].name.split()
+        if len(words) < 2:
+            continue
+        head = words[0].replace(".", "")
+        target = acronyms.get(head) if head in acronyms else acronyms.get(initials(cands[i].name))
+        if target is not None:
+            union.join(i, target)
+    for i in orgs:
+        short = cands[i].name.lower().split()
+        if len(short) < 2:
+            continue
+        owners = {union.find(j) for j in orgs if _ends_with(cands[j].name, short)}
+        if len(owners) == 1:
+            union.join(i, owners.pop())
+
+
+def _ends_with(name: str, short: list[str]) -> bool:
+    """Whether ``name`` is capitalised modifiers followed by the words ``short``."""
+    words = name.split()
+    prefix = words[:-len(short)]
+    return (len(words) > len(short) and [w.lower() for w in words[-len(short):]] == short
+            and all(w[:1].isupper() for w in prefix))
+
+
+def cluster(cands: list[Candidate], *, body_start: int = 0) -> list[list[Candidate]]:
+    """Groups of candidates naming one actor, in order of first mention.
+
+    ``body_start``: first token of the article body (title and standfirst come before).
+    """
+    union = _Union(len(cands))
+    _join_same_key(cands, union)
+    _join_people(cands, union, body_start)
+    _join_orgs(cands, union)
+    groups: dict[int, list[Candidate]] = defaultdict(list)
+    for i, cand in enumerate(cands):
+        groups[union.find(i)].append(cand)
+    return [groups[k] for k in sorted(groups)]
+
+
+def canonical_name(group: list[Candidate]) -> str:
+    """The name an actor goes by: dictionary/country name, acronym, else the fullest name."""
+    for cand in group:
+        if cand.entry is not None:
+            return cand.entry.name
+        if cand.kind == COUNTRY and cand.country is not None:
+            return cand.country.name
+    names = [c.name for c in group]
+    if group[0].kind in (ORG, GROUP):
+        acronyms = [n for n in names if is_acronym(n)]
+        if acronyms and len(set(names)) > 1:
+            return acronyms[0]
+    return max(names, key=lambda n: (len(n.split()), -names.index(n)))
+
+
+def surface_aliases(group: list[Candidate], canonical: str) -> list[str]:
+    """Every other name form written in the article (demonyms and capitals left out)."""
+    seen = {canonical.casefold()}
+    out: list[str] = []
+    for cand in group:
+        if cand.kind == COUNTRY and cand.how in ("demonym", "capital"):
+            continue
+        if cand.how == "reference":
+            continue
+        for form in (cand.name, cand.surface, cand.honorific_form):
+            if form and form.casefold() not in seen:
+                seen.add(form.casefold())
+                out.append(form)
+    return out

@@ -1,0 +1,326 @@
+"""The `eventwire` command: a thin shell over the library.
+
+Each command parses options, calls one library function and prints. Errors
+are one plain line and a non-zero exit status, never a traceback (set
+EVENTWIRE_DEBUG=1 to see one).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import EventwireError
+
+FORMATS = click.Choice(["table", "json", "csv"])
+
+
+def _date(_ctx: Any, _param: Any, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"invalid date {value!r}: expected YYYY-MM-DD") from None
+
+
+db_option = click.option(
+    "--db", envvar="EVENTWIRE_DB", default="eventwire.db", show_default=True,
+    help="SQLite file or SQLAlchemy URL (postgresql://…); also $EVENTWIRE_DB.",
+)
+format_option = click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+limit_option = click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
+since_option = click.option("--since", callback=_date, help="From this date (YYYY-MM-DD).")
+until_option = click.option("--until", callback=_date, help="Up to this date (YYYY-MM-DD).")
+meta_options = [
+    click.option("--published", callback=_date, help="Publication date for plain files (YYYY-MM-DD)."),
+    click.option("--outlet", help="Outlet name for plain files."),
+    click.option("--url", help="URL for plain files."),
+]
+
+
+def _with(options: list[Any]) -> Any:
+    def wrap(func: Any) -> Any:
+        for option in reversed(options):
+            func = option(func)
+        return func
+
+    return wrap
+
+
+class Shell(click.Group):
+    """Turns library errors into one line and a non-zero status."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except EventwireError as err:
+            raise click.ClickException(str(err)) from err
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except BrokenPipeError:  # `eventwire export | head`: the reader is gone, stop quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(1)
+        except KeyboardInterrupt:
+            raise click.ClickException("interrupted; every article stored so far is complete") from None
+        except Exception as err:
+            if os.environ.get("EVENTWIRE_DEBUG"):
+                raise
+            raise click.ClickException(f"{type(err).__name__}: {err}") from err
+
+
+@click.group(cls=Shell, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="eventwire")
+def cli() -> None:
+    """eventwire: who did what to whom, when, where and on whose word, from news text."""
+
+
+def main() -> None:
+    cli(prog_name="eventwire")
+
+
+# ---------------------------------------------------------------- output
+
+
+def emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], *, title: str = "") -> None:
+    """Print rows as a Rich table, JSON or CSV."""
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
+        return
+    if fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: _cell(row.get(c)) for c in columns})
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title or None, show_lines=False)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*[_cell(row.get(c)) for c in columns])
+    Console().print(table)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return str(value.get("name") or value.get("id") or "")
+    if isinstance(value, list):
+        return ", ".join(_cell(v) for v in value)
+    return str(value)
+
+
+def _store(db: str, *, readonly: bool = False):  # type: ignore[no-untyped-def]
+    from ..store import open_store
+
+    return open_store(db, readonly=readonly)
+
+
+# ---------------------------------------------------------------- ingest, extract
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@_with(meta_options)
+@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False),
+              help="Extra actor dictionary (TSV, same columns as the built-in one).")
+@click.option("--max-bytes", type=int, default=20 * 1024 * 1024, show_default=True,
+              help="Files larger than this are skipped (E108).")
+@click.option("--batch-size", type=click.IntRange(1, 1000), default=32, show_default=True)
+@click.option("--reprocess", is_flag=True, help="Process articles already stored again.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar, summary as JSON only.")
+def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str | None,
+           url: str | None, actors_file: str | None, max_bytes: int, batch_size: int,
+           reprocess: bool, quiet: bool) -> None:
+    """Read articles from files, folders, feeds, WARC or - (stdin) into the database."""
+    from ..ingest import sources as ingest_mod
+    from ..pipeline import Pipeline
+    from ..service import ingest as run
+
+    for path in paths:
+        if path != "-" and not Path(path).exists():
+            raise click.BadParameter(f"no such file or folder: {path}", param_hint="PATHS")
+    store = _store(db)
+    sources = ingest_mod.read_paths(paths, published=published, outlet=outlet, url=url,
+                                    max_bytes=max_bytes)
+    pipeline = Pipeline(actors_file=actors_file)
+    if quiet:
+        summary = run(sources, pipeline=pipeline, store=store, batch_size=batch_size,
+                      reprocess=reprocess)
+        click.echo(json.dumps(summary.as_dict()))
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"),
+                  TextColumn("{task.completed} items"), TimeElapsedColumn(),
+                  transient=True) as bar:
+        task = bar.add_task("reading articles", total=None)
+        summary = run(sources, pipeline=pipeline, store=store, batch_size=batch_size,
+                      reprocess=reprocess, progress=lambda n: bar.advance(task, n))
+    _print_summary(summary, store.url)
+
+
+def _print_summary(summary: Any, where: str) -> None:
+    click.echo(
+        f"{summary.read} articles read: {summary.stored} stored, {summary.unchanged} already "
+        f"stored, {summary.duplicates} republications of stored ones; {summary.events} events, {summary.quotes} quotes, {summary.actors} actor "
+        f"mentions; {sum(summary.skips.values())} skipped"
+    )
+    for code, count in sorted(summary.skips.items()):
+        click.echo(f"  skip {code} x{count}: {summary.skip_messages[code]}")
+    click.echo(f"database: {where}")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@_with(meta_options)
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
+@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False))
+def extract(file: str, published: date | None, outlet: str | None, url: str | None,
+            fmt: str, actors_file: str | None) -> None:
+    """The full reading of one article (no database): actors, events, quotes."""
+    from ..ingest.sources import read_paths
+    from ..pipeline import Pipeline
+    from ..records import Skip, to_dict
+
+    items = list(read_paths([file], published=published, outlet=outlet, url=url))
+    skips = [i for i in items if isinstance(i, Skip)]
+    articles = [i for i in items if not isinstance(i, Skip)]
+    if not articles:
+        skip = skips[0]
+        raise click.ClickException(f"[{skip.code}] {skip.source}: {skip.message}")
+    results = list(Pipeline(actors_file=actors_file).read(articles))
+    if fmt == "json":
+        payload = [to_dict(r) for r in results]
+        click.echo(json.dumps(payload[0] if len(payload) == 1 else payload, indent=2, ensure_ascii=False))
+        return
+    from .render import reading_text
+
+    for result in results:
+        click.echo(reading_text(result))
+
+
+# ---------------------------------------------------------------- queries
+
+
+@cli.command()
+@db_option
+@click.option("--search", help="Full-text search over titles and text.")
+@click.option("--outlet")
+@since_option
+@until_option
+@limit_option
+@format_option
+def articles(db: str, search: str | None, outlet: str | None, since: date | None,
+             until: date | None, limit: int, fmt: str) -> None:
+    """List stored articles."""
+    rows = _store(db).articles(search=search, outlet=outlet, since=since, until=until, limit=limit)
+    emit(rows, fmt, ["id", "published", "outlet", "title"], title="articles")
+
+
+@cli.command()
+@db_option
+@click.option("--name", help="Part of a name or alias.")
+@click.option("--country", help="ISO alpha-3 country code, e.g. IRN.")
+@click.option("--kind", type=click.Choice(["person", "organization", "country", "group"]))
+@limit_option
+@format_option
+def actors(db: str, name: str | None, country: str | None, kind: str | None, limit: int,
+           fmt: str) -> None:
+    """List actors, each once, with aliases, roles and how many articles mention them."""
+    rows = _store(db).actors(name=name, country=country, kind=kind, limit=limit)
+    emit(rows, fmt, ["name", "kind", "country", "sectors", "aliases", "roles", "articles"],
+         title="actors")
+
+
+@cli.command()
+@db_option
+@click.option("--actor", help="Actor name, alias or id (as the one who acts).")
+@click.option("--recipient", help="Actor name, alias or id (as the one acted on).")
+@click.option("--country", help="Either side's country (ISO alpha-3).")
+@click.option("--type", "type_", help="PLOVER type (ASSAULT) or CAMEO code (190).")
+@click.option("--quad", type=click.IntRange(1, 4), help="Quad class 1-4.")
+@since_option
+@until_option
+@click.option("--search", help="Words in the evidence or the article.")
+@click.option("--in-caption/--not-in-caption", default=None)
+@click.option("--negated/--not-negated", default=None)
+@click.option("--mentions", is_flag=True,
+              help="List every report of an event instead of each event once per story.")
+@limit_option
+@format_option
+def events(db: str, actor: str | None, recipient: str | None, country: str | None,
+           type_: str | None, quad: int | None, since: date | None, until: date | None,
+           search: str | None, in_caption: bool | None, negated: bool | None, mentions: bool,
+           limit: int, fmt: str) -> None:
+    """List coded events, each once per story with how many reports carry it."""
+    rows = _store(db).events(actor=actor, recipient=recipient, country=country, type=type_,
+                             quad_class=quad, since=since, until=until, search=search,
+                             in_caption=in_caption, negated=negated, limit=limit,
+                             mentions=mentions)
+    emit(rows, fmt, ["date", "plover", "cameo", "actors", "recipients", "evidence",
+                     "location_name", "reported_by", "num_mentions", "num_sources"], title="events")
+
+
+@cli.command()
+@db_option
+@click.argument("story_id", required=False)
+@since_option
+@until_option
+@limit_option
+@format_option
+def stories(db: str, story_id: str | None, since: date | None, until: date | None, limit: int,
+            fmt: str) -> None:
+    """List stories (articles about one happening across outlets), or show one story."""
+    store = _store(db)
+    if story_id is None:
+        rows = store.stories(since=since, until=until, limit=limit)
+        emit(rows, fmt, ["id", "articles", "outlets", "first", "last", "title"], title="stories")
+        return
+    story = store.story(story_id)
+    if fmt == "json":
+        emit([story], fmt, [])
+        return
+    emit(story["articles"], fmt, ["published", "outlet", "title", "id"], title=f"story {story_id}")
+    emit(story["events"], fmt, ["date", "plover", "actors", "recipients", "evidence", "num_mentions",
+                                "num_sources"], title="events")
+
+
+@cli.command()
+@db_option
+@click.option("--speaker", help="Speaker name, alias or id.")
+@since_option
+@until_option
+@click.option("--search", help="Words in the quote.")
+@limit_option
+@format_option
+def quotes(db: str, speaker: str | None, since: date | None, until: date | None,
+           search: str | None, limit: int, fmt: str) -> None:
+    """List quotes with their speakers."""
+    rows = _store(db).quotes(speaker=speaker, since=since, until=until, search=search, limit=limit)
+    emit(rows, fmt, ["published", "speaker", "kind", "text", "title"], title="quotes")
+
+
+@cli.command()
+@db_option
+@click.option("--code", help="Only this skip code (E101…).")
+@limit_option
+@format_option
+def skips(db: str, code: str | None, limit: int, fmt: str) -> None:
+    """List inputs that could not be read, with their coded reason."""
+    rows = _store(db).skips(code=code, limit=limit)
+    emit(rows, fmt, ["source", "line", "code", "message"], title="skips")

@@ -1,0 +1,167 @@
+"""`eventwire export`, `eval` and `bench`: commands that write files or measure."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from typing import Any
+
+import click
+
+from .main import _date, _store, cli, db_option
+
+EXPORT_FORMATS = ["jsonl", "csv", "parquet", "gdelt", "plover"]
+TABLES = ["events", "articles", "actors", "quotes"]
+
+
+def _table_rows(store: Any, table: str) -> list[dict[str, Any]]:
+    query = {"events": store.events, "articles": store.articles, "actors": store.actors,
+             "quotes": store.quotes}[table]
+    rows: list[dict[str, Any]] = []
+    while batch := query(limit=1000, offset=len(rows)):
+        rows += batch
+        if len(batch) < 1000:
+            break
+    return rows
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True)
+@click.option("--table", type=click.Choice(TABLES), default="events", show_default=True,
+              help="What to export for jsonl/csv/parquet (gdelt and plover are events).")
+@click.option("--out", "out", type=click.Path(dir_okay=False), help="Output file (default: stdout; parquet needs --out).")
+@click.option("--since", callback=_date)
+@click.option("--until", callback=_date)
+@click.option("--mentions", is_flag=True,
+              help="gdelt/plover: one row per report instead of one per event of a story.")
+def export(db: str, fmt: str, table: str, out: str | None, since: date | None, until: date | None,
+           mentions: bool) -> None:
+    """Export the database: tables as JSONL, CSV or Parquet; events as GDELT 2.0 TSV or PLOVER JSON.
+
+    GDELT and PLOVER exports count events, not reports: an event told by
+    several articles of a story is one row with its NumMentions, NumSources
+    and NumArticles (--mentions writes every report).
+    """
+    store = _store(db, readonly=True)
+    if fmt in ("gdelt", "plover"):
+        from .. import exports
+        from ..store.rebuild import readings
+
+        stream = open(out, "w", encoding="utf-8") if out else sys.stdout
+        items = readings(store.engine, since=since, until=until)
+        counts = None if mentions else store.event_counts()
+        if fmt == "gdelt":
+            for row in exports.gdelt_rows(items, counts=counts):
+                stream.write("\t".join(row) + "\n")
+        else:
+            for record in exports.plover_records(items, counts=counts):
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        if out:
+            stream.close()
+        return
+    rows = _table_rows(store, table)
+    if fmt == "parquet":
+        if not out:
+            raise click.UsageError("--format parquet needs --out FILE")
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        flat = [{k: json.dumps(v, default=str) if isinstance(v, list | dict) else v for k, v in r.items()} for r in rows]
+        pq.write_table(pa.Table.from_pylist(flat), out)
+        return
+    stream = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
+    if fmt == "jsonl":
+        for row in rows:
+            stream.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    else:
+        import csv
+
+        columns = list(rows[0]) if rows else []
+        writer = csv.DictWriter(stream, fieldnames=columns)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: json.dumps(v, default=str) if isinstance(v, list | dict) else v for k, v in row.items()})
+    if out:
+        stream.close()
+
+
+@cli.command(name="eval")
+@click.argument("gold", nargs=-1)
+@click.option("--plover", "plover", type=click.Path(exists=True, dir_okay=False),
+              help="Also score sentence-level coding on a PLOVER gold JSON file.")
+@click.option("--stories", "stories", type=click.Path(exists=True, dir_okay=False),
+              help="Score story grouping (B-cubed) on a JSONL file whose lines carry a story label.")
+@click.option("--label-field", default="category", show_default=True, help="The story label field for --stories.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
+def eval_(gold: tuple[str, ...], plover: str | None, stories: str | None, label_field: str,
+          as_json: bool) -> None:
+    """Score the pipeline against gold files (FORMAT.md), PLOVER sentences and story labels.
+
+    With --json and more than one kind of scoring, the object has one key
+    per kind: gold, plover, stories.
+    """
+    from ..evaluate import gold as evaluate
+    from ..pipeline import Pipeline
+
+    if not gold and not plover and not stories:
+        raise click.UsageError("give GOLD files or folders, --plover FILE, --stories FILE, or several")
+    pipeline = Pipeline()
+    reports: dict[str, Any] = {}
+    if gold:
+        reports["gold"] = evaluate.evaluate(evaluate.load_gold(gold), pipeline)
+    if plover:
+        reports["plover"] = evaluate.evaluate_plover(plover, pipeline)
+    if stories:
+        from ..evaluate.stories import evaluate_stories
+
+        reports["stories"] = evaluate_stories(stories, pipeline, label_field=label_field)
+    if as_json:
+        click.echo(json.dumps(reports[next(iter(reports))] if len(reports) == 1 else reports, indent=2))
+        return
+    for kind, report in reports.items():
+        if kind == "gold":
+            click.echo(evaluate.render(report))
+        else:
+            click.echo(f"{kind}: " + "  ".join(f"{k} {v}" for k, v in report.items() if not isinstance(v, dict)))
+
+
+@cli.command()
+@click.option("--input", "path", type=click.Path(exists=True), help="Articles to read (default: ../shared news sample, else examples/).")
+@click.option("--limit", type=int, help="Use only the first N articles.")
+@click.option("--batch-size", type=click.IntRange(1, 1000), default=16, show_default=True)
+@click.option("--repeat", type=click.IntRange(1, 10), default=1, show_default=True)
+@click.option("--engine", type=click.Choice(["local", "ray"]),
+              help="Measure batch runs with 1 and 2 workers on this engine instead.")
+@click.option("--json", "as_json", is_flag=True)
+def bench(path: str | None, limit: int | None, batch_size: int, repeat: int, engine: str | None,
+          as_json: bool) -> None:
+    """Throughput and memory: raw spaCy nlp.pipe vs the full pipeline on the same articles.
+
+    With --engine, articles/s of `eventwire batch` with 1 and 2 workers
+    (start-up included) and the scaling efficiency.
+    """
+    from .. import bench as b
+
+    if engine:
+        report = b.bench_engine(engine=engine, path=path, limit=limit)
+        click.echo(json.dumps(report, indent=2) if as_json else b.render_engine(report))
+        return
+    report = b.bench(path=path, limit=limit, batch_size=batch_size, repeat=repeat)
+    click.echo(json.dumps(report, indent=2) if as_json else b.render(report))
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--writable", is_flag=True, help="Also accept POST /api/articles (runs the pipeline).")
+def serve(db: str, host: str, port: int, writable: bool) -> None:
+    """Serve the read-only HTTP API and the web UI over the database (uvicorn)."""
+    import uvicorn
+
+    from ..web.app import create_app
+
+    click.echo(f"eventwire on http://{host}:{port}/ (API schema: /openapi.json)")
+    uvicorn.run(create_app(db, writable=writable), host=host, port=port, log_level="warning")

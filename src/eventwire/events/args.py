@@ -1,0 +1,220 @@
+"""Event arguments from the dependency parse: who acts, on whom.
+
+Argument heads become actor ids through the actors stage's token map; an
+unmapped head is resolved through its modifiers ("Russian and Iranian police
+officials"), appositions ("the commander, Ahmad-Reza Radan") and, failing
+those, its "of/in" phrases ("the rule of law in the Russian Federation").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .lexicon import Match
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..actors.find import ActorTable
+
+#: a pronoun resolver: token -> actor ids (the caller knows the speaker and earlier events)
+Pronouns = Callable[["Token"], list[str]]
+
+NEAR_DEPS = ("appos", "compound", "amod", "poss", "nmod", "conj")
+FAR_PREPS = ("of", "in", "from", "at", "by")
+RECIPIENT_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "over")
+SUBJECT_DEPS = ("nsubj", "csubj")
+INHERIT_DEPS = ("xcomp", "advcl", "conj", "pcomp", "acomp")
+
+
+def _add(ids: list[str], new: list[str]) -> None:
+    for actor_id in new:
+        if actor_id not in ids:
+            ids.append(actor_id)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """``token`` and the words coordinated with it ("Brazil, India and China")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            found += conjuncts(child)
+    return found
+
+
+def _near(token: Token, table: ActorTable, depth: int, deps: tuple[str, ...] = NEAR_DEPS) -> list[str]:
+    ids: list[str] = []
+    for child in token.children:
+        if child.dep_ not in deps:
+            continue
+        mapped = table.token_actor.get(child.i)
+        if mapped:
+            linked = [c for c in child.children if c.dep_ in ("nmod", "compound") and c.i in table.token_actor]
+            for part in [*conjuncts(child), *linked]:
+                _add(ids, head_actors(part, table, None, 2))
+        elif depth < 3:
+            _add(ids, _near(child, table, depth + 1))
+    return ids
+
+
+def _far(token: Token, table: ActorTable, depth: int) -> list[str]:
+    ids: list[str] = []
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in FAR_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                _add(ids, head_actors(obj, table, None, depth + 1))
+    return ids
+
+
+def head_actors(
+    token: Token, table: ActorTable, pronouns: Pronouns | None, depth: int = 0, places: bool = True
+) -> list[str]:
+    """Actor ids for one argument head (not its conjuncts); a place stands for its country if ``places``."""
+    mapped = table.token_actor.get(token.i)
+    if mapped:
+        return [mapped]
+    if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$", "DT"):
+        return pronouns(token) if pronouns else []
+    ids = _near(token, table, 0)
+    if not ids and depth < 2:
+        ids = _far(token, table, depth)
+    if not ids and places and token.ent_type_ in ("GPE", "LOC", "FAC"):
+        ids = place_country(token, table)
+    if not ids and token.dep_ == "attr" and depth < 2:
+        subj = subject(token.head)[0]
+        if subj is not None and subj is not token:
+            ids = head_actors(subj, table, pronouns, depth + 1)
+    return ids
+
+
+def modifiers(token: Token, table: ActorTable) -> list[str]:
+    """Actors named in a noun's possessor and modifiers ("Russia-Iran military partnership")."""
+    return _near(token, table, 0, ("poss", "compound", "amod", "nmod"))
+
+
+def place_country(token: Token, table: ActorTable) -> list[str]:
+    """A place standing for its country ("to strike Kyiv"): that country's actor, if the article has one."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    countries = [a.country for a in table.actors if a.kind == "country" and a.country]
+    if not countries:
+        return []
+    iso = _place_iso(doc[start:end].text, tuple(sorted(set(countries))))
+    found = [a.id for a in table.actors if a.kind == "country" and a.country == iso]
+    return found[:1]
+
+
+def _place_iso(name: str, countries: tuple[str, ...]) -> str | None:
+    try:
+        from ..timeplace.gazetteer import geocode
+    except ImportError:
+        return None
+    # the article's countries only hint: "strike Moscow" in a story with a US actor is not Idaho
+    place = geocode(name, hints=countries)
+    return place.country if place is not None else None
+
+
+def argument(
+    token: Token | None, table: ActorTable, pronouns: Pronouns | None, places: bool = True
+) -> list[str]:
+    """Actor ids for an argument and every word coordinated with it."""
+    ids: list[str] = []
+    if token is not None:
+        for part in conjuncts(token):
+            _add(ids, head_actors(part, table, pronouns, places=places))
+        _add(ids, _other_country(token, ids, table))
+    return ids
+
+
+def _other_country(token: Token, ids: list[str], table: ActorTable) -> list[str]:
+    """Headline commas ("Iran, Russia's police to cooperate"): an apposition naming another
+    country's actor cannot rename the head, so it is a coordinated party."""
+    countries = {_country(i, table) for i in ids}
+    if not countries or None in countries:
+        return []
+    found: list[str] = []
+    for child in token.children:
+        if child.dep_ == "appos":
+            other = head_actors(child, table, None)
+            if other and all(_country(i, table) not in countries for i in other):
+                found += other
+    return found
+
+
+def _country(actor_id: str, table: ActorTable) -> str | None:
+    actor = table.by_id(actor_id)
+    return actor.country if actor is not None else None
+
+
+def subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The subject of a verb (inherited through xcomp/advcl/conj) and whether it is passive."""
+    for child in token.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+                return token.head, False
+            return child, False
+    for child in token.children:
+        if child.dep_ in ("nsubjpass", "csubjpass"):
+            return child, True
+    if depth > 3:
+        return None, False
+    if token.dep_ == "relcl":
+        return token.head, False
+    if token.dep_ in INHERIT_DEPS and token.head is not token:
+        head = token.head
+        if token.dep_ == "pcomp":
+            head = head.head
+        obj = controller(head) if token.dep_ == "xcomp" else None
+        if obj is not None:
+            return obj, False
+        found, passive = subject(head, depth + 1)
+        return found, passive and token.dep_ == "conj"
+    return None, False
+
+
+def controller(head: Token) -> Token | None:
+    """The object of an object-control verb ("urged Iran to ..." -> Iran)."""
+    from .lexicon import words
+
+    if head.lemma_.lower() not in words("control"):
+        return None
+    for child in head.children:
+        if child.dep_ in ("dobj", "dative"):
+            return child
+    return None
+
+
+def agent(token: Token) -> Token | None:
+    """The "by" phrase of a passive verb or of a nominal ("attempt by Wagner")."""
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the given prepositions hanging on ``token``."""
+    found = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            found += [o for o in child.children if o.dep_ == "pobj"]
+    return found
+
+
+def find_prep(match: Match, prep: str) -> Token | None:
+    """The object of ``prep`` on the trigger or inside its direct object ("received drones from X")."""
+    places = [match.token] + [c for c in match.token.children if c.dep_ in ("dobj", "attr")]
+    for place in places:
+        for word in [place, *place.subtree] if place is not match.token else [place]:
+            objs = prep_objects(word, (prep,))
+            if objs:
+                return objs[0]
+    return None

@@ -1,0 +1,249 @@
+"""Events stage: CAMEO and PLOVER coding from the parse (issue 4).
+
+Each trigger word (``data/cameo_lexicon.tsv``) gives at most one event, its
+actors and recipients as lists of actor ids (never exploded into dyads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from . import ontology
+from ..nlp.paragraphs import sentences
+from .args import argument, subject
+from .lexicon import Match, candidates, match, words
+from .modality import Modality, modality
+from .roles import roles
+from ..records import Article, Event, Section, normalise_text
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ..actors.find import ActorTable
+    from ..quotes.find import Frame
+
+#: dependency paths along which a noun trigger belongs to a governing trigger
+ABSORB_DEPS = {"dobj", "pobj", "prep", "xcomp", "nsubjpass", "attr", "compound", "conj"}
+
+
+class _Article:
+    """What the stage keeps while coding one article."""
+
+    def __init__(self, doc: Doc, sections: list[Section], table: ActorTable, frames: list[Frame]) -> None:
+        self.doc, self.sections, self.table = doc, sections, table
+        self.frames = sorted(frames, key=lambda f: f.end - f.start)
+        self.sents = sentences(doc)
+        self.sent_of: dict[int, int] = {}
+        for k, sent in enumerate(self.sents):
+            self.sent_of.update(dict.fromkeys(range(sent.start, sent.end), k))
+        self.events: list[Event] = []
+
+    def frame(self, char: int) -> Frame | None:
+        """The innermost attribution frame containing ``char``."""
+        return next((f for f in self.frames if f.start <= char < f.end), None)
+
+    def section(self, char: int) -> Section | None:
+        """The article part containing ``char``."""
+        return next((s for s in self.sections if s.start <= char < s.end), None)
+
+
+def _absorbed(m: Match, triggers: dict[int, Match]) -> bool:
+    """Whether the trigger only spells out a governing trigger ("agreed to cooperate")."""
+    token = m.token
+    if m.row.pos == "M":
+        return False
+    if m.row.pos == "V":
+        if any(c.dep_ == "aux" and c.i in triggers and triggers[c.i].row.pos == "M" for c in token.children):
+            return True
+        governor = token.head.head if token.dep_ == "pcomp" else token.head
+        head = triggers.get(governor.i) if token.head is not token else None
+        if head is None:
+            return False
+        speech = token.dep_ == "ccomp" and token.i > governor.i and head.row.pos == "V"
+        if token.dep_ in ("xcomp", "dobj", "pcomp") or speech:
+            return True
+        same = ontology.plover(head.row.cameo) == ontology.plover(m.row.cameo)
+        return token.dep_ in ("advcl", "acl") and same
+    for _ in range(3):
+        if token.dep_ not in ABSORB_DEPS or token.head is token:
+            return False
+        token = token.head
+        owner = triggers.get(token.i)
+        if owner is not None:
+            return True
+    return False
+
+
+def _reporter(token: Token, state: _Article) -> tuple[str | None, str | None]:
+    """(reported_by, speaker) from an attribution frame, else from a governing report verb."""
+    found = state.frame(token.idx)
+    if found is not None:
+        return found.source, found.speaker
+    reports = words("report_verb")
+    word = token
+    for _ in range(4):
+        nxt = word.head if word.dep_ in ("ccomp", "conj") else None
+        verb = nxt if nxt is not None else next(
+            (c for c in word.children if c.dep_ in ("advcl", "parataxis") and c.lemma_.lower() in reports), None)
+        if verb is None or verb is word:
+            return None, None
+        if verb.lemma_.lower() in reports and not any(c.dep_ == "auxpass" for c in verb.children):
+            ids = argument(subject(verb)[0], state.table, None)
+            if not ids:
+                return None, None
+            actor = state.table.by_id(ids[0])
+            person = actor is not None and actor.kind == "person"
+            return (None, ids[0]) if person else (ids[0], None)
+        word = verb
+    return None, None
+
+
+def _pronouns(state: _Article, speaker: str | None, sentence: int) -> Callable[[Token], list[str]]:
+    """A resolver for pronoun arguments: the speaker for "we", else the latest actors before."""
+
+    def resolve(token: Token) -> list[str]:
+        """Actor ids a pronoun stands for."""
+        lower = token.lower_
+        if lower in words("pronoun_self"):
+            return [speaker] if speaker else []
+        if lower not in words("pronoun_back") or (lower in words("pronoun_demonstrative") and token.dep_ != "nsubj"):
+            return []
+        if token.dep_ in ("poss", "nsubj", "nsubjpass"):
+            word = token.head.head if token.dep_ != "poss" else token.head
+            for _ in range(6):
+                subj = subject(word)[0] if word.pos_ in ("VERB", "AUX") else None
+                if subj is not None and subj.pos_ != "PRON":
+                    return argument(subj, state.table, None)
+                if word.head is word:
+                    break
+                word = word.head
+        for event in reversed(state.events):
+            if sentence - event.sentence <= 2 and event.actors:
+                return list(event.actors)
+        return []
+
+    return resolve
+
+
+def _contexts(code: ontology.Code, sent: Span) -> list[str]:
+    found = list(code.contexts)
+    table = words("context")
+    for token in sent:
+        context = table.get(token.lemma_.lower()) or table.get(token.lower_)
+        if context and context not in found:
+            found.append(context)
+    return found
+
+
+def _recode(cameo: str, mood: Modality) -> tuple[str, bool, bool]:
+    """Intended actions are coded as intent: cooperative -> 03x (AGREE), hostile -> 13x (THREATEN).
+
+    A refused or negated intended cooperation is a rejection; an action under a
+    condition is hypothetical unless it is announced ("will attack unless ..." is a threat).
+
+    Returns (cameo, negated, hypothetical).
+    """
+    root = ontology.root(cameo)
+    if mood.negated and mood.intent and ontology.quad_class(cameo) in (1, 2):
+        return "120", False, False
+    if mood.conditional or (mood.conditioned and not mood.intent):
+        return cameo, mood.negated, True
+    if not mood.intent or root in ("01", "02", "03", "13"):
+        return cameo, mood.negated, False
+    intended = words("intent_code").get(root)
+    if intended is None or mood.negated:
+        return cameo, mood.negated, True
+    return intended, False, False
+
+
+def _confidence(token: Token, m: Match, actors: list[str], recipients: list[str], flagged: bool) -> float:
+    """Main-clause, well-argued events first (the PLOVER scorer takes the top one per sentence)."""
+    if m.row.pos == "M" or (m.row.pos == "N" and token.dep_ in ("dobj", "nsubjpass")):
+        token = token.head  # judge a demand or a light verb's noun by its clause
+    head = token.head
+    main = token.dep_ == "ROOT" or (
+        token.dep_ in ("ccomp", "conj", "xcomp") and (head.dep_ == "ROOT" or head.lemma_.lower() in words("report_verb")))
+    score = 0.3 + 0.25 * main + 0.15 * bool(actors) + 0.15 * bool(recipients)
+    score -= 0.1 * (m.row.pos != "V") + 0.1 * flagged
+    return round(max(0.05, min(score, 0.95)), 2)
+
+
+def _evidence(m: Match) -> Span:
+    """The trigger phrase: the trigger word with its particle or object when they are close."""
+    wanted = (m.prep if m.row.prep else None, m.obj if m.row.obj else None)
+    parts = [m.token] + [t for t in wanted if t is not None and abs(t.i - m.token.i) <= 4]
+    return m.token.doc[min(t.i for t in parts):max(t.i for t in parts) + 1]
+
+
+def _mode(code: ontology.Code, m: Match) -> str:
+    """The CAMEO code, refined: a meeting placed "in <city or country>" is a visit (042)."""
+    if ontology.base(code.cameo) == "040" and m.row.pos == "V":
+        for child in m.token.children:
+            placed = any(o.dep_ == "pobj" and o.ent_type_ == "GPE" for o in child.children)
+            if child.dep_ == "prep" and child.lower_ in ("in", "at") and placed:
+                return "042"
+    return code.cameo
+
+
+def _code(m: Match, state: _Article, article: Article) -> Event | None:
+    """One event for one trigger match, or None when the code has no PLOVER type."""
+    token = m.token
+    reported_by, speaker = _reporter(token, state)
+    frame = state.frame(token.idx)
+    sentence = state.sent_of.get(token.i, 0)
+    actors, recipients = roles(m, state.table, _pronouns(state, speaker, sentence), speaker)
+    mood = modality(token)
+    cameo, negated, hypothetical = _recode(m.row.cameo, mood)
+    code = ontology.lookup(cameo)
+    if m.row.pos == "M" and (not recipients or actors == recipients):
+        return None  # "must" is a demand only when someone is told by someone else
+    if not code.plover or not (actors or recipients) or (m.row.pos == "N" and not actors):
+        return None
+    code = ontology.lookup(_mode(code, m))
+    phrase = _evidence(m)
+    start, end = phrase.start_char, phrase.end_char
+    section = state.section(token.idx)
+    return Event(
+        article_id=article.id, sentence=sentence, start=start, end=end,
+        evidence=phrase.text, trigger=token.lemma_.lower(), cameo=code.cameo,
+        plover=code.plover, mode=code.mode, contexts=_contexts(code, state.sents[sentence]),
+        quad_class=code.quad_class, goldstein=code.goldstein, actors=actors, recipients=recipients,
+        reported_by=reported_by, speaker=speaker, negated=negated, hypothetical=hypothetical,
+        hedged=mood.hedged or bool(frame and frame.hedged),
+        in_caption=section is not None and section.kind == "caption",
+        confidence=_confidence(token, m, actors, recipients, negated or hypothetical),
+    )
+
+
+def _key(event: Event, state: _Article) -> tuple[str, int, str]:
+    """Same words, same trigger, same code: a repeated caption or paragraph codes once."""
+    sent = state.sents[event.sentence]
+    return normalise_text(sent.text), event.start - sent.start_char, event.cameo
+
+
+def code_events(
+    doc: Doc,
+    article: Article,
+    sections: list[Section],
+    actors: ActorTable,
+    frames: list[Frame],
+) -> list[Event]:
+    """Every event the trigger lexicon finds in ``doc``, in text order."""
+    state = _Article(doc, sections, actors, frames)
+    triggers: dict[int, Match] = {}
+    for i in candidates(doc):
+        found = match(doc[i])
+        if found is not None:
+            triggers[i] = found
+    seen: set[tuple[str, int, str]] = set()
+    for m in triggers.values():
+        if _absorbed(m, triggers):
+            continue
+        event = _code(m, state, article)
+        key = _key(event, state) if event is not None else None
+        if event is None or key in seen:
+            continue
+        seen.add(key)
+        state.events.append(event)
+    return state.events

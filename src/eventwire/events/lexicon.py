@@ -1,0 +1,223 @@
+"""The trigger lexicon and event word lists (data files, read once) and trigger matching."""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
+
+from ..datafiles import DATA
+from ..datafiles import rows as read_rows
+from ..errors import EventwireError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+LEXICON_FILE = DATA / "cameo_lexicon.tsv"
+WORDS_FILE = DATA / "event_words.tsv"
+POS_OK = {"V": {"VERB", "AUX"}, "N": {"NOUN", "PROPN"}, "A": {"ADJ"}, "M": {"AUX", "VERB"}}
+#: dependency labels of a word that modifies a noun rather than naming an event
+MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+#: an object cell starting with this names a word class of the event words file ("@aid_object")
+CLASS_MARK = "@"
+#: CAMEO root of appeals: a verb of asking codes one only when it asks for something
+APPEAL_ROOT = "02"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One lexicon pattern."""
+
+    lemma: str
+    pos: str
+    prep: str | None
+    obj: str | None
+    cameo: str
+    flags: frozenset[str]
+    example: str
+    line: int
+
+    @property
+    def specificity(self) -> int:
+        """How many conditions beyond the lemma the row sets (preposition, object)."""
+        return int(self.prep is not None) + int(self.obj is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A trigger token and the lexicon row it matched."""
+
+    token: Token
+    row: Row
+    prep: Token | None
+    obj: Token | None
+
+
+def _cell(value: str) -> str | None:
+    value = value.strip().lower()
+    return None if value in ("", "-") else value
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> tuple[Row, ...]:
+    """Every row of the trigger lexicon, in file order."""
+    rows = []
+    for n, cells in enumerate(read_rows(LEXICON_FILE), start=1):
+        if len(cells) < 7 or cells[1].strip() not in POS_OK:
+            raise EventwireError("E203", path=LEXICON_FILE, detail=f"bad row {n}: {cells}")
+        flags = frozenset(f for f in cells[5].strip().split(",") if f and f != "-")
+        rows.append(Row(cells[0].strip().lower(), cells[1].strip(), _cell(cells[2]), _cell(cells[3]),
+                        cells[4].strip(), flags, cells[6].strip(), n))
+    return tuple(rows)
+
+
+@functools.lru_cache(maxsize=1)
+def by_lemma() -> dict[str, tuple[Row, ...]]:
+    """Rows keyed by lemma, most specific first."""
+    index: dict[str, list[Row]] = defaultdict(list)
+    for row in lexicon():
+        index[row.lemma].append(row)
+    return {k: tuple(sorted(v, key=lambda r: (-r.specificity, r.obj is None))) for k, v in index.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = defaultdict(dict)
+    for cells in read_rows(WORDS_FILE):
+        if len(cells) >= 3:
+            table[cells[0].strip()][cells[1].strip().lower()] = cells[2].strip()
+    return dict(table)
+
+
+def words(kind: str) -> dict[str, str]:
+    """One list of the event words file: word -> value."""
+    return _words().get(kind, {})
+
+
+def _prep_child(token: Token, prep: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ == prep:
+            return child
+    return None
+
+
+def _object(token: Token, prep: Token | None) -> Token | None:
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "pobj"):
+            return child
+    if prep is not None:
+        for child in prep.children:
+            if child.dep_ == "pobj":
+                return child
+    return None
+
+
+def _is(word: Token, lemma: str) -> bool:
+    """Whether ``word`` is ``lemma``, or a word of the class ``@kind`` (event words file)."""
+    found = word.lemma_.lower()
+    return found in words(lemma[1:]) if lemma.startswith(CLASS_MARK) else found == lemma
+
+
+def _names(obj: Token, lemma: str) -> bool:
+    """Whether ``obj`` is the wanted noun, or a noun compounded with it ("mediation efforts")."""
+    if _is(obj, lemma) or any(c.dep_ in ("compound", "amod") and _is(c, lemma) for c in obj.children):
+        return True
+    if not lemma.startswith(CLASS_MARK):
+        return False
+    if any(c.dep_ == "conj" and _names(c, lemma) for c in obj.children):  # "photographs and arms"
+        return True
+    part = _prep_child(obj, "of")  # a measure of the class: "tons of food", "$5 worth of goods"
+    return part is not None and any(c.dep_ == "pobj" and _names(c, lemma) for c in part.children)
+
+
+def _with_object(token: Token) -> Token | None:
+    """The object of a "with" hanging on the trigger or its object ("supplied Syria with arms")."""
+    for word in (token, *(c for c in token.children if c.dep_ == "dobj")):
+        prep = _prep_child(word, "with")
+        found = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if found is not None:
+            return found
+    return None
+
+
+def _fits(token: Token, row: Row) -> Match | None:
+    prep = None
+    if row.prep is not None:
+        prep = _prep_child(token, row.prep)
+        dobj = next((c for c in token.children if c.dep_ == "dobj"), None)
+        if prep is None and dobj is not None and row.pos == "V":
+            prep = _prep_child(dobj, row.prep)
+        if prep is None and "flip" in row.flags:
+            prep = next((p for c in token.children if c.dep_ == "dobj"
+                         for p in c.subtree if p.dep_ == "prep" and p.lower_ == row.prep), None)
+        if prep is None and not (row.pos == "N" and _prep_child(token.head, row.prep)):
+            return None
+    elif row.pos == "V" and any(c.dep_ == "prt" for c in token.children):
+        return None  # a particle makes another verb ("struck up a talk"); rows name the ones we code
+    own = row.obj is None or row.prep is None or prep is None or prep.dep_ == "prt"
+    obj = _object(token, prep) if own else _object(prep, None)
+    if row.obj is not None and (obj is None or not _names(obj, row.obj)):
+        moved = _with_object(token) if row.obj.startswith(CLASS_MARK) else None
+        if moved is None or not _names(moved, row.obj):
+            return None
+        obj = moved
+    return Match(token, row, prep, obj)
+
+
+def _epistemic(verb: Token) -> bool:
+    """Whether the verb under "must" makes it a guess ("must be tired", "must have known")."""
+    heads = words("epistemic_head")
+    if heads.get(verb.lemma_.lower()) == "root":  # but "must be ready to talk" still asks something
+        return not any(g.dep_ == "xcomp" for c in verb.children if c.dep_ == "acomp" for g in c.children)
+    return any(c.dep_ == "aux" and heads.get(c.lemma_.lower()) == "aux" for c in verb.children)
+
+
+@functools.lru_cache(maxsize=1)
+def _hashes() -> numpy.ndarray:
+    """String hashes of every lemma and fixed-up surface form that can start a match."""
+    keys = set(by_lemma()) | set(words("lemma"))
+    return numpy.array(sorted(hash_string(k) for k in keys), dtype=numpy.uint64)
+
+
+def candidates(doc: Doc) -> list[int]:
+    """Indexes of the tokens whose lemma or lower-case form is in the lexicon (one vector pass)."""
+    if len(doc) == 0:
+        return []
+    table = doc.to_array([LEMMA, LOWER])
+    hit = numpy.isin(table[:, 0], _hashes()) | numpy.isin(table[:, 1], _hashes())
+    return [int(i) for i in numpy.nonzero(hit)[0]]
+
+
+def match(token: Token) -> Match | None:
+    """The most specific lexicon row ``token`` triggers, if any."""
+    lemma = words("lemma").get(token.lower_) or token.lemma_.lower()
+    rows = by_lemma().get(lemma) or by_lemma().get(token.lower_)
+    if not rows:
+        return None
+    for row in rows:
+        if token.pos_ not in POS_OK[row.pos] and not (row.pos == "V" and token.dep_ == "ROOT"):
+            continue
+        if token.dep_ in MODIFIER_DEPS or (row.pos == "N" and token.dep_ == "attr"):
+            continue
+        if row.pos == "M":
+            verb = token.head
+            reported = verb.dep_ in ("ccomp", "acl", "ROOT", "conj")
+            if token.dep_ == "aux" and verb.pos_ in ("VERB", "AUX") and reported and not _epistemic(verb):
+                return Match(token, row, None, None)
+            continue
+        found = _fits(token, row)
+        if found is not None and not (row.cameo.startswith(APPEAL_ROOT) and _question(token)):
+            return found
+    return None
+
+
+def _question(token: Token) -> bool:
+    """Whether the verb asks a question ("asked him if he was hurt"), not for something."""
+    marks = words("question_mark")
+    return any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in marks for g in c.children)
+               for c in token.children)

@@ -1,0 +1,218 @@
+"""Actor and recipient lists for one trigger match (verbal, nominal, adjectival)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .args import (
+    RECIPIENT_PREPS,
+    Pronouns,
+    agent,
+    argument,
+    find_prep,
+    modifiers,
+    prep_objects,
+    subject,
+)
+from .lexicon import Match, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..actors.find import ActorTable
+
+Roles = tuple[list[str], list[str]]
+NOUN_PREPS = (*RECIPIENT_PREPS, "of", "between", "among")
+ADJ_PREPS = ("about", "over", "by", "at", "with", "to", "for")
+
+
+def _extend(ids: list[str], new: list[str]) -> None:
+    ids += [i for i in new if i not in ids]
+
+
+def _direct_object(match: Match) -> Token | None:
+    for child in match.token.children:
+        if child.dep_ in ("dobj", "dative") and child is not match.obj:
+            return child
+    if match.obj is not None and match.row.obj is None and match.obj.dep_ == "dobj":
+        return match.obj
+    return None
+
+
+def _split(actors: list[str], recipients: list[str], symmetric: bool) -> Roles:
+    """The parties of a symmetric event ("X and Y met", "X met Y") act on each other: both lists hold all."""
+    if not symmetric or len(actors) + len(recipients) < 2:
+        return actors, recipients
+    parties = actors + [r for r in recipients if r not in actors]
+    return parties, list(parties)
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's objects and the nouns they are "of" ("dollars of aid for Romania" -> aid)."""
+    found = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for obj in list(found):
+        found += prep_objects(obj, ("of",))
+    return found
+
+
+def _condition_party(verb: Token, table: ActorTable, pronouns: Pronouns) -> list[str]:
+    """The subject of an "unless/if" clause on the verb: the party the condition is put to."""
+    marks = words("condition")
+    for child in verb.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in child.children):
+            found = argument(subject(child)[0], table, pronouns)
+            if found:
+                return found
+    return []
+
+
+def _where(verb: Token, table: ActorTable, pronouns: Pronouns, places: bool) -> list[str]:
+    """Named places (their country actors, if ``places``, or actors named by them) "in/from" the
+    verb or its object; not the other nouns there ("killed in a Taliban raid")."""
+    found: list[str] = []
+    for holder in [verb, *_objects(verb)]:
+        for obj in prep_objects(holder, ("in", "inside", "from")):
+            if obj.ent_type_ in ("GPE", "LOC") or obj.i in table.token_actor:
+                _extend(found, argument(obj, table, pronouns, places=places))
+    return found
+
+
+def _clause_recipients(verb: Token, table: ActorTable, pronouns: Pronouns) -> list[str]:
+    """The object, or the objects of "with/to/against/on ..." of a complement clause."""
+    found: list[str] = []
+    for obj in _objects(verb):
+        _extend(found, argument(obj, table, pronouns))
+        for pobj in prep_objects(obj, (*RECIPIENT_PREPS, "for")):
+            _extend(found, argument(pobj, table, pronouns))
+    for obj in prep_objects(verb, (*RECIPIENT_PREPS, "for", "between")):
+        _extend(found, argument(obj, table, pronouns))
+    found = found or _condition_party(verb, table, pronouns)
+    for child in verb.children:
+        if not found and child.dep_ == "xcomp" and child.i > verb.i:
+            found = _clause_recipients(child, table, pronouns)
+    return found or _where(verb, table, pronouns, True)
+
+
+def _fallback_recipients(token: Token, table: ActorTable, pronouns: Pronouns, places: bool) -> list[str]:
+    """Who a clause is about ("demanded that the US cancel ...", "threatened to break ties with
+    Russia"), the party an "unless/if" clause puts a condition on, or where it happens
+    ("in Montenegro"; a place counts for its country when ``places``)."""
+    for child in token.children:
+        if child.dep_ == "ccomp" and child.i > token.i:
+            found = argument(subject(child)[0], table, pronouns)
+            if found:
+                return found
+        if child.dep_ == "xcomp" and child.i > token.i:
+            found = _clause_recipients(child, table, pronouns)
+            if found:
+                return found
+    return _condition_party(token, table, pronouns) or _where(token, table, pronouns, places)
+
+
+def verb_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
+    """Subject acts on object or prepositional objects; passives and "from" rows reversed."""
+    token, row = match.token, match.row
+    subj, passive = subject(token)
+    if passive:
+        return argument(agent(token), table, pronouns), argument(subj, table, pronouns)
+    actors = argument(subj, table, pronouns)
+    if "flip" in row.flags and row.prep:
+        return argument(find_prep(match, row.prep), table, pronouns), actors
+    recipients = argument(_direct_object(match), table, pronouns)
+    if not recipients:
+        preps = RECIPIENT_PREPS if row.prep is None else (row.prep, *RECIPIENT_PREPS)
+        holders = [token] + [c for c in token.children if c.dep_ == "dobj"]
+        for holder in holders:
+            for obj in prep_objects(holder, (*preps, "between")):
+                _extend(recipients, argument(obj, table, pronouns))
+    if not recipients:
+        places = "sym" not in row.flags
+        _extend(recipients, _fallback_recipients(token, table, pronouns, places))
+    return _split(actors, recipients, "sym" in row.flags)
+
+
+def _light_subject(token: Token) -> Token | None:
+    head = token.head
+    if token.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in words("light"):
+        return subject(head)[0]
+    return None
+
+
+def noun_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
+    """Possessor, modifier or "by" phrase acts; "on/against/with/of" phrases receive."""
+    token = match.token
+    actors = modifiers(token, table)
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            _extend(actors, argument(child, table, pronouns))
+    _extend(actors, argument(agent(token), table, pronouns))
+    if not actors:
+        _extend(actors, argument(_light_subject(token), table, pronouns))
+    recipients: list[str] = []
+    for obj in prep_objects(token, NOUN_PREPS):
+        _extend(recipients, argument(obj, table, pronouns))
+    recipients = [r for r in recipients if r not in actors] or recipients
+    return _split(actors, recipients, "sym" in match.row.flags)
+
+
+def adjective_roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker: str | None) -> Roles:
+    """"We are concerned that X ..." (subject judges) or "X is harmful" (the speaker judges X)."""
+    token = match.token
+    holder = token.head if token.dep_ in ("acomp", "amod", "oprd") else token
+    subj = subject(holder)[0] if holder is not token else subject(token)[0]
+    if token.dep_ == "amod":
+        subj = token.head
+    if "eval" in match.row.flags:
+        recipients = argument(subj, table, pronouns)
+        for obj in prep_objects(token, ("to", "for")):
+            _extend(recipients, argument(obj, table, pronouns))
+        return ([speaker] if speaker else []), recipients
+    actors = argument(subj, table, pronouns)
+    recipients: list[str] = []
+    for child in token.children:
+        if child.dep_ == "ccomp":
+            _extend(recipients, argument(subject(child)[0], table, pronouns))
+    for obj in prep_objects(token, ADJ_PREPS):
+        _extend(recipients, argument(obj, table, pronouns))
+    return actors, recipients
+
+
+def demand_roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker: str | None) -> Roles:
+    """"X said (that) Y must ...": X demands of Y; without a governing clause the speaker demands."""
+    verb = match.token.head
+    recipients = argument(subject(verb)[0], table, pronouns)
+    word = verb
+    for _ in range(4):
+        if word.dep_ not in ("ccomp", "acl", "relcl", "advcl") or word.head is word:
+            break
+        word = word.head
+        if word.pos_ in ("NOUN", "PROPN") and word.dep_ in ("dobj", "attr"):
+            word = word.head  # "issued a reminder that ...": the issuer demands
+        found = argument(subject(word)[0], table, pronouns)
+        if found:
+            return found, recipients
+    return ([speaker] if speaker else []), recipients
+
+
+def _home(actors: list[str], table: ActorTable) -> list[str]:
+    """The country actor of the first actor's country, for domestic events without a target."""
+    first = table.by_id(actors[0]) if actors else None
+    if first is None or not first.country:
+        return []
+    home = [a.id for a in table.actors if a.kind == "country" and a.country == first.country]
+    return home[:1] or [first.id]
+
+
+def roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker: str | None) -> Roles:
+    """(actor ids, recipient ids) for a match; never exploded into dyads."""
+    if match.row.pos == "M":
+        return demand_roles(match, table, pronouns, speaker)
+    if match.row.pos == "N":
+        actors, recipients = noun_roles(match, table, pronouns)
+    elif match.row.pos == "A":
+        actors, recipients = adjective_roles(match, table, pronouns, speaker)
+    else:
+        actors, recipients = verb_roles(match, table, pronouns)
+    if not recipients and match.row.cameo[:2] in words("domestic_root"):
+        recipients = _home(actors, table)
+    return actors, recipients

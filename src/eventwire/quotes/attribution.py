@@ -1,0 +1,345 @@
+"""Quotes stage, step 2: who says or reports what, from the parse (issue 5).
+
+A cue verb ("said", "reported", "added", "quoted ... as saying") or
+"according to" attributes a stretch of text to its subject; hedges ("is said
+to have", "reportedly", "appears to") mark a stretch as hedged. Speakers are
+actor ids from the actors stage; pronouns, bare surnames and "the agency"
+style back-references are resolved here when the actors stage left them.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
+
+from ..datafiles import DATA, rows
+
+if TYPE_CHECKING:
+    from spacy.strings import StringStore
+    from spacy.tokens import Doc, Span, Token
+
+    from ..actors.find import ActorTable
+    from ..records import Actor
+
+WORDS_FILE = DATA / "quote_words.tsv"
+SUBJECTS = ("nsubj", "nsubjpass")
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_NOT_PHRASE = {"relcl", "acl", "advcl", "ccomp", "conj", "cc", "punct"}
+_OWN_COMPLEMENT = {"xcomp", "dobj", "attr", "acomp", "oprd"}
+_TRAIL_PUNCT = {",", "”", '"', "’", "'", "—", "–", "-", ":"}
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> dict[str, frozenset[str]]:
+    """role -> words, from data/quote_words.tsv (read once)."""
+    table: dict[str, set[str]] = {}
+    for fields in rows(WORDS_FILE, header=True):
+        if len(fields) == 2:
+            table.setdefault(fields[1].strip(), set()).add(fields[0].strip().lower())
+    return {role: frozenset(found) for role, found in table.items()}
+
+
+def role(word: str, name: str) -> bool:
+    return word in words().get(name, frozenset())
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A cue and what it attributes: chars [start, end) of the sentence (empty if none)."""
+
+    cue: Token
+    word: str
+    source: str | None
+    speaker: str | None
+    start: int = 0
+    end: int = 0
+    hedged: bool = False
+
+
+class Resolver:
+    """Maps a subject token to an actor id, with the stage's own fall-backs."""
+
+    def __init__(self, doc: Doc, table: ActorTable) -> None:
+        self.doc, self.table = doc, table
+        self.persons = [a for a in table.actors if a.kind == "person"]
+        media = {a.id for a in table.actors if _is_media(a)}
+        self.media_at = sorted((m.start, m.actor_id) for m in table.mentions if m.actor_id in media)
+        self.org_at = sorted((m.start, m.actor_id) for m in table.mentions
+                             if self.kind(m.actor_id) in ("organization", "group"))
+        self.person_at = sorted(
+            (m.start, m.actor_id, _is_subject(doc, m.start, m.end)) for m in table.mentions
+            if (a := table.by_id(m.actor_id)) is not None and a.kind == "person")
+
+    def kind(self, actor_id: str | None) -> str | None:
+        actor = self.table.by_id(actor_id) if actor_id else None
+        return actor.kind if actor is not None else None
+
+    def actor(self, token: Token | None) -> str | None:
+        """The actor a subject phrase headed by ``token`` names, if any."""
+        if token is None:
+            return None
+        found = self.table.token_actor.get(token.i)
+        if found:
+            return found
+        lower = token.lower_
+        if token.pos_ == "PRON" and role(lower, "pronoun"):
+            return self._last_person(token.idx)
+        # "Iranian state media" is not Iran, "Mr Collett's family" is not Mr Collett
+        inside = [a for t in _phrase(token) if (a := self.table.token_actor.get(t.i))
+                  and self.kind(a) != "country" and not _possessor(t, token)]
+        people = [a for a in inside if self.kind(a) == "person"]
+        if people or inside:
+            return (people or inside)[0]
+        if role(token.lemma_.lower(), "media_noun"):
+            return self._named_with(token) or self._last_media(token.idx)
+        return self._surname(token) if token.pos_ == "PROPN" else None
+
+    def _last_person(self, char: int) -> str | None:
+        """The last person named before ``char``, preferring one named as a subject."""
+        found = subject_found = None
+        for start, actor_id, is_subject in self.person_at:
+            if start >= char:
+                break
+            found = actor_id
+            subject_found = actor_id if is_subject else subject_found
+        return subject_found or found
+
+    def _named_with(self, token: Token) -> str | None:
+        """ "the agency" -> the last organization named with that word ("Atomic Energy Agency")."""
+        word = token.lower_
+        before = [actor_id for start, actor_id in self.org_at if start < token.idx
+                  and (a := self.table.by_id(actor_id)) is not None
+                  and any(word in n.lower().split() for n in a.names)]
+        return before[-1] if before else None
+
+    def _last_media(self, char: int) -> str | None:
+        """The news outlet "the agency" refers back to: the only one, else the last one named."""
+        if not self.media_at:
+            return None
+        if len({actor_id for _, actor_id in self.media_at}) == 1:
+            return self.media_at[0][1]
+        before = [actor_id for start, actor_id in self.media_at if start < char]
+        return before[-1] if before else None
+
+    def _surname(self, token: Token) -> str | None:
+        hits = {a.id for a in self.persons for n in a.names if n.split()[-1:] == [token.text]}
+        return hits.pop() if len(hits) == 1 else None
+
+
+def _phrase(token: Token) -> list[Token]:
+    """The noun phrase headed by ``token``, without clauses or conjoined phrases."""
+    found, todo = [], [token]
+    while todo:
+        word = todo.pop()
+        found.append(word)
+        todo.extend(c for c in word.children if c.dep_ not in _NOT_PHRASE)
+    return sorted(found, key=lambda t: t.i)
+
+
+def _is_subject(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ in SUBJECTS
+
+
+def _possessor(token: Token, top: Token) -> bool:
+    """Whether ``token`` sits in a possessive modifier below ``top``."""
+    for _ in range(8):
+        if token.dep_ == "poss":
+            return True
+        if token is top or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+def _is_media(actor: Actor) -> bool:
+    if "MED" in actor.sectors:
+        return True
+    return actor.kind == "organization" and any(
+        role(n.split()[-1].lower(), "media_noun") for n in actor.names if n.split())
+
+
+def subject(verb: Token) -> Token | None:
+    """The verb's subject, or that of the verb it is conjoined to or hangs from
+    as a participle ("..., adding that", "..., saying: ")."""
+    for _ in range(3):
+        found = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+        inherits = verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG")
+        if found is not None or not inherits or verb.head is verb:
+            return found
+        verb = verb.head
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _content_end(sent: Span) -> int:
+    """Char end of the sentence without its closing punctuation and marks."""
+    end = sent.end - 1
+    while end > sent.start and (sent.doc[end].is_punct or sent.doc[end].is_space):
+        end -= 1
+    return sent.doc[end].idx + len(sent.doc[end].text)
+
+
+def _after(doc: Doc, first: Token, sent: Span, verb: Token | None = None) -> tuple[int, int]:
+    """Chars from ``first`` (skipping a "that") to the end of the sentence.
+
+    With ``verb``, the span stops before a clause conjoined to the cue verb
+    ("said the talks went well and promised more").
+    """
+    i = first.i
+    while i < sent.end - 1 and (doc[i].dep_ == "mark" or doc[i].is_punct):
+        i += 1
+    end = _content_end(sent)
+    if verb is not None:
+        joined = [c for c in verb.rights if c.dep_ in ("cc", "conj") and c.i > i]
+        if joined:
+            stop = joined[0].i - 1
+            while stop > i and (doc[stop].is_punct or doc[stop].is_space):
+                stop -= 1
+            end = min(end, doc[stop].idx + len(doc[stop].text))
+    return doc[i].idx, end
+
+
+def _before(doc: Doc, left: int, sent: Span) -> tuple[int, int] | None:
+    """Chars from the sentence start up to the punctuation before token ``left``."""
+    k = left - 1
+    if k <= sent.start or doc[k].text not in _TRAIL_PUNCT:
+        return None
+    while k > sent.start and doc[k].text in _TRAIL_PUNCT:
+        k -= 1
+    first = sent.start
+    while first < k and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    if not any(doc[i].tag_ in FINITE for i in range(first, k + 1)):
+        return None  # "As a candidate, X vowed ...": no clause to attribute
+    return doc[first].idx, doc[k].idx + len(doc[k].text)
+
+
+def content(verb: Token, subj: Token | None) -> tuple[int, int] | None:
+    """What the cue attributes: its complement clause, or the clause before it."""
+    doc, sent = verb.doc, verb.sent
+    target = verb
+    said = _as_saying(verb)
+    if said is not None:
+        target = said
+    comp = next((c for c in target.children if c.dep_ == "ccomp"), None)
+    if comp is not None and comp.i > target.i:
+        return _after(doc, comp.left_edge, sent, verb)
+    left = min([verb.i] + ([subj.left_edge.i] if subj is not None else []))
+    if comp is not None:
+        span = _before(doc, left, sent)
+        return span or (comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text))
+    addressee = role(verb.lemma_.lower(), "addressee_cue")  # "..., X told reporters."
+    if said is None and any(c.dep_ in _OWN_COMPLEMENT and not (addressee and c.dep_ == "dobj")
+                            for c in verb.rights):
+        return None  # "X vowed to ...": the cue has its own complement
+    return _before(doc, left, sent)
+
+
+def _as_saying(verb: Token) -> Token | None:
+    """The "saying" of "quoted X as saying"."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            said = next((c for c in prep.children if c.lemma_.lower() == "say"), None)
+            if said is not None:
+                return said
+    return None
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _parties(verb: Token, resolver: Resolver) -> tuple[str | None, str | None]:
+    """(source, speaker) of a cue verb: "media quoted X as saying" -> (media, X)."""
+    subj = subject(verb)
+    if _as_saying(verb) is not None:
+        if _passive(verb):
+            agent = _child(verb, "agent")
+            by = _child(agent, "pobj") if agent is not None else None
+            return resolver.actor(by), resolver.actor(subj)
+        return resolver.actor(subj), resolver.actor(_child(verb, "dobj"))
+    source = resolver.actor(subj)
+    return source, (source if resolver.kind(source) == "person" else None)
+
+
+def attribute(token: Token, resolver: Resolver) -> Attribution | None:
+    """The attribution a cue verb or "according to" makes, else None."""
+    if token.lower_ == "according":
+        return _according(token, resolver)
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or not role(lemma, "cue"):
+        return None
+    if _passive(token) and _as_saying(token) is None:
+        return None  # "is said to have ...": a hedge, not a cue
+    if _child(token, "neg") is not None:
+        return None  # "did not say what ..."
+    source, speaker = _parties(token, resolver)
+    span = content(token, subject(token))
+    start, end = span if span is not None else (0, 0)
+    return Attribution(token, lemma, source, speaker, start, end)
+
+
+def _according(token: Token, resolver: Resolver) -> Attribution | None:
+    """ "according to X, ..." and "..., according to X" """
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    who = _child(to, "pobj") if to is not None else None
+    if who is None:
+        return None
+    doc, sent = token.doc, token.sent
+    source = resolver.actor(who)
+    speaker = source if resolver.kind(source) == "person" else None
+    after = who.right_edge.i + 1
+    if after < sent.end - 1 and doc[after].text == "," and token.i <= sent.start + 1:
+        start, end = _after(doc, doc[after + 1], sent)
+    else:
+        span = _before(doc, token.i, sent)
+        start, end = span if span is not None else (sent.start_char, _content_end(sent))
+    return Attribution(token, "according to", source, speaker, start, end)
+
+
+def hedge(token: Token) -> Attribution | None:
+    """A hedged stretch: "is said to have ...", "appears to ...", "reportedly ..."."""
+    lemma = token.lemma_.lower()
+    head = None
+    if token.dep_ == "advmod" and role(token.lower_, "hedge_adverb"):
+        head = token.head
+    elif token.pos_ in ("VERB", "AUX") and (role(lemma, "hedge_passive") or role(lemma, "hedge_raising")):
+        raising = role(lemma, "hedge_raising") or _passive(token)
+        head = token if raising and _child(token, "xcomp") is not None else None
+    if head is None:
+        return None
+    left, right = head.left_edge, head.right_edge
+    while right.i > left.i and (right.is_punct or right.is_space):
+        right = right.doc[right.i - 1]
+    return Attribution(token, lemma, None, None, left.idx, right.idx + len(right.text), hedged=True)
+
+
+def scan(doc: Doc, resolver: Resolver) -> list[Attribution]:
+    """Every cue and hedge of the doc, in text order (one pass over the tokens)."""
+    lemmas, lowers = _hashes(doc.vocab.strings)
+    table = doc.to_array([LEMMA, LOWER])
+    hits = numpy.flatnonzero(numpy.isin(table[:, 0], lemmas) | numpy.isin(table[:, 1], lowers))
+    found: list[Attribution] = []
+    for i in hits.tolist():
+        token = doc[i]
+        made = hedge(token) or attribute(token, resolver)
+        if made is not None:
+            found.append(made)
+    return found
+
+
+def _hashes(strings: StringStore) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """String hashes of the lemmas and lower-case words that can start a cue or hedge."""
+    vocab = words()
+    lemmas = vocab["cue"] | vocab["hedge_passive"] | vocab["hedge_raising"]
+    lowers = vocab["hedge_adverb"] | {"according"}
+    return (numpy.array(sorted(strings[w] for w in lemmas), dtype=numpy.uint64),
+            numpy.array(sorted(strings[w] for w in lowers), dtype=numpy.uint64))

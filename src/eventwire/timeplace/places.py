@@ -1,0 +1,470 @@
+"""Time and place: dates relative to publication, places from the gazetteer (issue 6).
+
+`place_events` gives each event the date and place of its own clause, else
+of the clauses above it, else of its sentence (captions: else of the whole
+caption); a date then falls back to the article's dateline or publication
+date (marked inferred). Dates and places are found once per article: date
+entities and a few date words, and place names in locative positions ("in
+Moscow"), as the object of the event's verb ("strike Kyiv") or as where a
+movement ends ("travel to Paris"). A country counts only after "in"-like
+prepositions or as a destination, never as an actor. See docs/timeplace.md.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+import numpy
+from spacy.strings import get_string_id
+
+from ..nlp.paragraphs import sentences
+from ..datafiles import DATA, rows
+from .gazetteer import geocode, is_place, lookup, place_names, warm
+from ..records import Article, DateValue, Event, Place, Section
+from .dates import resolve_date, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from ..actors.find import ActorTable
+
+__all__ = ["geocode", "is_place", "place_events", "place_names", "resolve_date"]
+
+PLACE_WORDS_FILE = DATA / "place_words.tsv"
+DATE_LABELS = frozenset({"DATE", "TIME"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: entity labels that may still hide a place (spaCy's small model tags "Kyiv" PERSON)
+MAYBE_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "FAC"})
+#: dependents that open a clause of their own: their dates and places are not the head's
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"})
+NOT_PLACE_ACTORS = frozenset({"person", "organization", "group"})
+#: a date in these relations modifies a noun ("the 2007 champion", "Sunday's vote"):
+#: it dates that noun's event only
+ADJ_DEPS = frozenset({"compound", "amod", "nummod", "poss", "nmod"})
+SPECIFIC = {"city": 0, "admin1": 1, "country": 2}
+DATELINE_ENDS = frozenset({"(", "—", "–", "-", "--", "/"})
+DATELINE_CHARS = 80
+
+
+@functools.lru_cache(maxsize=1)
+def place_words() -> dict[str, frozenset[str]]:
+    """Prepositions that make their object the event's place (data/place_words.tsv)."""
+    table: dict[str, set[str]] = {"any": set(), "city": set()}
+    for kind, word in rows(PLACE_WORDS_FILE, header=True):
+        table.setdefault(kind, set()).add(word.strip())
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _date_words() -> frozenset[str]:
+    """Single words that are dates on their own but often escape the NER."""
+    return frozenset({*words().weekdays, *(w for w in words().relative if " " not in w)})
+
+
+@dataclass(slots=True)
+class Mark:
+    """A date or place found in the doc: token range, value, and how it attaches."""
+
+    start: int
+    end: int
+    date: DateValue | None = None
+    place: Place | None = None
+    role: str = ""  # "any"/"city"/"dest" (after such a preposition), "obj" (direct object)
+    governor: int = -1
+
+
+@dataclass(slots=True)
+class Context:
+    """What one article offers every event: sentences, date marks, place marks."""
+
+    doc: Doc
+    article: Article
+    sections: list[Section]
+    actors: ActorTable
+    sents: list[Span]
+    ents: tuple[Span, ...]
+    dates: list[Mark]
+    countries: tuple[str, ...]
+    places: dict[int, list[Mark]] = field(default_factory=dict)
+    dateline: DateValue | None = None
+
+
+def place_events(
+    doc: Doc, article: Article, sections: list[Section], events: list[Event], actors: ActorTable
+) -> None:
+    """Set ``date`` and ``location`` on each event, in place."""
+    warm()  # the first article pays for the gazetteer, whether or not it has events
+    if not events:
+        return
+    countries = tuple(sorted({a.country for a in actors.actors if a.country}))
+    ents = tuple(doc.ents)  # spaCy rebuilds doc.ents on every access: read it once
+    ctx = Context(doc, article, sections, actors, sentences(doc), ents,
+                  _date_marks(doc, ents, article.published), countries)
+    ctx.dateline = _dateline(ctx)
+    for event in events:
+        sent = _sentence(ctx, event)
+        anchor = _anchor(doc, event, sent)
+        clause = _clause(anchor) if anchor is not None else set()
+        if event.date is None:
+            event.date = _event_date(ctx, event, sent, anchor, clause)
+        if event.location is None:
+            event.location = _event_place(ctx, event, sent, anchor, clause)
+
+
+# ------------------------------------------------------------------ parse
+
+
+def _sentence(ctx: Context, event: Event) -> Span | None:
+    """The event's sentence: by index, else the one holding its span."""
+    if 0 <= event.sentence < len(ctx.sents):
+        sent = ctx.sents[event.sentence]
+        if sent.start_char <= event.start < sent.end_char or event.start == event.end:
+            return sent
+    for sent in ctx.sents:
+        if sent.start_char <= event.start < sent.end_char:
+            return sent
+    return None
+
+
+def _anchor(doc: Doc, event: Event, sent: Span | None) -> Token | None:
+    """The verb that governs the event's trigger (the trigger itself when a verb)."""
+    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return sent.root if sent is not None else None
+    first = event.trigger.lower().split()[0] if event.trigger.strip() else ""
+    token = next((t for t in span if first and first in (t.lower_, t.lemma_.lower())), None)
+    token = token or next((t for t in span if t.pos_ in ("VERB", "AUX")), span.root)
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT" or token.head is token:
+            break
+        token = token.head
+    return token
+
+
+def _clause(anchor: Token) -> set[int]:
+    """Token indices of the anchor's clause, without the clauses it embeds."""
+    out: set[int] = set()
+    stack = [anchor]
+    while stack:
+        token = stack.pop()
+        out.add(token.i)
+        for child in token.children:
+            verb_conj = child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
+            if child.dep_ not in CLAUSE_DEPS and not verb_conj:
+                stack.append(child)
+    return out
+
+
+def _outer(anchor: Token) -> set[int]:
+    """Tokens of the clauses above the anchor's ("In June, X reported that Y received ...")."""
+    out: set[int] = set()
+    for ancestor in anchor.ancestors:
+        out |= _clause(ancestor)
+    return out
+
+
+def _in_other_relcl(token: Token, anchor: Token) -> bool:
+    """Whether ``token`` sits in a relative clause that does not hold the anchor."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ in ("relcl", "acl") and \
+                not ancestor.left_edge.i <= anchor.i <= ancestor.right_edge.i:
+            return True
+    return False
+
+
+def _section_of(ctx: Context, char: int) -> Section | None:
+    return next((s for s in ctx.sections if s.start <= char < s.end), None)
+
+
+# ------------------------------------------------------------------ dates
+
+
+def _date_marks(doc: Doc, ents: tuple[Span, ...], published: date | None) -> list[Mark]:
+    """Every resolvable date in the doc: DATE/TIME entities and lone date words."""
+    marks = []
+    for ent in ents:
+        if ent.label_ in DATE_LABELS:
+            marks.append(_date_mark(doc, ent.start, ent.end, ent.root, published))
+    # lone date words, found on the token arrays (no Token objects for the other tokens)
+    lowers = doc.to_array("LOWER")
+    for i in numpy.flatnonzero(numpy.isin(lowers, _date_word_ids())).tolist():
+        token = doc[i]
+        if token.ent_iob_ == "O" and not _name_follows(token):
+            marks.append(_date_mark(doc, i, i + 1, token, published))
+    return [m for m in marks if m.date is not None and m.date.precision != "unknown"]
+
+
+@functools.lru_cache(maxsize=1)
+def _date_word_ids() -> numpy.ndarray:
+    """String ids of the lone date words, as spaCy's LOWER attribute stores them."""
+    return numpy.array(sorted(get_string_id(w) for w in _date_words()), dtype=numpy.uint64)
+
+
+def _name_follows(token: Token) -> bool:
+    """'Saturday Night Live', 'Sunday Times': a date word that starts a name."""
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.is_title and nxt.pos_ in ("PROPN", "NOUN")
+
+
+def _date_mark(doc: Doc, start: int, end: int, root: Token, published: date | None) -> Mark:
+    """Resolve one date span, with its preposition ('in June') and tense."""
+    if start > 0 and doc[start - 1].pos_ == "ADP":
+        start -= 1
+    phrase = doc[start:end].text
+    value = resolve_date(phrase, published, future=_is_future(root))
+    adjectival = root.dep_ in ADJ_DEPS and root.head is not root \
+        and root.head.ent_type_ not in DATE_LABELS and root.head.lower_ not in words().parts
+    return Mark(start, end, date=value, role="adj" if adjectival else "", governor=root.head.i)
+
+
+def _is_future(token: Token) -> bool:
+    """Whether the verb a date hangs on is future ('will meet', 'is scheduled to meet')."""
+    verb = token
+    for _ in range(4):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    lexicon = words()
+    if verb.tag_ == "VBN" and verb.lemma_.lower() in lexicon.planned:
+        return True  # "talks are scheduled for Monday"
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in lexicon.aux for c in verb.children):
+            return True
+        if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+            return False
+        head = verb.head
+        lemma = head.lemma_.lower()
+        if verb.dep_ == "xcomp" and (lemma in lexicon.future or head.lower_ == "due") \
+                and (lemma != "go" or head.tag_ == "VBG"):
+            return True  # "plans to visit on Monday", "is going to vote on Monday"
+        verb = head
+    return False
+
+
+def _dateline(ctx: Context) -> DateValue | None:
+    """A date stated at the head of the first body paragraph ('MOSCOW, July 1 (Reuters) -')."""
+    body = next((s for s in ctx.sections if s.kind == "body"), None)
+    if body is None:
+        return None
+    doc = ctx.doc
+    for mark in ctx.dates:
+        span = doc[mark.start:mark.end]
+        if not body.start <= span.start_char < body.start + DATELINE_CHARS:
+            continue
+        head = doc.char_span(body.start, span.start_char, alignment_mode="expand")
+        after = doc[mark.end].text if mark.end < len(doc) else ""
+        if head is not None and any(t.text == "," for t in head) and after in DATELINE_ENDS:
+            return mark.date
+    return None
+
+
+def _pick_date(marks: list[Mark], tokens: set[int] | None, lo: int, hi: int,
+               anchor: int, own: range) -> DateValue | None:
+    """The date in the given tokens (or token range) nearest the anchor.
+
+    A date that only modifies a noun counts when that noun is the event's own.
+    """
+    found = [m for m in marks if lo <= m.start < hi and (tokens is None or m.end - 1 in tokens)
+             and (m.role != "adj" or m.governor in own)]
+    if not found:
+        return None
+    return min(found, key=lambda m: abs(m.start - anchor)).date
+
+
+def _event_date(ctx: Context, event: Event, sent: Span | None, anchor: Token | None,
+                clause: set[int]) -> DateValue:
+    """Clause, then sentence, then (captions) the caption, then dateline or publication."""
+    at = anchor.i if anchor is not None else 0
+    span = ctx.doc.char_span(event.start, event.end, alignment_mode="expand")
+    own = range(span.start, span.end) if span is not None else range(at, at + 1)
+    found = None
+    if sent is not None:
+        found = _pick_date(ctx.dates, clause, sent.start, sent.end, at, own) if clause else None
+        if found is None and anchor is not None:
+            found = _pick_date(ctx.dates, _outer(anchor), sent.start, sent.end, at, own)
+        found = found or _pick_date(ctx.dates, None, sent.start, sent.end, at, own)
+    section = _section_of(ctx, event.start)
+    if found is None and section is not None and (event.in_caption or section.kind == "caption"):
+        part = ctx.doc.char_span(section.start, section.end, alignment_mode="expand")
+        if part is not None:
+            found = _pick_date(ctx.dates, None, part.start, part.end, at, own)
+    if found is None and section is not None and section.kind == "body":
+        found = ctx.dateline
+    if found is not None:
+        return dataclasses.replace(found)
+    published = ctx.article.published
+    return DateValue(published, "day" if published else "unknown", "", inferred=True)
+
+
+# ------------------------------------------------------------------ places
+
+
+def _role(root: Token) -> tuple[str, int] | None:
+    """How a name attaches: after a locative preposition, or as a direct object."""
+    token = root
+    for _ in range(4):  # "in Brazil, India and China", "in Tehran, Iran"
+        if token.dep_ not in ("conj", "appos") or token.head is token:
+            break
+        token = token.head
+    preps = place_words()
+    if token.dep_ in ("poss", "compound") and token.head.dep_ == "pobj":
+        token = token.head  # "in Afghanistan's north", "in the Kunduz province"
+    elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "pobj" \
+            and token.head.head.lemma_.lower() in preps.get("placenoun", ()):
+        token = token.head.head  # "in the northern city of Mazar-i-Sharif"
+    if token.dep_ == "pobj":
+        prep = token.head.lower_
+        kind = "any" if prep in preps["any"] else "city" if prep in preps["city"] else ""
+        kind = kind or ("dest" if prep in preps.get("dest", ()) else "")
+        return (kind, token.head.head.i) if kind else None
+    if token.dep_ == "dobj":
+        return "obj", token.head.i
+    return None
+
+
+def _candidates(ctx: Context, sent: Span) -> list[tuple[int, int, Token, bool]]:
+    """Spans that may name a place, and whether only a main place name counts for them.
+
+    Place entities (GPE, LOC) take any gazetteer name; other entities and bare proper
+    nouns only a main name, so "the White House" is never Casablanca's alternate name.
+    """
+    out = []
+    for ent in ctx.ents:
+        if ent.start < sent.start or ent.end > sent.end or ent.label_ in DATE_LABELS:
+            continue
+        if ent.label_ in PLACE_LABELS or ent.label_ in MAYBE_PLACE_LABELS:
+            out.append((ent.start, ent.end, ent.root, ent.label_ not in PLACE_LABELS))
+    for token in sent:
+        if token.pos_ == "PROPN" and token.ent_iob_ == "O" and token.dep_ in ("pobj", "dobj"):
+            start = token.i
+            while start > sent.start and token.doc[start - 1].dep_ == "compound" \
+                    and token.doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            out.append((start, token.i + 1, token, True))
+    return out
+
+
+def _place_name(ctx: Context, start: int, end: int, strict: bool) -> tuple[int, str] | None:
+    """The span's place name, without leading lower-case words ("downtown Seattle") or a
+    trailing place noun ("the Kunduz province")."""
+    doc = ctx.doc
+    nouns = place_words().get("placenoun", frozenset())
+    if end - start > 1 and doc[end - 1].lower_ in nouns:
+        end -= 1
+    while start < end:
+        name = doc[start:end].text
+        found = lookup(name, hints=ctx.countries)
+        if found is not None and (found[1] or not strict):
+            return start, name
+        if doc[start].is_title or doc[start].is_upper:
+            break
+        start += 1
+    return None
+
+
+def _place_marks(ctx: Context, index: int, sent: Span) -> list[Mark]:
+    """Places of one sentence (computed once per sentence)."""
+    if index in ctx.places:
+        return ctx.places[index]
+    marks: list[Mark] = []
+    found: list[tuple[int, int, tuple[str, int], str]] = []
+    for start, end, root, strict in _candidates(ctx, sent):
+        how = _role(root)
+        if how is None or (strict and _is_named_actor(ctx, start, end)):
+            continue
+        named = _place_name(ctx, start, end, strict)
+        if named is not None:
+            found.append((named[0], end, how, named[1]))
+    local = tuple(sorted({p.country for *_, name in found
+                          if (p := geocode(name)) and p.kind != "city" and p.country}))
+    for start, end, (role, governor), name in found:
+        place = geocode(name, countries=local, hints=ctx.countries)
+        if place is None or (place.kind == "country" and role not in ("any", "dest")):
+            continue
+        marks.append(Mark(start, end, place=place, role=role, governor=governor))
+    ctx.places[index] = marks
+    return marks
+
+
+def _is_named_actor(ctx: Context, start: int, end: int) -> bool:
+    """A person or organization the actors stage found there is not a place."""
+    for i in range(start, end):
+        actor = ctx.actors.at_token(i) if ctx.actors.token_actor else None
+        if actor is not None and actor.kind in NOT_PLACE_ACTORS:
+            return True
+    return False
+
+
+def _pick_place(marks: list[Mark], allowed: set[int] | None, anchor: int,
+                governors: set[int]) -> Place | None:
+    """Most specific place (city before country), then the nearest to the anchor.
+
+    Objects and destinations count only when they depend on one of ``governors``.
+    """
+    found = []
+    for mark in marks:
+        if allowed is not None and mark.start not in allowed:
+            continue
+        if mark.role in ("obj", "dest") and mark.governor not in governors:
+            continue
+        found.append(mark)
+    if not found:
+        return None
+    best = min(found, key=lambda m: (SPECIFIC.get(m.place.kind, 3) if m.place else 3,
+                                     abs(m.start - anchor)))
+    return dataclasses.replace(best.place) if best.place else None
+
+
+def _event_place(ctx: Context, event: Event, sent: Span | None, anchor: Token | None,
+                 clause: set[int]) -> Place | None:
+    """The event's clause first ('met in Moscow', 'strike Kyiv'), then its sentence."""
+    if sent is None:
+        return None
+    index = next((i for i, s in enumerate(ctx.sents) if s.start == sent.start), -1)
+    marks = _place_marks(ctx, index, sent)
+    at = anchor.i if anchor is not None else sent.start
+    found = None
+    if clause and anchor is not None:
+        here = [m for m in marks if m.role != "dest"]
+        found = _pick_place(here, clause, at, {anchor.i}) or _destination(marks, anchor)
+    loose = [m for m in marks if m.role not in ("obj", "dest")]
+    if found is None and anchor is not None and loose:
+        found = _pick_place(loose, _outer(anchor), at, set())
+    if found is None and loose:
+        own = [m for m in loose if anchor is None or not _in_other_relcl(ctx.doc[m.start], anchor)]
+        found = _pick_place(own, None, at, set())
+    if found is None and (event.in_caption or _kind_at(ctx, event.start) == "caption"):
+        found = _caption_place(ctx, event, at)
+    return found
+
+
+def _destination(marks: list[Mark], anchor: Token) -> Place | None:
+    """Where a movement ends ("will travel to Paris", "sent troops to Syria")."""
+    if anchor.lemma_.lower() not in place_words().get("motion", ()):
+        return None
+    ends = [m for m in marks if m.role == "dest" and m.governor == anchor.i]
+    return _pick_place(ends, None, anchor.i, {anchor.i})
+
+
+def _kind_at(ctx: Context, char: int) -> str:
+    section = _section_of(ctx, char)
+    return section.kind if section is not None else ""
+
+
+def _caption_place(ctx: Context, event: Event, at: int) -> Place | None:
+    """A caption's place may sit in another of its sentences ('Tehran, Iran, Jan. 7')."""
+    section = _section_of(ctx, event.start)
+    if section is None:
+        return None
+    for index, sent in enumerate(ctx.sents):
+        if section.start <= sent.start_char < section.end and not sent.start <= at < sent.end:
+            found = _pick_place([m for m in _place_marks(ctx, index, sent) if m.role != "obj"],
+                                None, at, set())
+            if found is not None:
+                return found
+    return None
+
