@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def seed_readings(examples: Path) -> list:
     """The examples read by the real pipeline."""
-    from eventwire.ingest.sources import read_paths
+    from eventwire.ingest import read_paths
     from eventwire.pipeline import Pipeline
     from eventwire.records import Reading
 

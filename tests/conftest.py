@@ -83,7 +83,7 @@ def nlp(pipeline):
 
 @pytest.fixture(scope="session")
 def seed_article():
-    from eventwire.ingest.sources import read_paths
+    from eventwire.ingest import read_paths
 
     (article,) = list(read_paths([SEED], published=datetime.date(2023, 7, 2)))
     return article

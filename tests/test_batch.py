@@ -17,7 +17,7 @@ import pytest
 from eventwire.batch import load, plan, run
 from eventwire.batch.chunks import process_chunk
 from eventwire.errors import EventwireError
-from eventwire.ingest.sources import read_paths
+from eventwire.ingest import read_paths
 from eventwire.service import ingest
 from eventwire.store import open_store
 

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.ingest.sources import looks_english, parse_text, read_bytes, read_paths
+from eventwire.ingest import read_paths
+from eventwire.ingest.common import looks_english
+from eventwire.ingest.sources import read_bytes
+from eventwire.ingest.text import parse_text
 from eventwire.records import Article, Skip
 
 from .conftest import SEED

@@ -9,7 +9,7 @@ import random
 import pytest
 
 from eventwire.evaluate.stories import bcubed, story_of_origin
-from eventwire.ingest.sources import read_paths
+from eventwire.ingest import read_paths
 from eventwire.records import Actor, Article, DateValue, Event, Reading
 from eventwire.service import ingest
 from eventwire.store import open_store

@@ -119,7 +119,7 @@ def known_readings() -> list[Reading]:
 def build_db(path: Path | str, pipeline) -> Path | str:  # type: ignore[no-untyped-def]
     """Examples and our own articles through the real pipeline, then the known readings
     (``path``: a SQLite file or a database URL)."""
-    from eventwire.ingest.sources import read_paths
+    from eventwire.ingest import read_paths
     from eventwire.service import ingest
     from eventwire.store import open_store
 

@@ -42,7 +42,7 @@ def _peak_mb() -> float:
 
 
 def load_articles(path: str | None, limit: int | None) -> list[Article]:
-    from .ingest.sources import read_paths
+    from .ingest import read_paths
 
     source = Path(path) if path else (SHARED_NEWS if SHARED_NEWS.exists() else EXAMPLES)
     articles = [a for a in read_paths([source]) if isinstance(a, Article)]

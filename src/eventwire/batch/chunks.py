@@ -98,11 +98,12 @@ def plan(inputs: list[str], *, chunk_size: int = CHUNK_SIZE) -> list[Chunk]:
 
 def read_chunk(chunk: Chunk) -> Iterator[Article | Skip]:
     """The articles and skips of one chunk, numbered as `eventwire ingest` numbers them."""
-    from ..ingest import sources as ingest
+    from ..ingest.jsonl import json_lines, record_or_skip
+    from ..ingest.sources import read_bytes
 
     if chunk.kind == "warc":
         with _open(chunk.source) as handle:
-            yield from ingest.read_bytes(handle.read(), name=chunk.source)
+            yield from read_bytes(handle.read(), name=chunk.source)
         return
     if chunk.kind == "parquet":
         import pyarrow.parquet as pq
@@ -110,14 +111,14 @@ def read_chunk(chunk: Chunk) -> Iterator[Article | Skip]:
         with _open(chunk.source) as handle:
             rows = pq.read_table(handle).slice(chunk.start, chunk.stop - chunk.start).to_pylist()
         for i, row in enumerate(rows, chunk.start + 1):
-            yield ingest._record_or_skip(row, chunk.source, i)
+            yield record_or_skip(row, chunk.source, i)
         return
     with _open(chunk.source) as handle:
         lines = [
             (raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw).rstrip("\n")
             for n, raw in enumerate(handle) if chunk.start <= n < chunk.stop
         ]
-    yield from ingest.json_lines(lines, chunk.source, first=chunk.start + 1)
+    yield from json_lines(lines, chunk.source, first=chunk.start + 1)
 
 
 # ------------------------------------------------------------------ output

@@ -147,7 +147,7 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
            url: str | None, actors_file: str | None, max_bytes: int, batch_size: int,
            reprocess: bool, quiet: bool) -> None:
     """Read articles from files, folders, feeds, WARC or - (stdin) into the database."""
-    from ..ingest import sources as ingest_mod
+    from ..ingest import read_paths
     from ..pipeline import Pipeline
     from ..service import ingest as run
 
@@ -155,7 +155,7 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
         if path != "-" and not Path(path).exists():
             raise click.BadParameter(f"no such file or folder: {path}", param_hint="PATHS")
     store = _store(db)
-    sources = ingest_mod.read_paths(paths, published=published, outlet=outlet, url=url,
+    sources = read_paths(paths, published=published, outlet=outlet, url=url,
                                     max_bytes=max_bytes)
     pipeline = Pipeline(actors_file=actors_file)
     if quiet:
@@ -193,7 +193,7 @@ def _print_summary(summary: Any, where: str) -> None:
 def extract(file: str, published: date | None, outlet: str | None, url: str | None,
             fmt: str, actors_file: str | None) -> None:
     """The full reading of one article (no database): actors, events, quotes."""
-    from ..ingest.sources import read_paths
+    from ..ingest import read_paths
     from ..pipeline import Pipeline
     from ..records import Skip, to_dict
 

@@ -203,7 +203,7 @@ def add_counts(total: dict[str, Counts], counts: dict[str, Counts]) -> None:
 
 def gold_article(gold: GoldFile) -> Article:
     """The gold's article, ingested with the gold's metadata; E401 if unreadable."""
-    from ..ingest.sources import read_paths
+    from ..ingest import read_paths
 
     items = read_paths([gold.article_path], published=gold.published, outlet=gold.outlet, url=gold.url)
     for item in items:

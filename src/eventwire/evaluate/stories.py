@@ -58,7 +58,7 @@ def story_of_origin(store: Any) -> dict[str, str]:
 
 def evaluate_stories(path: str | Path, pipeline: Any, *, label_field: str = "category") -> dict[str, Any]:
     """Ingest a labelled JSONL file and score the stories formed."""
-    from ..ingest.sources import read_paths
+    from ..ingest import read_paths
     from ..service import ingest
     from ..store import open_store
 

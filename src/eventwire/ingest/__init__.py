@@ -1,6 +1,10 @@
-"""Sources to Articles: text, HTML, JSON lines, RSS/Atom, WARC, folders and stdin.
+"""Sources to Articles: one module per format.
 
-`read_paths(paths)` yields an `Article` or a coded `Skip` for every record.
+`read_paths(paths)` yields an `Article` or a coded `Skip` for every record:
+`sources` walks files, folders and stdin and picks the reader by suffix or
+content; `text`, `html`, `jsonl`, `feed` (RSS/Atom) and `warc` read one
+format each; `common` holds decoding, the English and length checks,
+credit splitting and dates.
 """
 
 from .sources import read_paths

@@ -1,0 +1,140 @@
+"""What every reader shares: metadata overrides, decoding, the English and length checks,
+photo-credit splitting and publication dates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from ..errors import InputError
+from ..records import Article, normalise_text
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+MIN_CHARS = 40
+
+
+@dataclass(slots=True)
+class Overrides:
+    """Metadata given on the command line for plain files."""
+
+    published: date | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: UTF-8 first, else the encoding charset-normalizer detects."""
+    if not data.strip():
+        raise InputError("E101")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("E102")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None or best.encoding is None:
+        raise InputError("E103", tried="utf-8 and charset detection")
+    for match in matches:  # on a tie, Western European text is far the likelier
+        if match.encoding == "cp1252" and match.chaos <= best.chaos and match.coherence >= best.coherence:
+            best = match
+            break
+    text = str(best)
+    if _control_ratio(text) > 0.05:
+        raise InputError("E102")
+    return text
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:4000]
+    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
+    return bad / max(1, len(sample))
+
+
+_ENGLISH = set(
+    "the of and to a in is that for on was with as by at from it he said his be are has "
+    "have an not but which were their its they this will who had been after also would "
+    "her she more than about over into up one year new two we our".split()
+)
+
+
+def looks_english(text: str) -> tuple[bool, str]:
+    """A cheap stopword test: English prose has many of the commonest words."""
+    words = re.findall(r"[^\W\d_]+", text[:5000].lower())
+    if len(words) < 20:
+        return True, "en"
+    ratio = sum(1 for w in words if w in _ENGLISH) / len(words)
+    if ratio >= 0.08:
+        return True, "en"
+    latin = sum(1 for w in words if w.isascii()) / len(words)
+    return False, "a language other than English" if latin > 0.5 else "non-Latin script"
+
+
+def check(article: Article) -> Article:
+    text = article.body
+    if len(text.strip()) < MIN_CHARS:
+        raise InputError("E113", chars=len(text.strip()))
+    ok, language = looks_english(text)
+    if not ok:
+        raise InputError("E107", language=language)
+    return article
+
+
+_CREDIT_WORD = r"(?:(?:photo|image|picture|pic)(?:\s+(?:credit|courtesy))?s?|credits?|courtesy)"
+_CREDIT_IN_LINE = re.compile(
+    r"\s*\(\s*" + _CREDIT_WORD + r"\s*:\s*(?P<credit>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*$"
+    r"|(?<=[.!?])\s+" + _CREDIT_WORD + r"\s*:\s*(?P<tail>[^.]+?)\s*$",
+    re.IGNORECASE,
+)
+_CREDIT_LINE = re.compile(
+    r"^\s*\(?\s*" + _CREDIT_WORD + r"\s*:\s*(?P<credit>.+?)\)?\s*$", re.IGNORECASE
+)
+
+
+def split_credit(line: str) -> tuple[str, str | None]:
+    """(caption text, credit) when the line carries a photo credit, else (line, None)."""
+    match = _CREDIT_LINE.match(line)
+    if match:
+        return "", match.group("credit").strip()
+    match = _CREDIT_IN_LINE.search(line)
+    if match:
+        credit = match.group("credit") or match.group("tail")
+        return line[: match.start()].strip(), credit.strip()
+    return line, None
+
+
+def add_once(items: list[str], seen: set[str], text: str) -> None:
+    key = normalise_text(text)
+    if key and key not in seen:
+        seen.add(key)
+        items.append(text)
+
+
+def parse_date(value: Any) -> date | None:
+    """A date from an ISO-like string, a datetime or None; raises on garbage."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    if text.lower() in {"none", "null", "nan", "unknown", "n/a"}:
+        return None
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if match:
+        try:
+            return date(*map(int, match.groups()))
+        except ValueError:
+            pass
+    import dateparser
+
+    parsed = dateparser.parse(text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+    if parsed is None:
+        raise InputError("E114", field="published", value=text)
+    return parsed.date()

@@ -1,0 +1,48 @@
+"""RSS and Atom feeds: one article per item, with its date and link (feedparser)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from ..records import Article, Skip
+from .jsonl import record_or_skip
+
+
+def _strip_html(fragment: str) -> str:
+    from lxml import html as lxml_html
+
+    if "<" not in fragment:
+        return fragment
+    try:
+        tree = lxml_html.fromstring(f"<div>{fragment}</div>")
+    except Exception:
+        return re.sub(r"<[^>]+>", " ", fragment)
+    blocks = [re.sub(r"\s+", " ", el.text_content()).strip() for el in tree.iter("p")]
+    blocks = [b for b in blocks if b]
+    return "\n".join(blocks) if blocks else re.sub(r"\s+", " ", tree.text_content()).strip()
+
+
+def from_feed(data: bytes, name: str) -> Iterator[Article | Skip]:
+    import feedparser
+
+    feed = feedparser.parse(data)
+    if not feed.entries:
+        detail = str(getattr(feed, "bozo_exception", "no items"))
+        yield Skip(name, "E111", f"feed has no items or cannot be parsed: {detail}")
+        return
+    outlet = feed.feed.get("title")
+    for i, entry in enumerate(feed.entries, 1):
+        content = entry.get("content")
+        html = content[0].get("value") if content else entry.get("summary", "")
+        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        record = {
+            "title": entry.get("title", ""),
+            "text": _strip_html(html or ""),
+            "published": date(*stamp[:3]) if stamp else None,
+            "url": entry.get("link"),
+            "outlet": outlet,
+            "author": entry.get("author"),
+        }
+        yield record_or_skip(record, name, i)
