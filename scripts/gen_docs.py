@@ -1,8 +1,9 @@
-"""Write docs/cli.md and docs/errors.md from the code (run: .venv/bin/python scripts/gen_docs.py).
+"""Write docs/cli.md, docs/errors.md, docs/settings.md and the package's defaults.toml from the code.
 
-docs/cli.md holds every command's --help text, docs/errors.md the error
-catalogue; tests/test_docs.py fails when either is out of date, so the docs
-stay true to the code.
+Run: .venv/bin/python scripts/gen_docs.py. docs/cli.md holds every
+command's --help text, docs/errors.md the error catalogue, docs/settings.md
+and src/eventwire/defaults.toml every declared setting; tests/test_docs.py
+fails when any is out of date, so the docs stay true to the code.
 """
 
 from __future__ import annotations
@@ -59,8 +60,57 @@ def render_errors() -> str:
     return "\n".join(lines)
 
 
+def render_settings() -> str:
+    from eventwire.settings import SETTINGS
+
+    lines = [
+        "# Settings", "",
+        "Generated from `src/eventwire/settings.py` by `scripts/gen_docs.py`; do not edit by hand.", "",
+        "Each setting is declared once, with its type, default and help. Four layers set it, each "
+        "over the one before:", "",
+        "1. the defaults shipped in the package (`src/eventwire/defaults.toml`);",
+        "2. the user file: `~/.config/eventwire/config.toml` (or `$XDG_CONFIG_HOME/eventwire/config.toml`), "
+        "or the file given as `eventwire --config FILE`;",
+        "3. the environment variable named in the table (`EVENTWIRE_` and the name in capitals, dots as "
+        "underscores);",
+        "4. the command's flag, where it has one.", "",
+        "`eventwire config` prints the settings in force and where each came from. A user file is TOML "
+        "with the same sections as `defaults.toml`, for example:", "",
+        "```toml", 'db = "/data/events.db"', "", "[serve]", "port = 8080", "```", "",
+        "An unknown name in a file is error E403, a value of the wrong type E407.", "",
+        "| setting | type | default | environment | flag | what it does |", "|---|---|---|---|---|---|",
+    ]
+    flags = _setting_flags()
+    for setting in SETTINGS.values():
+        default = setting.default if setting.default != "" else "(none)"
+        flag = ", ".join(sorted(flags.get(setting.name, []))) or ""
+        lines.append(f"| `{setting.name}` | {setting.type.__name__} | `{default}` | `{setting.env}` | {flag} "
+                     f"| {setting.help.replace('|', '/')} |")
+    return "\n".join(lines) + "\n"
+
+
+def _setting_flags() -> dict[str, list[str]]:
+    """setting name -> the flags that set it (`eventwire CMD --flag`), read off the commands' help."""
+    import re
+
+    found: dict[str, set[str]] = {}
+    runner = CliRunner()
+    for name in sorted(cli.commands):
+        text = runner.invoke(cli, [name, "--help"], terminal_width=1000, prog_name="eventwire").output
+        for line in text.splitlines():
+            match = re.search(r"\[setting ([\w.]+);", line)
+            flag = re.match(r"\s*(--[\w-]+)", line)
+            if match and flag:
+                found.setdefault(match[1], set()).add(f"`{name} {flag[1]}`")
+    return {k: sorted(v) for k, v in found.items()}
+
+
 if __name__ == "__main__":
+    from eventwire.settings import DEFAULTS_FILE, render_defaults
+
     docs = Path(__file__).resolve().parents[1] / "docs"
     (docs / "cli.md").write_text(render(), encoding="utf-8")
     (docs / "errors.md").write_text(render_errors(), encoding="utf-8")
-    sys.stdout.write(f"wrote {docs / 'cli.md'} and {docs / 'errors.md'}\n")
+    (docs / "settings.md").write_text(render_settings(), encoding="utf-8")
+    DEFAULTS_FILE.write_text(render_defaults(), encoding="utf-8")
+    sys.stdout.write(f"wrote {docs}/cli.md, errors.md, settings.md and {DEFAULTS_FILE}\n")

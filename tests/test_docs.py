@@ -22,6 +22,8 @@ def test_docs_cli_page_is_current():
     assert current == _generator().render(), "run: .venv/bin/python scripts/gen_docs.py"
     errors = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
     assert errors == _generator().render_errors(), "run: .venv/bin/python scripts/gen_docs.py"
+    settings = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
+    assert settings == _generator().render_settings(), "run: .venv/bin/python scripts/gen_docs.py"
 
 
 def test_docs_readme_names_every_command_and_starts_with_two_commands():

@@ -122,7 +122,7 @@ def test_layout_stage_is_a_package_naming_its_entry_point(stage):
 def test_layout_top_level_is_records_and_shell_glue_only():
     flat = sorted(p.stem for p in PACKAGE.glob("*.py"))
     assert flat == ["__init__", "__main__", "bench", "datafiles", "errors", "exports", "pipeline",
-                    "records", "service"]
+                    "records", "service", "settings"]
 
 
 def test_layout_public_api_still_imports():

@@ -39,6 +39,8 @@ MESSAGES: dict[str, str] = {
     "E404": "invalid date {value!r}: expected YYYY-MM-DD",
     "E405": "{feature} needs the optional extra: pip install 'eventwire[{extra}]'",
     "E406": "bad option: {detail}",
+    "E407": "setting {name} from {source}: expected {type}, got {value!r}",
+    "E408": "cannot read settings file {path}: {detail}",
     # HTTP API (the JSON error shape of every 4xx/5xx answer)
     "E501": "invalid request: {detail}",
     "E502": "no such page: {path}",

@@ -6,20 +6,20 @@ import json
 
 import click
 
-from .main import _store, cli, db_option
+from .main import _store, cli, db_option, setting_option
 
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False),
               help="Folder for the Parquet tables (articles, actors, mentions, events, quotes, skips).")
-@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
-              help="local: a process pool here; ray: Ray Data (pip install 'eventwire[ray]').")
+@setting_option("batch.engine", "--engine", type=click.Choice(["local", "ray"]),
+                help="local: a process pool here; ray: Ray Data (pip install 'eventwire[ray]').")
 @click.option("--workers", type=click.IntRange(1, 4096), help="Worker processes (default: CPU count).")
 @click.option("--address", help="Address of an existing Ray cluster (default: start one here).")
-@click.option("--chunk-size", type=click.IntRange(1, 100_000), default=64, show_default=True,
-              help="Records per unit of work (and per resumable step).")
-@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False))
+@setting_option("batch.chunk_size", "--chunk-size", type=click.IntRange(1, 100_000))
+@setting_option("ingest.actors", "--actors", "actors_file", type=click.Path(exists=True, dir_okay=False),
+                help="Extra actor dictionary (TSV, same columns as the built-in one).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the JSON summary.")
 def batch(inputs: tuple[str, ...], out: str, engine: str, workers: int | None, address: str | None,
           chunk_size: int, actors_file: str | None, quiet: bool) -> None:
@@ -31,7 +31,7 @@ def batch(inputs: tuple[str, ...], out: str, engine: str, workers: int | None, a
     from ..batch import run
 
     options = dict(engine=engine, workers=workers, address=address, chunk_size=chunk_size,
-                   actors_file=actors_file)
+                   actors_file=actors_file or None)
     if quiet:
         click.echo(json.dumps(run(list(inputs), out, **options)))
         return

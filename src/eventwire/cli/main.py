@@ -30,10 +30,35 @@ def _date(_ctx: Any, _param: Any, value: str | None) -> date | None:
         raise click.BadParameter(f"invalid date {value!r}: expected YYYY-MM-DD") from None
 
 
-db_option = click.option(
-    "--db", envvar="EVENTWIRE_DB", default="eventwire.db", show_default=True,
-    help="SQLite file or SQLAlchemy URL (postgresql://…); also $EVENTWIRE_DB.",
-)
+def current_settings(ctx: click.Context) -> Any:
+    """The settings of this run (defaults < user file < environment), loaded once."""
+    from ..settings import load
+
+    root = ctx.find_root()
+    root.ensure_object(dict)
+    if "settings" not in root.obj:
+        root.obj["settings"] = load(config=root.params.get("config"))
+    return root.obj["settings"]
+
+
+def setting_option(name: str, *decls: str, **kwargs: Any) -> Any:
+    """A flag for the setting ``name``: given, it wins; absent, the setting in force is used."""
+    from ..settings import SETTINGS
+
+    setting = SETTINGS[name]
+
+    def resolve(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+        found = current_settings(ctx)
+        found.override(name, value, f"flag {param.opts[0]}")
+        return found[name]
+
+    kwargs.setdefault("type", setting.type)
+    shown = setting.default if setting.default != "" else "none"
+    kwargs["help"] = f"{kwargs.get('help') or setting.help} [setting {name}; default {shown}]"
+    return click.option(*decls, default=None, callback=resolve, **kwargs)
+
+
+db_option = setting_option("db", "--db", help="SQLite file or SQLAlchemy URL (postgresql://…).")
 format_option = click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 limit_option = click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
 since_option = click.option("--since", callback=_date, help="From this date (YYYY-MM-DD).")
@@ -78,8 +103,14 @@ class Shell(click.Group):
 
 @click.group(cls=Shell, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="eventwire")
-def cli() -> None:
-    """eventwire: who did what to whom, when, where and on whose word, from news text."""
+@click.option("--config", type=click.Path(exists=True, dir_okay=False),
+              help="Settings file (TOML) instead of ~/.config/eventwire/config.toml.")
+def cli(config: str | None) -> None:
+    """eventwire: who did what to whom, when, where and on whose word, from news text.
+
+    Settings come from the package defaults, then the user file, then
+    EVENTWIRE_* environment variables, then flags: `eventwire config` shows them.
+    """
 
 
 def main() -> None:
@@ -136,11 +167,10 @@ def _store(db: str, *, readonly: bool = False):  # type: ignore[no-untyped-def]
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @_with(meta_options)
-@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False),
-              help="Extra actor dictionary (TSV, same columns as the built-in one).")
-@click.option("--max-bytes", type=int, default=20 * 1024 * 1024, show_default=True,
-              help="Files larger than this are skipped (E108).")
-@click.option("--batch-size", type=click.IntRange(1, 1000), default=32, show_default=True)
+@setting_option("ingest.actors", "--actors", "actors_file", type=click.Path(exists=True, dir_okay=False),
+                help="Extra actor dictionary (TSV, same columns as the built-in one).")
+@setting_option("ingest.max_bytes", "--max-bytes", type=click.IntRange(1))
+@setting_option("ingest.batch_size", "--batch-size", type=click.IntRange(1, 1000))
 @click.option("--reprocess", is_flag=True, help="Process articles already stored again.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, summary as JSON only.")
 def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str | None,
@@ -157,7 +187,7 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
     store = _store(db)
     sources = read_paths(paths, published=published, outlet=outlet, url=url,
                                     max_bytes=max_bytes)
-    pipeline = Pipeline(actors_file=actors_file)
+    pipeline = Pipeline(actors_file=actors_file or None)
     if quiet:
         summary = run(sources, pipeline=pipeline, store=store, batch_size=batch_size,
                       reprocess=reprocess)
@@ -189,7 +219,8 @@ def _print_summary(summary: Any, where: str) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @_with(meta_options)
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
-@click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False))
+@setting_option("ingest.actors", "--actors", "actors_file", type=click.Path(exists=True, dir_okay=False),
+                help="Extra actor dictionary (TSV, same columns as the built-in one).")
 def extract(file: str, published: date | None, outlet: str | None, url: str | None,
             fmt: str, actors_file: str | None) -> None:
     """The full reading of one article (no database): actors, events, quotes."""
@@ -203,7 +234,7 @@ def extract(file: str, published: date | None, outlet: str | None, url: str | No
     if not articles:
         skip = skips[0]
         raise click.ClickException(f"[{skip.code}] {skip.source}: {skip.message}")
-    results = list(Pipeline(actors_file=actors_file).read(articles))
+    results = list(Pipeline(actors_file=actors_file or None).read(articles))
     if fmt == "json":
         payload = [to_dict(r) for r in results]
         click.echo(json.dumps(payload[0] if len(payload) == 1 else payload, indent=2, ensure_ascii=False))

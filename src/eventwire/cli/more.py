@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from .main import _date, _store, cli, db_option
+from .main import _date, _store, cli, current_settings, db_option, setting_option
 
 EXPORT_FORMATS = ["jsonl", "csv", "parquet", "gdelt", "plover"]
 TABLES = ["events", "articles", "actors", "quotes"]
@@ -152,10 +152,33 @@ def bench(path: str | None, limit: int | None, batch_size: int, repeat: int, eng
     click.echo(json.dumps(report, indent=2) if as_json else b.render(report))
 
 
+@cli.command("config")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def config_(ctx: click.Context, fmt: str) -> None:
+    """The settings in force and where each came from (default, file, environment).
+
+    Layers, lowest first: the package's defaults.toml, the user file
+    (~/.config/eventwire/config.toml, or eventwire --config FILE), then
+    EVENTWIRE_* environment variables; a command's flags win over all.
+    """
+    from ..settings import SETTINGS
+
+    found = current_settings(ctx)
+    rows = [{"setting": n, "value": found[n], "source": found.sources[n], "env": s.env}
+            for n, s in SETTINGS.items()]
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2))
+        return
+    from .main import emit
+
+    emit(rows, "table", ["setting", "value", "source", "env"], title="settings")
+
+
 @cli.command()
 @db_option
-@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on.")
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@setting_option("serve.host", "--host", help="Interface to listen on.")
+@setting_option("serve.port", "--port", type=click.IntRange(1, 65535))
 @click.option("--writable", is_flag=True, help="Also accept POST /api/articles (runs the pipeline).")
 def serve(db: str, host: str, port: int, writable: bool) -> None:
     """Serve the read-only HTTP API and the web UI over the database (uvicorn)."""

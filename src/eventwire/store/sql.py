@@ -8,7 +8,6 @@ table), so an interrupted batch never leaves half an article.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..settings import SETTINGS, load
 from ..errors import StoreError
 from ..records import Actor, Article, Reading, Skip, normalise_text
 from . import schema as t
@@ -26,12 +26,12 @@ from .story_sql import assign_story
 
 log = logging.getLogger(__name__)
 
-DEFAULT_DB = "eventwire.db"
+DEFAULT_DB = SETTINGS["db"].default
 
 
 def database_url(db: str | None = None) -> str:
-    """A SQLAlchemy URL from a path, a URL, ``:memory:`` or $EVENTWIRE_DB."""
-    db = db or os.environ.get("EVENTWIRE_DB") or DEFAULT_DB
+    """A SQLAlchemy URL from a path, a URL, ``:memory:`` or the ``db`` setting in force."""
+    db = db or load()["db"]
     if db.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + db.split("://", 1)[1]  # psycopg 3, not psycopg2
     if "://" in db:
