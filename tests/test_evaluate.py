@@ -407,3 +407,23 @@ def test_evaluate_rates_stay_in_unit_interval(keep, types, negated):
     assert all(v is None or 0.0 <= v <= 1.0 for v in values)
     if all(keep):
         assert parts["events"]["recall"] == 1.0  # extra events never cost recall
+
+
+def test_evaluate_gold_can_point_at_one_jsonl_record(tmp_path):
+    from eventwire.evaluate.gold import gold_article
+
+    lines = [{"dId": "a1", "title": "First", "text": "Iran condemned Israel on Monday in a long statement " * 3},
+             {"id": "b2", "title": "Second", "text": "Russia praised China on Tuesday in a long statement " * 3,
+              "date_publish": "2016-11-09 10:00:00", "publisher": "wire"}]
+    (tmp_path / "news.jsonl").write_text("\n".join(json.dumps(r) for r in lines) + "\n", encoding="utf-8")
+    gold = {"format": "eventwire-gold/1", "id": "g",
+            "article": {"path": "news.jsonl", "record": "b2", "published": None, "outlet": None, "url": None}}
+    path = tmp_path / "g.gold.json"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    article = gold_article(load_gold([path])[0])
+    assert (article.title, str(article.published), article.outlet) == ("Second", "2016-11-09", "wire")
+    gold["article"]["record"] = "zz"
+    path.write_text(json.dumps(gold), encoding="utf-8")
+    with pytest.raises(EventwireError) as err:
+        gold_article(load_gold([path])[0])
+    assert err.value.code == "E401"

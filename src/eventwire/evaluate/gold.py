@@ -46,6 +46,8 @@ class GoldFile:
     published: date | None = None
     outlet: str | None = None
     url: str | None = None
+    #: the id of one record of a JSON-lines article file (its ``dId`` or ``id`` field)
+    record: str | None = None
 
 
 # --------------------------------------------------------------- loading
@@ -103,6 +105,7 @@ def parse_gold(path: Path) -> GoldFile:
         path=path, id=str(gold_id), data=data, article_path=article_path,
         published=_parse_date(path, meta.get("published")),
         outlet=meta.get("outlet"), url=meta.get("url"),
+        record=str(meta["record"]) if meta.get("record") not in (None, "") else None,
     )
 
 
@@ -205,12 +208,37 @@ def gold_article(gold: GoldFile) -> Article:
     """The gold's article, ingested with the gold's metadata; E401 if unreadable."""
     from ..ingest import read_paths
 
+    if gold.record is not None:
+        return _record_article(gold)
     items = read_paths([gold.article_path], published=gold.published, outlet=gold.outlet, url=gold.url)
     for item in items:
         if isinstance(item, Article):
             return item
         raise _invalid(gold.path, f"article cannot be read: [{item.code}] {item.message}")
     raise _invalid(gold.path, "article holds no text")
+
+
+def _record_article(gold: GoldFile) -> Article:
+    """The one record of a JSON-lines file whose ``dId`` or ``id`` is ``gold.record``."""
+    from ..errors import InputError
+    from ..ingest.jsonl import article_from_record
+
+    with gold.article_path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            try:
+                record = json.loads(line) if line.strip() else None
+            except json.JSONDecodeError:
+                continue
+            if not isinstance(record, dict) or gold.record not in (record.get("dId"), record.get("id")):
+                continue
+            given = {"published": gold.published and gold.published.isoformat(), "outlet": gold.outlet,
+                     "url": gold.url}
+            record = {**record, **{k: v for k, v in given.items() if v}}
+            try:
+                return article_from_record(record, f"{gold.article_path}:{number}")
+            except InputError as err:
+                raise _invalid(gold.path, f"article cannot be read: [{err.code}] {err.reason}") from err
+    raise _invalid(gold.path, f"no record {gold.record!r} in {gold.article_path}")
 
 
 def evaluate(gold_files: Iterable[GoldFile], pipeline: Pipeline) -> dict[str, Any]:
