@@ -7,14 +7,17 @@ actors and recipients as lists of actor ids (never exploded into dyads).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import ontology
 from ..nlp.paragraphs import sentences
 from .args import argument, subject
-from .lexicon import Match, candidates, match, words
+from .lexicon import NO_EVENT, Match, candidates, match, words
 from .modality import Modality, modality
-from .roles import roles
+from .discards import discarded
+from .relevance import needs_recipient, political, relevant, wire_caption
+from .roles import domestic, roles
 from ..records import Article, Event, Section, normalise_text
 
 if TYPE_CHECKING:
@@ -58,11 +61,13 @@ def _absorbed(m: Match, triggers: dict[int, Match]) -> bool:
             return True
         governor = token.head.head if token.dep_ == "pcomp" else token.head
         head = triggers.get(governor.i) if token.head is not token else None
-        if head is None:
+        if head is None or head.row.cameo == NO_EVENT:
             return False
         speech = token.dep_ == "ccomp" and token.i > governor.i and head.row.pos == "V"
         if token.dep_ in ("xcomp", "dobj", "pcomp") or speech:
             return True
+        if m.row.cameo == NO_EVENT:
+            return False
         same = ontology.plover(head.row.cameo) == ontology.plover(m.row.cameo)
         return token.dep_ in ("advcl", "acl") and same
     for _ in range(3):
@@ -189,6 +194,8 @@ def _mode(code: ontology.Code, m: Match) -> str:
 def _code(m: Match, state: _Article, article: Article) -> Event | None:
     """One event for one trigger match, or None when the code has no PLOVER type."""
     token = m.token
+    if m.row.cameo == NO_EVENT:
+        return None  # a pattern that claims its words for no event ("avoid incidents")
     reported_by, speaker = _reporter(token, state)
     frame = state.frame(token.idx)
     sentence = state.sent_of.get(token.i, 0)
@@ -222,21 +229,53 @@ def _key(event: Event, state: _Article) -> tuple[str, int, str]:
     return normalise_text(sent.text), event.start - sent.start_char, event.cameo
 
 
+def _codable(i: int, state: _Article, skip: set[int]) -> bool:
+    """Whether token ``i`` may trigger: not in a discarded sentence, nor in a caption that is
+    not a wire photo caption of a dated action (credits and furniture never reach the parse)."""
+    sentence = state.sent_of.get(i, 0)
+    if sentence in skip:
+        return False
+    section = state.section(state.doc[i].idx)
+    return section is None or section.kind != "caption" or wire_caption(
+        state.doc.text[section.start:section.end])
+
+
+def _sides(event: Event, symmetric: bool, m: Match, table: ActorTable) -> Event | None:
+    """An event has an actor; a recipient unless its type takes none (a political actor's event
+    without a named one acts where the sentence places it, else at home: "agreed to resign");
+    never the same actor on both ends (a symmetric "X and Y met" is X with Y, flagged symmetric)."""
+    recipients = [r for r in event.recipients if r not in event.actors]
+    if not recipients and needs_recipient(event.plover) and any(political(table.by_id(a)) for a in event.actors):
+        recipients = [r for r in domestic(m.token, table, event.actors) if r not in event.actors]
+    if not event.actors or (not recipients and needs_recipient(event.plover)):
+        return None
+    event.recipients = recipients
+    event.symmetric = symmetric and bool(recipients)
+    return event
+
+
 def code_events(
     doc: Doc,
     article: Article,
     sections: list[Section],
     actors: ActorTable,
     frames: list[Frame],
+    *,
+    all_events: bool = False,
 ) -> list[Event]:
-    """Every event the trigger lexicon finds in ``doc``, in text order."""
+    """The events the trigger lexicon finds in ``doc``, in text order; only those with a political
+    side (`relevance`) unless ``all_events``."""
     state = _Article(doc, sections, actors, frames)
+    skip = discarded(state.sents)
+    if skip is None:
+        return []  # a story-level discard phrase: sport, entertainment
     triggers: dict[int, Match] = {}
     for i in candidates(doc):
-        found = match(doc[i])
+        found = match(doc[i]) if _codable(i, state, skip) else None
         if found is not None:
             triggers[i] = found
     seen: set[tuple[str, int, str]] = set()
+    kept: list[Event] = []
     for m in triggers.values():
         if _absorbed(m, triggers):
             continue
@@ -245,5 +284,8 @@ def code_events(
         if event is None or key in seen:
             continue
         seen.add(key)
-        state.events.append(event)
-    return state.events
+        state.events.append(event)  # every coded event resolves later pronouns
+        event = _sides(replace(event), "sym" in m.row.flags, m, actors)
+        if event is not None and (all_events or relevant(event, actors)):
+            kept.append(event)
+    return kept

@@ -19,7 +19,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 LEXICON_FILE = DATA / "cameo_lexicon.tsv"
+#: rows derived from the PETRARCH CAMEO verb dictionary (scripts/dictionaries/verbs.py)
+VERBS_FILE = DATA / "cameo_verbs.tsv"
+CLASSES_FILE = DATA / "cameo_classes.tsv"
 WORDS_FILE = DATA / "event_words.tsv"
+#: an object cell starting with this names a synonym set of cameo_classes.tsv ("&weapon")
+SET_MARK = "&"
+#: the code of a pattern that claims its words for no event
+NO_EVENT = "---"
 POS_OK = {"V": {"VERB", "AUX"}, "N": {"NOUN", "PROPN"}, "A": {"ADJ"}, "M": {"AUX", "VERB"}}
 #: dependency labels of a word that modifies a noun rather than naming an event
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
@@ -41,11 +48,15 @@ class Row:
     flags: frozenset[str]
     example: str
     line: int
+    #: the object of prep when obj is the direct object (derived rows, flag dobj)
+    pobj: str | None = None
+    #: the project's own row (cameo_lexicon.tsv), which wins over a derived one on a tie
+    own: bool = True
 
     @property
     def specificity(self) -> int:
-        """How many conditions beyond the lemma the row sets (preposition, object)."""
-        return int(self.prep is not None) + int(self.obj is not None)
+        """How many conditions beyond the lemma the row sets (preposition, objects)."""
+        return int(self.prep is not None) + int(self.obj is not None) + int(self.pobj is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +88,43 @@ def lexicon() -> tuple[Row, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def derived() -> tuple[Row, ...]:
+    """The rows derived from the CAMEO verb dictionary (columns in the file's header)."""
+    found = []
+    for n, cells in enumerate(read_rows(VERBS_FILE), start=1):
+        if len(cells) < 7 or cells[1].strip() != "V":
+            raise EventwireError("E203", path=VERBS_FILE, detail=f"bad row {n}: {cells}")
+        flags = frozenset(f for f in cells[6].strip().split(",") if f and f != "-")
+        found.append(Row(cells[0].strip().lower(), "V", _cell(cells[2]), _cell(cells[3]), cells[5].strip(),
+                         flags, cells[7].strip() if len(cells) > 7 else "", n, _cell(cells[4]), False))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=1)
+def classes() -> dict[str, frozenset[str]]:
+    """The CAMEO synonym sets: "&name" -> members (words, or modifiers then head)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for cells in read_rows(CLASSES_FILE):
+        if len(cells) >= 2:
+            found[cells[0].strip().lower()].add(cells[1].strip().lower())
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+@functools.lru_cache(maxsize=256)
+def _set(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A CAMEO set split into its one-word members and its phrases."""
+    members = classes().get(name, frozenset())
+    return frozenset(m for m in members if " " not in m), tuple(m for m in members if " " in m)
+
+
+@functools.lru_cache(maxsize=1)
 def by_lemma() -> dict[str, tuple[Row, ...]]:
-    """Rows keyed by lemma, most specific first."""
+    """Rows keyed by lemma, most specific first; the project's rows first on a tie."""
     index: dict[str, list[Row]] = defaultdict(list)
-    for row in lexicon():
+    for row in (*lexicon(), *derived()):
         index[row.lemma].append(row)
-    return {k: tuple(sorted(v, key=lambda r: (-r.specificity, r.obj is None))) for k, v in index.items()}
+    return {k: tuple(sorted(v, key=lambda r: (-r.specificity, r.obj is None, not r.own)))
+            for k, v in index.items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -118,16 +160,28 @@ def _object(token: Token, prep: Token | None) -> Token | None:
 
 
 def _is(word: Token, lemma: str) -> bool:
-    """Whether ``word`` is ``lemma``, or a word of the class ``@kind`` (event words file)."""
+    """Whether ``word`` is ``lemma`` (or its plural), a word of the class ``@kind`` (event words
+    file), a member of the CAMEO set ``&name``, or the phrase "modifiers head" headed by ``word``."""
     found = word.lemma_.lower()
-    return found in words(lemma[1:]) if lemma.startswith(CLASS_MARK) else found == lemma
+    if lemma.startswith(CLASS_MARK):
+        return found in words(lemma[1:])
+    if lemma.startswith(SET_MARK):
+        single, phrases = _set(lemma)
+        return found in single or word.lower_ in single or any(_is(word, m) for m in phrases)
+    if " " in lemma:
+        *mods, head = lemma.split()
+        if not _is(word, head):
+            return False
+        near = [c for c in word.children if c.dep_ in ("compound", "amod", "nmod", "nummod", "poss")]
+        return all(any(_is(c, m) for c in near) for m in mods)
+    return found == lemma or word.lower_ == lemma
 
 
 def _names(obj: Token, lemma: str) -> bool:
     """Whether ``obj`` is the wanted noun, or a noun compounded with it ("mediation efforts")."""
     if _is(obj, lemma) or any(c.dep_ in ("compound", "amod") and _is(c, lemma) for c in obj.children):
         return True
-    if not lemma.startswith(CLASS_MARK):
+    if not lemma.startswith((CLASS_MARK, SET_MARK)):
         return False
     if any(c.dep_ == "conj" and _names(c, lemma) for c in obj.children):  # "photographs and arms"
         return True
@@ -159,8 +213,12 @@ def _fits(token: Token, row: Row) -> Match | None:
             return None
     elif row.pos == "V" and any(c.dep_ == "prt" for c in token.children):
         return None  # a particle makes another verb ("struck up a talk"); rows name the ones we code
-    own = row.obj is None or row.prep is None or prep is None or prep.dep_ == "prt"
+    own = row.obj is None or row.prep is None or prep is None or prep.dep_ == "prt" or "dobj" in row.flags
     obj = _object(token, prep) if own else _object(prep, None)
+    if row.pobj is not None:
+        pobj = _object(prep, None) if prep is not None else None
+        if pobj is None or not _names(pobj, row.pobj):
+            return None
     if row.obj is not None and (obj is None or not _names(obj, row.obj)):
         moved = _with_object(token) if row.obj.startswith(CLASS_MARK) else None
         if moved is None or not _names(moved, row.obj):

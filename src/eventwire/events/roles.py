@@ -10,6 +10,7 @@ from .args import (
     agent,
     argument,
     find_prep,
+    place_country,
     modifiers,
     prep_objects,
     subject,
@@ -40,11 +41,11 @@ def _direct_object(match: Match) -> Token | None:
 
 
 def _split(actors: list[str], recipients: list[str], symmetric: bool) -> Roles:
-    """The parties of a symmetric event ("X and Y met", "X met Y") act on each other: both lists hold all."""
-    if not symmetric or len(actors) + len(recipients) < 2:
-        return actors, recipients
-    parties = actors + [r for r in recipients if r not in actors]
-    return parties, list(parties)
+    """A symmetric event of coordinated parties alone ("X and Y met") is X with Y; "X and Y met Z"
+    keeps its lists (the event is flagged symmetric, so either side may be read as the actor)."""
+    if symmetric and not recipients and len(actors) >= 2:
+        return actors[:1], actors[1:]
+    return actors, recipients
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -194,6 +195,17 @@ def demand_roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker: s
     return ([speaker] if speaker else []), recipients
 
 
+def _sentence_place(token: Token, table: ActorTable, actors: list[str]) -> list[str]:
+    """The country actor of the first place named in the trigger's sentence ("bombers killed 23
+    people ... in Tel Aviv"), other than the actors themselves."""
+    for word in token.sent:
+        if word.ent_type_ in ("GPE", "LOC") and word.ent_iob_ == "B" and word.i not in table.token_actor:
+            found = [i for i in place_country(word, table) if i not in actors]
+            if found:
+                return found
+    return []
+
+
 def _home(actors: list[str], table: ActorTable) -> list[str]:
     """The country actor of the first actor's country, for domestic events without a target."""
     first = table.by_id(actors[0]) if actors else None
@@ -201,6 +213,11 @@ def _home(actors: list[str], table: ActorTable) -> list[str]:
         return []
     home = [a.id for a in table.actors if a.kind == "country" and a.country == first.country]
     return home[:1] or [first.id]
+
+
+def domestic(token: Token, table: ActorTable, actors: list[str]) -> list[str]:
+    """Where an event without a named target acts: the sentence's first place, else the actor's home."""
+    return _sentence_place(token, table, actors) or _home(actors, table)
 
 
 def roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker: str | None) -> Roles:
@@ -214,5 +231,5 @@ def roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker: str | No
     else:
         actors, recipients = verb_roles(match, table, pronouns)
     if not recipients and match.row.cameo[:2] in words("domestic_root"):
-        recipients = _home(actors, table)
+        recipients = domestic(match.token, table, actors)
     return actors, recipients
