@@ -8,11 +8,11 @@ an optional particle, an optional direct object (a word, a ``{multi word}``
 phrase or a synonym set ``&SET``) and at most one prepositional phrase
 ``(PREP [OBJECT])``. Patterns that constrain the subject (``- &MILITARY * ...``),
 chain several phrases, or place the source after the verb are dropped and
-counted. A verb's own code, or the block's for the block's head verb, gives a
-row without conditions; the block's other verbs (WordNet synonyms, often of
-another sense: "take" in APPREHEND) code only through patterns. Public
-statement codes (01x) have no PLOVER type: their patterns claim their words
-for no event ("---"), their defaults are dropped. Paired codes ``[a:b]`` keep ``a`` (``sym`` when a == b, ``flip`` with
+counted. A verb alone gives no row: block codes are too broad for their verbs (WordNet
+synonyms, often of another sense: "take" in APPREHEND), and the project's
+own rows say which verbs code by themselves; so do patterns without an
+object ("* (TO)"). Public statement codes (01x) have no PLOVER type: their
+patterns claim their words for no event ("---"). Paired codes ``[a:b]`` keep ``a`` (``sym`` when a == b, ``flip`` with
 ``b`` when a is empty: the object acts on the subject).
 """
 
@@ -144,17 +144,10 @@ def read_blocks(text: str) -> tuple[list[tuple[str, str, str, str, str, str, str
         default = head.group(2).strip()
         verbs = [v for v in (_verb(x) for x in lines[1:] if x and x[0] not in "-#" and x.strip()) if v]
         patterns = [x for x in lines[1:] if x.startswith("-")]
-        name = head.group(1).strip().lower()
-        for lemma, prep, own in verbs:
-            found = _code(own or default)
-            if found is None or found[0] == "---":
-                continue
-            if not own and lemma != name.split("_")[0]:
-                dropped["synonym default"] += 1  # WordNet synonyms code only through patterns
-            elif found[0].startswith(STATEMENT):
-                dropped["public statement default"] += 1
-            else:
-                rows.append(_row(lemma, prep, (None, None, None, None), found, f"{head.group(1)}: {lemma}"))
+        # a verb alone codes nothing here: the block's code is too broad for its verbs (WordNet
+        # synonyms, "take" in APPREHEND; "engage", "strike" in other senses), and the project's
+        # own rows (cameo_lexicon.tsv) say which verbs code by themselves
+        dropped["verb default"] += sum(1 for v in verbs if (v[2] or default) not in ("", "---"))
         for line in patterns:
             code = CODE.search(line)
             body = line[1:code.start()] if code else line[1:]
@@ -164,6 +157,9 @@ def read_blocks(text: str) -> tuple[list[tuple[str, str, str, str, str, str, str
             shape = parse_pattern(body.split("#")[0])
             if found is None or isinstance(shape, str):
                 dropped[shape if isinstance(shape, str) else "code"] += len(verbs) or 1
+                continue
+            if shape[1] is None and shape[3] is None:
+                dropped["no object"] += len(verbs)  # "* (TO)": any motion verb, too broad for news
                 continue
             for lemma, verb_prep, _own in verbs:
                 if verb_prep and (shape[0] or shape[2]):

@@ -240,12 +240,30 @@ def _codable(i: int, state: _Article, skip: set[int]) -> bool:
         state.doc.text[section.start:section.end])
 
 
+def _thing_object(m: Match, table: ActorTable) -> bool:
+    """Whether a material-conflict verb acts on a thing, not on an actor or people ("struck
+    conciliatory notes", "fight addiction", "hit a record", "capture the moment")."""
+    objs = [c for c in m.token.children if c.dep_ == "dobj"]
+    if m.row.pos != "V" or not objs or ontology.quad_class(m.row.cameo) != 4:
+        return False
+    victims = words("victim")
+    for obj in objs:
+        if argument(obj, table, None) or obj.lemma_.lower() in victims or obj.ent_type_ in ("GPE", "LOC", "FAC"):
+            return False
+        if obj.pos_ == "PRON" and obj.lower_ not in ("it", "this", "that"):
+            return False  # "killed them"
+    return True
+
+
 def _sides(event: Event, symmetric: bool, m: Match, table: ActorTable) -> Event | None:
-    """An event has an actor; a recipient unless its type takes none (a political actor's event
-    without a named one acts where the sentence places it, else at home: "agreed to resign");
+    """An event has an actor; a recipient unless its type takes none (a political actor's domestic
+    event without a named one acts where the sentence places it, else at home);
     never the same actor on both ends (a symmetric "X and Y met" is X with Y, flagged symmetric)."""
+    if _thing_object(m, table):
+        return None
     recipients = [r for r in event.recipients if r not in event.actors]
-    if not recipients and needs_recipient(event.plover) and any(political(table.by_id(a)) for a in event.actors):
+    if not recipients and needs_recipient(event.plover) and ontology.root(event.cameo) in words(
+            "domestic_root") and any(political(table.by_id(a)) for a in event.actors):
         recipients = [r for r in domestic(m.token, table, event.actors) if r not in event.actors]
     if not event.actors or (not recipients and needs_recipient(event.plover)):
         return None

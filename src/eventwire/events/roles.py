@@ -117,8 +117,11 @@ def verb_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
     if passive:
         return argument(agent(token), table, pronouns), argument(subj, table, pronouns)
     actors = argument(subj, table, pronouns)
-    if "flip" in row.flags and row.prep:
-        return argument(find_prep(match, row.prep), table, pronouns), actors
+    if "flip" in row.flags:  # "received drones from Iran": the giver acts on the subject
+        giver = find_prep(match, row.prep or "from")
+        if giver is not None or row.prep:
+            return argument(giver, table, pronouns), actors
+        return argument(_direct_object(match), table, pronouns), actors
     recipients = argument(_direct_object(match), table, pronouns)
     if not recipients:
         preps = RECIPIENT_PREPS if row.prep is None else (row.prep, *RECIPIENT_PREPS)
