@@ -36,7 +36,12 @@ test: $(STAMP)
 	bash scripts/test-postgres.sh stop; exit $$rc
 
 eval: $(STAMP)
-	$(BIN)/eventwire eval $(SHARED)/gold --plover $(SHARED)/data/plover/PLOVER_GSR_CAMEO.json
+	@echo "== seed (shared gold)"
+	$(BIN)/eventwire eval $(SHARED)/gold
+	@echo "== development set (tests/gold)"
+	@if ls tests/gold/*.gold.json >/dev/null 2>&1; then $(BIN)/eventwire eval tests/gold; else echo "no gold files in tests/gold"; fi
+	@echo "== PLOVER sentences"
+	$(BIN)/eventwire eval --plover $(SHARED)/data/plover/PLOVER_GSR_CAMEO.json
 
 bench: $(STAMP)
 	$(BIN)/eventwire bench

@@ -16,7 +16,7 @@ from .args import argument, subject
 from .lexicon import NO_EVENT, Match, candidates, match, words
 from .modality import Modality, modality
 from .discards import discarded
-from .relevance import needs_recipient, political, relevant, wire_caption
+from .relevance import needs_recipient, political, relevant, rules, wire_caption
 from .roles import domestic, roles
 from ..records import Article, Event, Section, normalise_text
 
@@ -240,6 +240,21 @@ def _codable(i: int, state: _Article, skip: set[int]) -> bool:
         state.doc.text[section.start:section.end])
 
 
+def _verbal(event: Event, table: ActorTable) -> Event:
+    """Persons and civil bodies without arms who "attack" or "clash with" one another do so in
+    words: an assault between unarmed sides is a criticism (data/event_relevance.tsv)."""
+    if ontology.root(event.cameo) not in rules().get("armed_root", ()) or not event.actors:
+        return event
+    armed = rules().get("armed_sector", ())
+    sides = [table.by_id(a) for a in (*event.actors, *event.recipients)]
+    if any(a is None or a.kind == "country" or any(s in armed for s in a.sectors) for a in sides):
+        return event
+    code = ontology.lookup(next(iter(rules().get("verbal_code", ("111",)))))
+    event.cameo, event.plover, event.mode = code.cameo, code.plover, code.mode
+    event.quad_class, event.goldstein = code.quad_class, code.goldstein
+    return event
+
+
 def _thing_object(m: Match, table: ActorTable) -> bool:
     """Whether a material-conflict verb acts on a thing, not on an actor or people ("struck
     conciliatory notes", "fight addiction", "hit a record", "capture the moment")."""
@@ -255,13 +270,15 @@ def _thing_object(m: Match, table: ActorTable) -> bool:
     return True
 
 
-def _sides(event: Event, symmetric: bool, m: Match, table: ActorTable) -> Event | None:
+def _sides(event: Event, symmetric: bool, m: Match, table: ActorTable, all_events: bool) -> Event | None:
     """An event has an actor; a recipient unless its type takes none (a political actor's domestic
     event without a named one acts where the sentence places it, else at home);
     never the same actor on both ends (a symmetric "X and Y met" is X with Y, flagged symmetric)."""
     if _thing_object(m, table):
         return None
     recipients = [r for r in event.recipients if r not in event.actors]
+    if recipients and not all_events and not relevant(event, table):
+        return None  # judged on the named sides: a place of the sentence makes no side political
     if not recipients and needs_recipient(event.plover) and ontology.root(event.cameo) in words(
             "domestic_root") and any(political(table.by_id(a)) for a in event.actors):
         recipients = [r for r in domestic(m.token, table, event.actors) if r not in event.actors]
@@ -303,7 +320,7 @@ def code_events(
             continue
         seen.add(key)
         state.events.append(event)  # every coded event resolves later pronouns
-        event = _sides(replace(event), "sym" in m.row.flags, m, actors)
+        event = _sides(_verbal(replace(event), actors), "sym" in m.row.flags, m, actors, all_events)
         if event is not None and (all_events or relevant(event, actors)):
             kept.append(event)
     return kept

@@ -233,6 +233,4 @@ def roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker: str | No
         actors, recipients = adjective_roles(match, table, pronouns, speaker)
     else:
         actors, recipients = verb_roles(match, table, pronouns)
-    if not recipients and match.row.cameo[:2] in words("domestic_root"):
-        recipients = domestic(match.token, table, actors)
     return actors, recipients
