@@ -35,13 +35,11 @@ test: $(STAMP)
 	EVENTWIRE_TEST_PG_URL=$$url $(BIN)/pytest -q -n 2 -p no:cacheprovider $(PYTEST_ARGS); rc=$$?; \
 	bash scripts/test-postgres.sh stop; exit $$rc
 
+# The seed (../shared/gold), our hand-annotated development set (tests/gold) and the PLOVER sentences, each on its own.
 eval: $(STAMP)
-	@echo "== seed (shared gold)"
-	$(BIN)/eventwire eval $(SHARED)/gold
-	@echo "== development set (tests/gold)"
-	@if ls tests/gold/*.gold.json >/dev/null 2>&1; then $(BIN)/eventwire eval tests/gold; else echo "no gold files in tests/gold"; fi
-	@echo "== PLOVER sentences"
-	$(BIN)/eventwire eval --plover $(SHARED)/data/plover/PLOVER_GSR_CAMEO.json
+	@echo "== seed: $(SHARED)/gold"; $(BIN)/eventwire eval $(SHARED)/gold
+	@echo "== development set: tests/gold"; $(BIN)/eventwire eval tests/gold
+	@echo "== PLOVER sentences"; $(BIN)/eventwire eval $(SHARED)/gold --plover $(SHARED)/data/plover/PLOVER_GSR_CAMEO.json | tail -1
 
 bench: $(STAMP)
 	$(BIN)/eventwire bench
