@@ -282,8 +282,10 @@ def _sides(event: Event, symmetric: bool, m: Match, table: ActorTable, all_event
     if not recipients and needs_recipient(event.plover) and ontology.root(event.cameo) in words(
             "domestic_root") and any(political(table.by_id(a)) for a in event.actors):
         recipients = [r for r in domestic(m.token, table, event.actors) if r not in event.actors]
-    if not event.actors or (not recipients and needs_recipient(event.plover)):
+    if not recipients and needs_recipient(event.plover):
         return None
+    if not event.actors and not (recipients and not needs_recipient(event.plover)):
+        return None  # only a protest of unnamed people ("marchers rallied") may lack an actor
     event.recipients = recipients
     event.symmetric = symmetric and bool(recipients)
     return event

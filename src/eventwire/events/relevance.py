@@ -50,7 +50,10 @@ def needs_recipient(plover: str) -> bool:
 
 
 def relevant(event: Event, table: ActorTable) -> bool:
-    """A political actor, or a non-political one acting on a political recipient."""
+    """A political actor, or a non-political one acting on a political recipient; a protest
+    of unnamed people against a political one."""
+    if not event.actors and not needs_recipient(event.plover):
+        return any(political(table.by_id(r)) for r in event.recipients)
     if any(political(table.by_id(a)) for a in event.actors):
         return True
     return bool(event.actors) and any(political(table.by_id(r)) for r in event.recipients)
