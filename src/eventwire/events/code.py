@@ -256,10 +256,10 @@ def _verbal(event: Event, table: ActorTable) -> Event:
 
 
 def _thing_object(m: Match, table: ActorTable) -> bool:
-    """Whether a material-conflict verb acts on a thing, not on an actor or people ("struck
+    """Whether a verb of force acts on a thing, not on an actor or people ("struck
     conciliatory notes", "fight addiction", "hit a record", "capture the moment")."""
     objs = [c for c in m.token.children if c.dep_ == "dobj"]
-    if m.row.pos != "V" or not objs or ontology.quad_class(m.row.cameo) != 4:
+    if m.row.pos != "V" or not objs or ontology.root(m.row.cameo) not in rules().get("armed_root", ()):
         return False
     victims = words("victim")
     for obj in objs:

@@ -89,12 +89,16 @@ def lexicon() -> tuple[Row, ...]:
 
 @functools.lru_cache(maxsize=1)
 def derived() -> tuple[Row, ...]:
-    """The rows derived from the CAMEO verb dictionary (columns in the file's header)."""
+    """The rows derived from the CAMEO verb dictionary (columns in the file's header); none for
+    report verbs, whose reported noun triggers by itself ("reported an attack by X")."""
     found = []
+    reports = words("report_verb")
     for n, cells in enumerate(read_rows(VERBS_FILE), start=1):
         if len(cells) < 7 or cells[1].strip() != "V":
             raise EventwireError("E203", path=VERBS_FILE, detail=f"bad row {n}: {cells}")
         flags = frozenset(f for f in cells[6].strip().split(",") if f and f != "-")
+        if cells[0].strip().lower() in reports:
+            continue
         found.append(Row(cells[0].strip().lower(), "V", _cell(cells[2]), _cell(cells[3]), cells[5].strip(),
                          flags, cells[7].strip() if len(cells) > 7 else "", n, _cell(cells[4]), False))
     return tuple(found)

@@ -199,7 +199,7 @@ def _date_marks(doc: Doc, ents: tuple[Span, ...], published: date | None) -> lis
             marks.append(_date_mark(doc, i, i + 1, token, published))
     targets = _target_words()  # "plans for 2022": a target, never the event's date
     return [m for m in marks if m.date is not None and m.date.precision != "unknown"
-            and doc[m.start].lower_ not in targets]
+            and not (m.date.precision == "year" and doc[m.start].lower_ in targets)]
 
 
 @functools.lru_cache(maxsize=1)
