@@ -261,9 +261,14 @@ def match(token: Token) -> Match | None:
     rows = by_lemma().get(lemma) or by_lemma().get(token.lower_)
     if not rows:
         return None
+    near: frozenset[str] | None = None
     for row in rows:
         if token.pos_ not in POS_OK[row.pos] and not (row.pos == "V" and token.dep_ == "ROOT"):
             continue
+        if not row.own:  # derived rows are many: a cheap look at the nearby words first
+            near = _near_words(token) if near is None else near
+            if not _may_fit(row, near):
+                continue
         if token.dep_ in MODIFIER_DEPS or (row.pos == "N" and token.dep_ == "attr"):
             continue
         if row.pos == "M":
@@ -276,6 +281,41 @@ def match(token: Token) -> Match | None:
         if found is not None and not (row.cameo.startswith(APPEAL_ROOT) and _question(token)):
             return found
     return None
+
+
+def _near_words(token: Token) -> frozenset[str]:
+    """Lemmas and forms of the words two steps below ``token`` (where its conditions look)."""
+    found: set[str] = set()
+    for child in token.children:
+        found.update((child.lemma_.lower(), child.lower_))
+        for grand in child.children:
+            found.update((grand.lemma_.lower(), grand.lower_))
+            for great in grand.children:
+                if great.dep_ in ("pobj", "conj", "compound", "amod"):
+                    found.update((great.lemma_.lower(), great.lower_))
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _heads(cell: str) -> frozenset[str]:
+    """The words one of which must be near for an object cell to match ("" for any)."""
+    head = cell.split()[-1]
+    if head.startswith(SET_MARK):
+        single, phrases = _set(head)
+        return single | frozenset(p.split()[-1] for p in phrases)
+    return frozenset(("",)) if head.startswith(CLASS_MARK) else frozenset((head,))
+
+
+def _may_fit(row: Row, near: frozenset[str]) -> bool:
+    """False when a derived row cannot match: its preposition or object head is not near."""
+    if row.prep is not None and row.prep not in near:
+        return False
+    for cell in (row.obj, row.pobj):
+        if cell is not None:
+            heads = _heads(cell)
+            if "" not in heads and heads.isdisjoint(near):
+                return False
+    return True
 
 
 def _question(token: Token) -> bool:
