@@ -204,7 +204,7 @@ def build(petrarch: Path, data: Path) -> list[Path]:
     verbs_file, classes_file = data / "cameo_verbs.tsv", data / "cameo_classes.tsv"
     lines = [HEADER.format(source=SOURCE),
              "# written by scripts/build_dictionaries.py (scripts/dictionaries/verbs.py); do not edit:",
-             "# the project's own rows are in cameo_lexicon.tsv and win over these on a tie.",
+             "# the project's own rows are in cameo_lexicon.tsv and win over these when one fits.",
              "# columns: lemma, pos (V), prep (particle or preposition that must hang on the verb, '-'),",
              "# object (the verb's direct object, or the object of prep when prep is a preposition",
              "# and the flags do not say dobj; a multi-word object is its modifiers then its head;",

@@ -255,6 +255,20 @@ def _verbal(event: Event, table: ActorTable) -> Event:
     return event
 
 
+def _unnamed_people(m: Match) -> bool:
+    """Whether the trigger acts on people it does not name ("arrested dozens of protesters",
+    "killed 23 people"): such an event needs no recipient (victim words of event_words.tsv)."""
+    victims = words("victim")
+    for obj in m.token.children:
+        if obj.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        heads = [obj, *(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj")]
+        if any(h.lemma_.lower() in victims for h in heads):
+            return True
+    return False
+
+
 def _thing_object(m: Match, table: ActorTable) -> bool:
     """Whether a verb of force acts on a thing, not on an actor or people ("struck
     conciliatory notes", "fight addiction", "hit a record", "capture the moment")."""
@@ -277,12 +291,14 @@ def _sides(event: Event, symmetric: bool, m: Match, table: ActorTable, all_event
     if _thing_object(m, table):
         return None
     recipients = [r for r in event.recipients if r not in event.actors]
+    if symmetric and not recipients and len(event.actors) >= 2:  # "X and Y held talks": X with Y
+        event.actors, recipients = event.actors[:1], event.actors[1:]
     if recipients and not all_events and not relevant(event, table):
         return None  # judged on the named sides: a place of the sentence makes no side political
     if not recipients and needs_recipient(event.plover) and ontology.root(event.cameo) in words(
             "domestic_root") and any(political(table.by_id(a)) for a in event.actors):
         recipients = [r for r in domestic(m.token, table, event.actors) if r not in event.actors]
-    if not recipients and needs_recipient(event.plover):
+    if not recipients and needs_recipient(event.plover) and not _unnamed_people(m):
         return None
     if not event.actors and not (recipients and not needs_recipient(event.plover)):
         return None  # only a protest of unnamed people ("marchers rallied") may lack an actor

@@ -123,11 +123,12 @@ def _set(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
 
 @functools.lru_cache(maxsize=1)
 def by_lemma() -> dict[str, tuple[Row, ...]]:
-    """Rows keyed by lemma, most specific first; the project's rows first on a tie."""
+    """Rows keyed by lemma: the project's rows first (a fitting one always wins: they are the
+    ones tuned for news), then the derived ones; most specific first within each."""
     index: dict[str, list[Row]] = defaultdict(list)
     for row in (*lexicon(), *derived()):
         index[row.lemma].append(row)
-    return {k: tuple(sorted(v, key=lambda r: (-r.specificity, r.obj is None, not r.own)))
+    return {k: tuple(sorted(v, key=lambda r: (not r.own, -r.specificity, r.obj is None)))
             for k, v in index.items()}
 
 

@@ -27,11 +27,11 @@ def _future(anchor: Token | None) -> bool:
             return False
         if any(c.dep_ == "aux" and c.lower_ in table.aux for c in word.children):
             return True
-        if word is not anchor and word.lemma_.lower() in table.future:
+        if word is not anchor and word.lemma_.lower() in table.future | table.planned:
             return True
-        if word.dep_ not in ("xcomp", "conj", "ccomp") or word.head is word:
+        if word.head is word:
             return False
-        word = word.head
+        word = word.head  # "the talks are scheduled for Monday": the noun's verb plans it
     return False
 
 
