@@ -16,8 +16,9 @@ from .args import argument, subject
 from .lexicon import NO_EVENT, Match, candidates, match, words
 from .modality import Modality, modality
 from .discards import discarded
-from .relevance import needs_recipient, political, relevant, rules, wire_caption
-from .roles import domestic, roles
+from .relevance import relevant, wire_caption
+from .roles import roles
+from .sides import settle_sides, unnamed_actor, verbal
 from ..records import Article, Event, Section, normalise_text
 
 if TYPE_CHECKING:
@@ -205,8 +206,10 @@ def _code(m: Match, state: _Article, article: Article) -> Event | None:
     code = ontology.lookup(cameo)
     if m.row.pos == "M" and (not recipients or actors == recipients):
         return None  # "must" is a demand only when someone is told by someone else
-    if not code.plover or not (actors or recipients) or (m.row.pos == "N" and not actors):
+    if not code.plover:
         return None
+    if not actors and not unnamed_actor(m):
+        return None  # no actor named, and none left unnamed on purpose ("was arrested", "a gunman")
     code = ontology.lookup(_mode(code, m))
     phrase = _evidence(m)
     start, end = phrase.start_char, phrase.end_char
@@ -240,73 +243,6 @@ def _codable(i: int, state: _Article, skip: set[int]) -> bool:
         state.doc.text[section.start:section.end])
 
 
-def _verbal(event: Event, table: ActorTable) -> Event:
-    """Persons and civil bodies without arms who "attack" or "clash with" one another do so in
-    words: an assault between unarmed sides is a criticism (data/event_relevance.tsv)."""
-    if ontology.root(event.cameo) not in rules().get("armed_root", ()) or not event.actors:
-        return event
-    armed = rules().get("armed_sector", ())
-    sides = [table.by_id(a) for a in (*event.actors, *event.recipients)]
-    if any(a is None or a.kind == "country" or any(s in armed for s in a.sectors) for a in sides):
-        return event
-    code = ontology.lookup(next(iter(rules().get("verbal_code", ("111",)))))
-    event.cameo, event.plover, event.mode = code.cameo, code.plover, code.mode
-    event.quad_class, event.goldstein = code.quad_class, code.goldstein
-    return event
-
-
-def _unnamed_people(m: Match) -> bool:
-    """Whether the trigger acts on people it does not name ("arrested dozens of protesters",
-    "killed 23 people"): such an event needs no recipient (victim words of event_words.tsv)."""
-    victims = words("victim")
-    for obj in m.token.children:
-        if obj.dep_ not in ("dobj", "nsubjpass"):
-            continue
-        heads = [obj, *(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
-                        for o in p.children if o.dep_ == "pobj")]
-        if any(h.lemma_.lower() in victims for h in heads):
-            return True
-    return False
-
-
-def _thing_object(m: Match, table: ActorTable) -> bool:
-    """Whether a verb of force acts on a thing, not on an actor or people ("struck
-    conciliatory notes", "fight addiction", "hit a record", "capture the moment")."""
-    objs = [c for c in m.token.children if c.dep_ == "dobj"]
-    if m.row.pos != "V" or not objs or ontology.root(m.row.cameo) not in rules().get("armed_root", ()):
-        return False
-    victims = words("victim")
-    for obj in objs:
-        if argument(obj, table, None) or obj.lemma_.lower() in victims or obj.ent_type_ in ("GPE", "LOC", "FAC"):
-            return False
-        if obj.pos_ == "PRON" and obj.lower_ not in ("it", "this", "that"):
-            return False  # "killed them"
-    return True
-
-
-def _sides(event: Event, symmetric: bool, m: Match, table: ActorTable, all_events: bool) -> Event | None:
-    """An event has an actor; a recipient unless its type takes none (a political actor's domestic
-    event without a named one acts where the sentence places it, else at home);
-    never the same actor on both ends (a symmetric "X and Y met" is X with Y, flagged symmetric)."""
-    if _thing_object(m, table):
-        return None
-    recipients = [r for r in event.recipients if r not in event.actors]
-    if symmetric and not recipients and len(event.actors) >= 2:  # "X and Y held talks": X with Y
-        event.actors, recipients = event.actors[:1], event.actors[1:]
-    if recipients and not all_events and not relevant(event, table):
-        return None  # judged on the named sides: a place of the sentence makes no side political
-    if not recipients and needs_recipient(event.plover) and ontology.root(event.cameo) in words(
-            "domestic_root") and any(political(table.by_id(a)) for a in event.actors):
-        recipients = [r for r in domestic(m.token, table, event.actors) if r not in event.actors]
-    if not recipients and needs_recipient(event.plover) and not _unnamed_people(m):
-        return None
-    if not event.actors and not (recipients and not needs_recipient(event.plover)):
-        return None  # only a protest of unnamed people ("marchers rallied") may lack an actor
-    event.recipients = recipients
-    event.symmetric = symmetric and bool(recipients)
-    return event
-
-
 def code_events(
     doc: Doc,
     article: Article,
@@ -338,7 +274,7 @@ def code_events(
             continue
         seen.add(key)
         state.events.append(event)  # every coded event resolves later pronouns
-        event = _sides(_verbal(replace(event), actors), "sym" in m.row.flags, m, actors, all_events)
+        event = settle_sides(verbal(replace(event), actors), "sym" in m.row.flags, m, actors, all_events)
         if event is not None and (all_events or relevant(event, actors)):
             kept.append(event)
     return kept

@@ -50,10 +50,9 @@ def needs_recipient(plover: str) -> bool:
 
 
 def relevant(event: Event, table: ActorTable) -> bool:
-    """A political actor, or a non-political one acting on a political recipient; a protest
-    of unnamed people against a political one."""
-    if not event.actors and not needs_recipient(event.plover):
-        return any(political(table.by_id(r)) for r in event.recipients)
+    """A political actor, or a non-political one acting on a political recipient."""
+    if not event.actors:  # an unnamed actor: judged by the sides module when the event is made
+        return True
     if any(political(table.by_id(a)) for a in event.actors):
         return True
     return bool(event.actors) and any(political(table.by_id(r)) for r in event.recipients)

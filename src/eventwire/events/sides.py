@@ -1,0 +1,120 @@
+"""Who may stand on each side of a coded event (rules in data/event_relevance.tsv and the word
+classes of data/event_words.tsv).
+
+An event has an actor: one the text names, or one it leaves unnamed on purpose (an agentless
+passive, "was arrested"; an agent noun, "a gunman", "protesters"). It has a recipient unless its
+type takes none, it acts on people it does not name ("killed 23 people"), or on an event ("condemned
+the attack"). Never the same actor on both ends; "X and Y met" is X with Y, flagged symmetric.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import ontology
+from .args import argument, subject
+from .lexicon import Match, by_lemma, words
+from .relevance import needs_recipient, political, relevant, rules
+from .roles import domestic
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..actors.find import ActorTable
+    from ..records import Event
+
+
+def _heads(token: Token) -> list[Token]:
+    """A noun and the nouns it is a measure of ("dozens of protesters")."""
+    return [token, *(o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj")]
+
+
+def _is_class(token: Token | None, kind: str) -> bool:
+    return token is not None and any(h.lemma_.lower() in words(kind) for h in _heads(token))
+
+
+def _coded(m: Match, rule: str) -> bool:
+    return any(m.row.cameo.startswith(prefix) for prefix in rules().get(rule, ()))
+
+
+def unnamed_actor(m: Match) -> bool:
+    """Whether the text leaves the actor unnamed on purpose, for an event of a kind only the state,
+    armed men or political crowds do: an agentless passive ("a suspect was arrested"), an agent noun
+    as subject ("a gunman attacked", "thousands of protesters marched"), or a protest noun that is
+    the subject of its clause ("demonstrations turned violent"; not "related to the protest")."""
+    if m.row.pos == "N":
+        return m.token.dep_ in ("nsubj", "nsubjpass") and _coded(m, "unnamed_noun_code")
+    if m.row.pos != "V":
+        return False
+    subj, passive = subject(m.token)
+    if passive:
+        return not any(c.dep_ == "agent" for c in m.token.children) and _coded(m, "unnamed_passive_code")
+    return _is_class(subj, "agent_noun") and _coded(m, "unnamed_agent_code")
+
+
+def _objects(m: Match) -> list[Token]:
+    return [c for c in m.token.children if c.dep_ in ("dobj", "nsubjpass")] + [
+        o for p in m.token.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+
+
+def untargeted(m: Match) -> bool:
+    """Whether an event may lack a recipient: it acts on people it does not name ("arrested dozens
+    of protesters"), or on an event, a noun of the trigger lexicon ("condemned the attack",
+    "launched an investigation", "appealed for unity")."""
+    nouns = by_lemma()
+    for obj in _objects(m):
+        if _is_class(obj, "victim") or _is_class(obj, "event_noun"):
+            return True
+        if any(r.pos == "N" for r in nouns.get(obj.lemma_.lower(), ())):
+            return True
+    return m.row.pos == "N"
+
+
+def verbal(event: Event, table: ActorTable) -> Event:
+    """Persons and civil bodies without arms who "attack" or "clash with" one another do so in
+    words: an assault between unarmed sides is a criticism."""
+    if ontology.root(event.cameo) not in rules().get("armed_root", ()) or not event.actors:
+        return event
+    armed = rules().get("armed_sector", ())
+    sides = [table.by_id(a) for a in (*event.actors, *event.recipients)]
+    if any(a is None or a.kind == "country" or any(s in armed for s in a.sectors) for a in sides):
+        return event
+    code = ontology.lookup(next(iter(rules().get("verbal_code", ("111",)))))
+    event.cameo, event.plover, event.mode = code.cameo, code.plover, code.mode
+    event.quad_class, event.goldstein = code.quad_class, code.goldstein
+    return event
+
+
+def thing_object(m: Match, table: ActorTable) -> bool:
+    """Whether a verb of force acts on a thing, not on an actor, place or people ("struck
+    conciliatory notes", "fight addiction", "hit a record", "capture the moment")."""
+    objs = [c for c in m.token.children if c.dep_ == "dobj"]
+    if m.row.pos != "V" or not objs or ontology.root(m.row.cameo) not in rules().get("armed_root", ()):
+        return False
+    for obj in objs:
+        if argument(obj, table, None) or _is_class(obj, "victim") or obj.ent_type_ in ("GPE", "LOC", "FAC"):
+            return False
+        if obj.pos_ == "PRON" and obj.lower_ not in ("it", "this", "that"):
+            return False  # "killed them"
+    return True
+
+
+def settle_sides(event: Event, symmetric: bool, m: Match, table: ActorTable,
+                 all_events: bool) -> Event | None:
+    """The event with its sides settled, or None when they do not make an event."""
+    if thing_object(m, table):
+        return None
+    recipients = [r for r in event.recipients if r not in event.actors]
+    if symmetric and not recipients and len(event.actors) >= 2:  # "X and Y held talks": X with Y
+        event.actors, recipients = event.actors[:1], event.actors[1:]
+    event.recipients = recipients
+    if not all_events and event.actors and recipients and not relevant(event, table):
+        return None  # judged on the named sides: a place of the sentence makes no side political
+    if not recipients and ontology.root(event.cameo) in words("domestic_root") and any(
+            political(table.by_id(a)) for a in event.actors):
+        event.recipients = [r for r in domestic(m.token, table, event.actors) if r not in event.actors]
+    if not event.recipients and needs_recipient(event.plover) and not untargeted(m):
+        return None
+    event.symmetric = symmetric and bool(event.recipients)
+    return event
