@@ -96,18 +96,17 @@ def modifiers(token: Token, table: ActorTable) -> list[str]:
 
 
 def place_country(token: Token, table: ActorTable) -> list[str]:
-    """A place standing for its country ("to strike Kyiv"): that country's actor, if the article has one."""
+    """A place standing for its country ("to strike Kyiv", "arrived in Amman"): that country's actor
+    (the article's countries hint the geocoder: "strike Moscow" in a story about Russia)."""
     doc, start, end = token.doc, token.i, token.i + 1
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    countries = [a.country for a in table.actors if a.kind == "country" and a.country]
-    if not countries:
-        return []
+    countries = [a.country for a in table.actors if a.country]
     iso = _place_iso(doc[start:end].text, tuple(sorted(set(countries))))
-    found = [a.id for a in table.actors if a.kind == "country" and a.country == iso]
-    return found[:1]
+    found = table.country_actor(iso) if iso else None
+    return [found] if found else []
 
 
 def _place_iso(name: str, countries: tuple[str, ...]) -> str | None:

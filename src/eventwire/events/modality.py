@@ -24,9 +24,12 @@ class Modality:
 
 
 def _chain(token: Token, limit: int = 3) -> list[Token]:
-    """The trigger and the verbs it is the infinitive of ("said to have praised" -> said)."""
+    """The trigger, the verbs it is the infinitive of ("said to have praised" -> said) and the verb
+    it is coordinated with, whose auxiliaries it shares ("will round up and deport")."""
     found = [token]
-    while token.dep_ == "xcomp" and token.head is not token and len(found) <= limit:
+    while token.dep_ in ("xcomp", "conj") and token.head is not token and len(found) <= limit:
+        if token.dep_ == "conj" and token.pos_ != token.head.pos_:
+            break
         token = token.head
         found.append(token)
     return found

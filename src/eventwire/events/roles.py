@@ -214,8 +214,8 @@ def _home(actors: list[str], table: ActorTable) -> list[str]:
     first = table.by_id(actors[0]) if actors else None
     if first is None or not first.country:
         return []
-    home = [a.id for a in table.actors if a.kind == "country" and a.country == first.country]
-    return home[:1] or [first.id]
+    home = table.country_actor(first.country)
+    return [home] if home else []
 
 
 def domestic(token: Token, table: ActorTable, actors: list[str]) -> list[str]:

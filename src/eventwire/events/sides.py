@@ -87,10 +87,12 @@ def verbal(event: Event, table: ActorTable) -> Event:
 
 
 def thing_object(m: Match, table: ActorTable) -> bool:
-    """Whether a verb of force acts on a thing, not on an actor, place or people ("struck
-    conciliatory notes", "fight addiction", "hit a record", "capture the moment")."""
+    """Whether a verb of force, or one that acts on persons (release, arrest, deport), acts on a
+    thing, not on an actor, place or people ("struck conciliatory notes", "fight addiction",
+    "hit a record", "capture the moment", "released his letter")."""
     objs = [c for c in m.token.children if c.dep_ == "dobj"]
-    if m.row.pos != "V" or not objs or ontology.root(m.row.cameo) not in rules().get("armed_root", ()):
+    on_people = ontology.root(m.row.cameo) in rules().get("armed_root", ()) or _coded(m, "people_object_code")
+    if m.row.pos != "V" or not objs or not on_people:
         return False
     for obj in objs:
         if argument(obj, table, None) or _is_class(obj, "victim") or obj.ent_type_ in ("GPE", "LOC", "FAC"):
