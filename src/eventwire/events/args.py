@@ -103,20 +103,24 @@ def place_country(token: Token, table: ActorTable) -> list[str]:
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    countries = [a.country for a in table.actors if a.country]
-    iso = _place_iso(doc[start:end].text, tuple(sorted(set(countries))))
-    found = table.country_actor(iso) if iso else None
+    countries = {a.country for a in table.actors if a.kind == "country" and a.country}
+    hints = tuple(sorted({a.country for a in table.actors if a.country}))
+    iso, main = _place_iso(doc[start:end].text, hints)
+    if iso is None or (iso not in countries and not (main and token.ent_type_ == "GPE")):
+        return []  # a new country only for a place's own name ("White House" is also Casablanca)
+    found = table.country_actor(iso)
     return [found] if found else []
 
 
-def _place_iso(name: str, countries: tuple[str, ...]) -> str | None:
+def _place_iso(name: str, countries: tuple[str, ...]) -> tuple[str | None, bool]:
+    """(country of the place called ``name``, whether that is the place's main name)."""
     try:
-        from ..timeplace.gazetteer import geocode
+        from ..timeplace.gazetteer import lookup
     except ImportError:
-        return None
+        return None, False
     # the article's countries only hint: "strike Moscow" in a story with a US actor is not Idaho
-    place = geocode(name, hints=countries)
-    return place.country if place is not None else None
+    found = lookup(name, hints=countries)
+    return (found[0].country, found[1]) if found is not None else (None, False)
 
 
 def argument(

@@ -125,7 +125,11 @@ def verb_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
     recipients = argument(_direct_object(match), table, pronouns)
     if not recipients:
         preps = RECIPIENT_PREPS if row.prep is None else (row.prep, *RECIPIENT_PREPS)
+        if row.obj is not None:  # a phrase row's object may carry the target: "issued warrants for X"
+            preps = (*preps, "for")
         holders = [token] + [c for c in token.children if c.dep_ == "dobj"]
+        if match.obj is not None and match.obj not in holders:  # "engaged in a firefight with X"
+            holders.append(match.obj)
         for holder in holders:
             for obj in prep_objects(holder, (*preps, "between")):
                 _extend(recipients, argument(obj, table, pronouns))
@@ -142,6 +146,20 @@ def _light_subject(token: Token) -> Token | None:
     return None
 
 
+def _against(token: Token, table: ActorTable) -> list[str]:
+    """Actors named in an "anti-" modifier of the noun: the ones it is against."""
+    found: list[str] = []
+    doc = token.doc
+    for child in token.children:
+        if child.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        before = [doc[i].lower_ for i in range(max(child.left_edge.i - 2, 0), child.left_edge.i)]
+        words = [w.lower_ for w in child.subtree] + before[-2:]
+        if any(w.startswith("anti") for w in words):
+            _extend(found, [table.token_actor[w.i] for w in child.subtree if w.i in table.token_actor])
+    return found
+
+
 def noun_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
     """Possessor, modifier or "by" phrase acts; "on/against/with/of" phrases receive."""
     token = match.token
@@ -155,6 +173,9 @@ def noun_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
     recipients: list[str] = []
     for obj in prep_objects(token, NOUN_PREPS):
         _extend(recipients, argument(obj, table, pronouns))
+    against = _against(token, table)  # "anti-Trump demonstrations": Trump is the target
+    actors = [a for a in actors if a not in against]
+    _extend(recipients, against)
     recipients = [r for r in recipients if r not in actors] or recipients
     return _split(actors, recipients, "sym" in match.row.flags)
 

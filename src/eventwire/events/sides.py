@@ -53,21 +53,25 @@ def unnamed_actor(m: Match) -> bool:
     return _is_class(subj, "agent_noun") and _coded(m, "unnamed_agent_code")
 
 
-def _objects(m: Match) -> list[Token]:
-    return [c for c in m.token.children if c.dep_ in ("dobj", "nsubjpass")] + [
-        o for p in m.token.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + [
+        o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
 
 
 def untargeted(m: Match) -> bool:
     """Whether an event may lack a recipient: it acts on people it does not name ("arrested dozens
-    of protesters"), or on an event, a noun of the trigger lexicon ("condemned the attack",
-    "launched an investigation", "appealed for unity")."""
+    of protesters"), on an event, a noun of the trigger lexicon ("condemned the attack",
+    "launched an investigation", "appealed for unity", "agreed to postpone the rally")."""
     nouns = by_lemma()
-    for obj in _objects(m):
-        if _is_class(obj, "victim") or _is_class(obj, "event_noun"):
-            return True
-        if any(r.pos == "N" for r in nouns.get(obj.lemma_.lower(), ())):
-            return True
+    verbs = [m.token, *(c for c in m.token.children if c.dep_ == "xcomp")]  # "agreed to postpone the rally"
+    for verb in verbs:
+        objects = _objects(verb)
+        objects += [o for obj in list(objects) for o in _objects(obj)]  # "responsibility for the attack"
+        for obj in objects:
+            if _is_class(obj, "victim") or _is_class(obj, "event_noun"):
+                return True
+            if any(r.pos == "N" for r in nouns.get(obj.lemma_.lower(), ())):
+                return True
     return m.row.pos == "N"
 
 
@@ -92,10 +96,15 @@ def thing_object(m: Match, table: ActorTable) -> bool:
     "hit a record", "capture the moment", "released his letter")."""
     objs = [c for c in m.token.children if c.dep_ == "dobj"]
     on_people = ontology.root(m.row.cameo) in rules().get("armed_root", ()) or _coded(m, "people_object_code")
-    if m.row.pos != "V" or not objs or not on_people:
-        return False
-    for obj in objs:
-        if argument(obj, table, None) or _is_class(obj, "victim") or obj.ent_type_ in ("GPE", "LOC", "FAC"):
+    if m.row.pos != "V" or not objs or not on_people or m.row.obj is not None:
+        return False  # a phrase row says what its object is: "issued warrants", "claimed responsibility"
+    for obj in objs:  # the object itself, not a modifier of it ("beating a Trump pinata")
+        named = any(o.i in table.token_actor for o in (obj, *(c for c in obj.children if c.dep_ in ("conj", "appos"))))
+        if named and obj.pos_ == "PROPN" or obj.i in table.token_actor:
+            return False
+        if _is_class(obj, "victim") or _is_class(obj, "agent_noun") or obj.ent_type_ in ("GPE", "LOC", "FAC", "NORP"):
+            return False
+        if obj.pos_ == "NOUN" and argument(obj, table, None) and _is_class(obj, "body_noun"):
             return False
         if obj.pos_ == "PRON" and obj.lower_ not in ("it", "this", "that"):
             return False  # "killed them"
