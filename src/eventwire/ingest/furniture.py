@@ -291,3 +291,10 @@ def _add(items: list[str], seen: set[str], new: Iterable[str]) -> None:
         if key and key not in seen:
             seen.add(key)
             items.append(text.strip())
+
+
+def clean_caption(text: str) -> tuple[list[str], list[str]]:
+    """A caption from a page's markup: (its captions, its credits), furniture words dropped
+    ("Image caption", "Photograph: Name/Agency", "(Photo: AP)")."""
+    part = _clean_text(text, Words.of([text]), default="caption")
+    return part.captions, [c.strip("()[] ") for c in part.credits]
