@@ -24,7 +24,7 @@ from ..records import normalise_text
 from .scan import Words, caption_end, list_end, name_end, sentence_end, sentence_start, unmarked_captions
 
 ACTIONS = ("drop", "caption", "credit")
-EXTENTS = ("match", "after", "list", "name", "before", "post", "sentence", "block")
+EXTENTS = ("match", "after", "item", "list", "name", "before", "post", "sentence", "block")
 _SOCIAL = re.compile(r"[#@]\w|https?://|pic\.twitter\.com")
 _MONTHS = (
     "January February March April May June July August September October November December "
@@ -90,6 +90,12 @@ def expand(pattern: str) -> str:
         .replace("{lead}", _alternation(leads))
         .replace("{month}", r"(?:" + "|".join(_MONTHS) + r")\.?")
     )
+
+
+@lru_cache(maxsize=1)
+def trailing_credit() -> re.Pattern[str]:
+    """A photo credit where a caption ends ("... in London Getty", "... the tram Steve Parsons/PA")."""
+    return re.compile(expand(r"\s*(?P<credit>(?:[A-Z][\w'-]*\s?){0,3}/\s?{agency}|{agency})(?=\s+[\"'A-Z0-9]|\s*$)"))
 
 
 @lru_cache(maxsize=1)
@@ -162,10 +168,19 @@ def _extent(text: str, match: re.Match[str], rule: Rule, floor: int, limit: int,
     captions, credits = _groups(match)
     start, end = match.start(), match.end()
     target = ""
-    if rule.extent in ("after", "list", "name"):
-        finder = {"after": caption_end, "list": list_end, "name": name_end}[rule.extent]
-        end = max(end, finder(text, match.end(), limit, words))
+    if rule.extent in ("after", "item", "list", "name"):
+        if rule.extent == "list":
+            end = max(end, list_end(text, match.end(), limit, words))
+        elif rule.extent == "name":
+            end = max(end, name_end(text, match.end(), limit, words))
+        else:
+            item = rule.extent == "item" and match.re.match(text, limit) is not None  # another item next
+            end = max(end, caption_end(text, match.end(), limit, words, item=item))
         target = text[match.end():end]
+        stop = len(text) if rule.extent == "item" else limit  # an item's credit may look like a lead
+        if rule.action == "caption" and (tail := trailing_credit().match(text, end, stop)):
+            credits.append(tail.group("credit"))
+            end = tail.end()
     elif rule.extent in ("before", "post"):
         start = max(floor, sentence_start(text, match.start(), floor))
         while rule.extent == "post" and start > floor:
@@ -268,7 +283,7 @@ def clean(
     """Paragraphs with their furniture taken out; captions and credits found are added to
     the given ones (each kept once), body paragraphs that repeat a caption are dropped."""
     paragraphs = [p for p in paragraphs if p and p.strip()]
-    words = Words.of(paragraphs)
+    words = Words.of(paragraphs, trailing_credit())
     out = Cleaned(captions=[], credits=[])
     seen_captions: set[str] = set()
     seen_credits: set[str] = set()
@@ -296,5 +311,5 @@ def _add(items: list[str], seen: set[str], new: Iterable[str]) -> None:
 def clean_caption(text: str) -> tuple[list[str], list[str]]:
     """A caption from a page's markup: (its captions, its credits), furniture words dropped
     ("Image caption", "Photograph: Name/Agency", "(Photo: AP)")."""
-    part = _clean_text(text, Words.of([text]), default="caption")
+    part = _clean_text(text, Words.of([text], trailing_credit()), default="caption")
     return part.captions, [c.strip("()[] ") for c in part.credits]

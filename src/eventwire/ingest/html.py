@@ -28,6 +28,7 @@ _NOT_A_PART = re.compile(r"container|wrap|group|^has-|with-|^no-", re.IGNORECASE
 _CAPTION_CLASS = re.compile(r"caption(?:$|_|-)|imagecaption|^caption", re.IGNORECASE)
 _CREDIT_CLASS = re.compile(r"(?:credit|copyright)(?:$|_|-)", re.IGNORECASE)
 _MAX_CAPTION = 1000
+_NOTICES = {"cookie", "reprint", "subscription", "newsletter"}
 
 
 def _classes(node: Any) -> list[str]:
@@ -110,17 +111,20 @@ def _extract(tree: Any, url: str | None, *, recall: bool) -> dict[str, Any] | No
     return doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
 
 
-def _body(data: dict[str, Any], captions: list[str], credits: list[str], bylines: list[str]) -> Cleaned | None:
-    """The cleaned body of one extraction, or None when it is no article."""
+def _body(
+    data: dict[str, Any], captions: list[str], credits: list[str], bylines: list[str]
+) -> tuple[Cleaned | None, bool]:
+    """The cleaned body of one extraction (None when it is no article), and whether what
+    came out was only a notice (cookies, reprints, subscriptions)."""
     not_body = {normalise_text(t) for t in [*captions, *credits, *bylines]}
     lines = [p.strip() for p in (data.get("text") or "").split("\n") if p.strip()]
     title = (data.get("title") or "").strip()
     if lines and title and normalise_text(lines[0]) == normalise_text(title):
         lines.pop(0)  # the headline, repeated as the first block
     cleaned = clean([p for p in lines if normalise_text(p) not in not_body], captions=captions, credits=credits)
-    if len(" ".join(cleaned.paragraphs)) < MIN_CHARS:
-        return None
-    return cleaned
+    if len(" ".join(cleaned.paragraphs)) >= MIN_CHARS:
+        return cleaned, False
+    return None, any(kind in _NOTICES for kind, _ in cleaned.dropped)
 
 
 def _load(html: str) -> Any:
@@ -138,10 +142,10 @@ def from_html(html: str, name: str, meta: Overrides, url: str | None = None) -> 
         raise InputError("E106")
     captions, credits, bylines = page_captions(tree)
     cleaned = data = None
-    for recall in (False, True):  # a notice alone, or nothing: read again with recall settings
+    for recall in (False, True):  # only a notice came out: read again with recall settings
         data = _extract(tree, url or meta.url, recall=recall)
-        cleaned = _body(data, captions, credits, bylines) if data else None
-        if cleaned is not None:
+        cleaned, notice = _body(data, captions, credits, bylines) if data else (None, False)
+        if cleaned is not None or not notice:
             break
     if cleaned is None or data is None:
         raise InputError("E106")

@@ -27,9 +27,11 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr mt ft no vs gov sen rep gen col lt sgt capt prof inc ltd co corp "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e etc".split()
 )
+_SAYS = frozenset("wrote added explained posted tweeted commented".split())
 _VERBS = frozenset("said says told tells has have had is are was were will would could can may might".split())
 _LIST_MAX = 200
 _CAPTION_MAX = 120
+_ITEM_WORDS = 60
 _RUN_ON = 4  # sentences in a paragraph that make it a run of scraped text, not a paragraph
 
 Token = tuple[int, int, str]
@@ -45,12 +47,15 @@ class Words:
     joiners: frozenset[str]
     titles: frozenset[str]
     vocab: frozenset[str]
+    credit: re.Pattern[str] | None = None
 
     @classmethod
-    def of(cls, paragraphs: Iterable[str]) -> Words:
+    def of(cls, paragraphs: Iterable[str], credit: re.Pattern[str] | None = None) -> Words:
+        """The words for one article; ``credit`` matches a photo credit that ends a caption."""
         roles = _roles()
         vocab = frozenset(w for p in paragraphs for w in _LOWER_WORD.findall(p))
-        return cls(roles["starter"], roles["opener"], roles["weak"], roles["joiner"], roles["title"], vocab)
+        r = roles
+        return cls(r["starter"], r["opener"], r["weak"], r["joiner"], r["title"], vocab, credit)
 
 
 @lru_cache(maxsize=1)
@@ -183,13 +188,21 @@ def _double_quotes(word: str) -> int:
     return sum(word.count(q) for q in _DOUBLE)
 
 
-def caption_end(text: str, start: int, limit: int, words: Words) -> int:
-    """Where a caption that starts at ``start`` ends (at most ``limit``)."""
+def caption_end(text: str, start: int, limit: int, words: Words, *, item: bool = False) -> int:
+    """Where a caption that starts at ``start`` ends (at most ``limit``); a gallery ``item``
+    runs over full stops to the next item when that is near."""
     tokens = _tokens(text, start, limit)
+    if item and len(tokens) <= _ITEM_WORDS:
+        for i in range(3, len(tokens)):
+            if words.credit is not None and words.credit.match(text, tokens[i][0]):
+                return tokens[i - 1][1]
+        return tokens[-1][1] if tokens else start
     quoted = False
-    for i, (_, end, w) in enumerate(tokens):
+    for i, (begin, end, w) in enumerate(tokens):
         if i >= 3 and not quoted and boundary(tokens, i, words, caption=True):
             return tokens[_next_listed(tokens, i, words) - 1][1]
+        if i >= 3 and words.credit is not None and words.credit.match(text, begin):
+            return tokens[i - 1][1]  # "... in London, England Getty Among the dead"
         quoted ^= _double_quotes(w) % 2 == 1
         following = tokens[i + 1][2] if i + 1 < len(tokens) else ""
         if not quoted and ends_sentence(w) and _capital(following):
@@ -212,6 +225,8 @@ def list_end(text: str, start: int, limit: int, words: Words) -> int:
             return tokens[i - 1][1]
         if _lowerish(prev) and core(w) in words.starters:
             return tokens[i - 1][1]
+        if _capital(w) and any(t[2].endswith(":") and core(t[2]) in _VERBS | _SAYS for t in tokens[i + 1:i + 4]):
+            return tokens[i - 1][1]  # "... babies to sleep? Philip Joseph wrote: ..."
     return tokens[min(len(tokens), _LIST_MAX) - 1][1] if tokens else start
 
 
@@ -227,6 +242,8 @@ def name_end(text: str, start: int, limit: int, words: Words) -> int:
             break
         if not (_capital(w) or w.startswith("@") or "/" in w or (i and c.lower() in _NAME_LINKS)):
             break
+        if i and len(c) > 2 and c.isupper() and c.isalpha():
+            break  # a dateline after a byline: "By Jan Doe LONDON (Reuters) -"
         end = stop
         if w[-1] in ",;.":
             break
@@ -245,6 +262,9 @@ def _sentence_ends(text: str, lo: int, hi: int) -> list[int]:
 def sentence_start(text: str, pos: int, floor: int) -> int:
     """The start of the sentence that contains ``pos`` (not before ``floor``)."""
     ends = _sentence_ends(text, floor, pos)
+    tokens = _tokens(text, max(floor, pos - 80), pos)
+    if tokens and tokens[-1][1] > floor and ends_sentence(tokens[-1][2]):
+        ends.append(tokens[-1][1])  # the sentence before ends right where pos begins
     if not ends:
         return floor
     start = ends[-1]
