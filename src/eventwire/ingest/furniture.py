@@ -25,6 +25,7 @@ from .scan import Words, caption_end, list_end, name_end, sentence_end, sentence
 
 ACTIONS = ("drop", "caption", "credit")
 EXTENTS = ("match", "after", "item", "list", "name", "before", "post", "sentence", "block")
+_POST_GAP = 12  # words between two embedded posts that belong to the second
 _SOCIAL = re.compile(r"[#@]\w|https?://|pic\.twitter\.com")
 _MONTHS = (
     "January February March April May June July August September October November December "
@@ -118,9 +119,19 @@ def _numbered(pattern: str, numbers: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(pattern.replace("{repeat}", alt).replace("{of_n}", alt))
 
 
+_NOT_A_COUNT = frozenset(w.lower() for w in _MONTHS) | {"no", "number", "game", "page", "flight", "route"}
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s*$")
+
+
+def _after_date_word(text: str, pos: int) -> bool:
+    """A number at ``pos`` that belongs to the word before it ("Nov. 2", "Game 7")."""
+    match = _WORD_BEFORE.search(text, max(0, pos - 12), pos)
+    return bool(match) and match[1].lower() in _NOT_A_COUNT
+
+
 def _paragraph_numbers(text: str) -> dict[str, tuple[str, ...]]:
     """Numbers that stand before captions more than once: gallery counts and totals."""
-    counts = Counter(m[1] for m in _NUMBER_BEFORE_CAPTION.finditer(text))
+    counts = Counter(m[1] for m in _NUMBER_BEFORE_CAPTION.finditer(text) if not _after_date_word(text, m.start()))
     totals = Counter(m[2] for m in _NUMBERED.finditer(text) if int(m[1]) <= int(m[2]))
     return {
         "{repeat}": tuple(sorted(n for n, c in counts.items() if c >= 2)),
@@ -147,7 +158,10 @@ def _markers(text: str, skip_blocks: bool = False) -> list[tuple[re.Match[str], 
         regex = _regex(rule, numbers)
         if regex is None:
             continue
-        found += [(m, rule) for m in regex.finditer(text) if m.end() > m.start()]
+        found += [
+            (m, rule) for m in regex.finditer(text)
+            if m.end() > m.start() and not (rule.regex is None and _after_date_word(text, m.start()))
+        ]
     found.sort(key=lambda mr: (mr[0].start(), -(mr[0].end() - mr[0].start())))
     return found
 
@@ -183,11 +197,8 @@ def _extent(text: str, match: re.Match[str], rule: Rule, floor: int, limit: int,
             end = tail.end()
     elif rule.extent in ("before", "post"):
         start = max(floor, sentence_start(text, match.start(), floor))
-        while rule.extent == "post" and start > floor:
-            earlier = sentence_start(text, start - 1, floor)
-            if earlier >= start or not _SOCIAL.search(text, earlier, start):
-                break
-            start = earlier
+        if rule.extent == "post":
+            start = _post_start(text, start, match.start(), floor)
         target = text[start:match.start()]
         if not target.strip() and rule.action == "credit":
             start, target = _isolated_sentence(text, match.start(), floor)
@@ -200,6 +211,22 @@ def _extent(text: str, match: re.Match[str], rule: Rule, floor: int, limit: int,
         credit_text = rule.action == "credit" and rule.extent != "before"
         (credits if credit_text else captions).append(target)
     return Span(start, end, rule, captions, credits)
+
+
+def _post_start(text: str, start: int, at: int, floor: int) -> int:
+    """Where an embedded post ends at ``at`` begins: its own sentence at least, the sentences
+    before it that carry #tags, @names or links, and a few words more up to the furniture
+    before it (a run of posts)."""
+    if not text[start:at].strip() and start > floor:
+        start = sentence_start(text, start - 1, floor)
+    while start > floor:
+        earlier = sentence_start(text, start - 1, floor)
+        if earlier >= start or not _SOCIAL.search(text, earlier, start):
+            break
+        start = earlier
+    if floor and len(text[floor:start].split()) <= _POST_GAP:
+        start = floor
+    return start
 
 
 def _isolated_sentence(text: str, at: int, floor: int) -> tuple[int, str]:
