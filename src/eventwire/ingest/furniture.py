@@ -38,13 +38,26 @@ _JUNK = re.compile(r"^[\W_]*$")
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One row of furniture.tsv; ``regex`` is None when it needs the paragraph's numbers."""
+    """One row of furniture.tsv; ``regex`` is None when it needs the paragraph's numbers;
+    ``anchor`` is lowercase text the pattern cannot match without (a cheap first test)."""
 
     kind: str
     action: str
     extent: str
     pattern: str
     regex: re.Pattern[str] | None
+    anchor: str = ""
+
+
+_ANCHOR = re.compile(r"^(?:\(\?i\))?\\b([A-Za-z][A-Za-z' ]{3,})(?![?*{])")
+
+
+def _anchor(pattern: str) -> str:
+    """The literal words a pattern starts with ("\\bImage copyright\\s+" -> "image copyright")."""
+    match = _ANCHOR.match(pattern)
+    return match[1].rstrip().rsplit(" ", 1)[0].lower() if match and " " in match[1].strip() else (
+        match[1].lower() if match else ""
+    )
 
 
 @dataclass(slots=True)
@@ -109,7 +122,7 @@ def rules() -> tuple[Rule, ...]:
             raise ValueError(f"furniture.tsv: bad action/extent in row {row}")
         full = expand(pattern)
         regex = None if "{repeat}" in full or "{of_n}" in full else re.compile(full)
-        found.append(Rule(row["kind"], action, extent, full, regex))
+        found.append(Rule(row["kind"], action, extent, full, regex, _anchor(pattern)))
     return tuple(found)
 
 
@@ -151,9 +164,10 @@ def _regex(rule: Rule, numbers: dict[str, tuple[str, ...]]) -> re.Pattern[str] |
 
 def _markers(text: str, skip_blocks: bool = False) -> list[tuple[re.Match[str], Rule]]:
     numbers = _paragraph_numbers(text)
+    lower = text.lower()
     found = []
     for rule in rules():
-        if skip_blocks and rule.extent == "block":
+        if (skip_blocks and rule.extent == "block") or (rule.anchor and rule.anchor not in lower):
             continue
         regex = _regex(rule, numbers)
         if regex is None:

@@ -71,16 +71,19 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
+@lru_cache(maxsize=8192)
 def core(word: str) -> str:
     """The word without quotes, brackets and trailing punctuation."""
     return word.strip(_OPEN + _CLOSE).rstrip(".,;:!?").strip(_OPEN + _CLOSE)
 
 
+@lru_cache(maxsize=8192)
 def _capital(word: str) -> bool:
     c = word.lstrip(_OPEN)
     return bool(c) and (c[0].isupper() or c[0].isdigit())
 
 
+@lru_cache(maxsize=8192)
 def ends_sentence(word: str) -> bool:
     """A word that ends a sentence: a full stop, ? or ! not after an abbreviation or initial."""
     bare = word.rstrip(_CLOSE)
@@ -92,6 +95,7 @@ def ends_sentence(word: str) -> bool:
     return not (stem.lower() in _ABBREVIATIONS or (len(stem) == 1 and stem.isupper()))
 
 
+@lru_cache(maxsize=8192)
 def _lowerish(word: str) -> bool:
     """A word that can end a caption with no punctuation: lowercase or a number, maybe quoted."""
     bare = word.rstrip(_CLOSE).lstrip(_OPEN)
@@ -185,6 +189,8 @@ def _next_listed(tokens: list[Token], i: int, words: Words) -> int:
 
 
 def _double_quotes(word: str) -> int:
+    if '"' not in word and "“" not in word and "”" not in word:
+        return 0
     return sum(word.count(q) for q in _DOUBLE)
 
 
