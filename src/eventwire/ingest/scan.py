@@ -299,13 +299,14 @@ def unmarked_captions(text: str, words: Words) -> list[tuple[int, int]]:
     quoted = False
     for i, (_, _, w) in enumerate(tokens):
         if i > piece and not quoted and boundary(tokens, i, words, caption=False):
-            if i - piece >= 4:
+            if i - piece >= 4 and tokens[i - 1][2][-1] not in _DOUBLE:  # speech ends in a quote
                 found.append((tokens[piece][0], tokens[i - 1][1]))
             piece = i
         quoted ^= _double_quotes(w) % 2 == 1
         if ends_sentence(w) and (i + 1 == len(tokens) or _capital(tokens[i + 1][2])):
             piece, sentences, quoted = i + 1, sentences + 1, False
     last = tokens[piece:]
-    if sentences >= _RUN_ON and len(last) >= 6 and last[-1][2].rstrip(_CLOSE)[-1:] not in ".!?:":
+    end = last[-1][2] if last else ""
+    if sentences >= _RUN_ON and len(last) >= 6 and end.rstrip(_CLOSE)[-1:] not in ".!?:" and end[-1] not in _DOUBLE:
         found.append((last[0][0], last[-1][1]))
     return found
