@@ -33,6 +33,7 @@ _LIST_MAX = 200
 _CAPTION_MAX = 120
 _ITEM_WORDS = 60
 _RUN_ON = 4  # sentences in a paragraph that make it a run of scraped text, not a paragraph
+_RUN_ON_WORDS = 35  # words in one "sentence" that make it several glued together
 
 Token = tuple[int, int, str]
 
@@ -288,25 +289,54 @@ def sentence_end(text: str, pos: int, limit: int) -> int:
     return limit
 
 
+def _sentences(tokens: list[Token]) -> list[tuple[int, int]]:
+    """[start, end) token ranges of the sentences (a full stop, ? or ! before a capital)."""
+    found, start = [], 0
+    for i, (_, _, w) in enumerate(tokens):
+        if ends_sentence(w) and (i + 1 == len(tokens) or _capital(tokens[i + 1][2])):
+            found.append((start, i + 1))
+            start = i + 1
+    if start < len(tokens):
+        found.append((start, len(tokens)))
+    return found
+
+
 def unmarked_captions(text: str, words: Words) -> list[tuple[int, int]]:
     """Captions glued into prose with no marker: pieces of a sentence that end, with no
     punctuation, where a new sentence plainly starts ("... at Interlagos But the teenager").
-    The last piece of a long run of sentences counts too when it has no full stop."""
+    In a run-on sentence of many words, a capitalised common word with a verb after it starts
+    one too ("... on Friday morning Investigators said ..."). The last piece of a long run of
+    sentences counts when it has no full stop."""
     tokens = _tokens(text, 0, len(text))
+    sentences = _sentences(tokens)
     found: list[tuple[int, int]] = []
-    piece = 0
-    sentences = 0
-    quoted = False
-    for i, (_, _, w) in enumerate(tokens):
-        if i > piece and not quoted and boundary(tokens, i, words, caption=False):
-            if i - piece >= 4 and tokens[i - 1][2][-1] not in _DOUBLE:  # speech ends in a quote
-                found.append((tokens[piece][0], tokens[i - 1][1]))
-            piece = i
-        quoted ^= _double_quotes(w) % 2 == 1
-        if ends_sentence(w) and (i + 1 == len(tokens) or _capital(tokens[i + 1][2])):
-            piece, sentences, quoted = i + 1, sentences + 1, False
-    last = tokens[piece:]
+    for first, stop in sentences:
+        piece, quoted, long = first, False, stop - first > _RUN_ON_WORDS
+        for i in range(first, stop):
+            if i > piece and not quoted and (
+                boundary(tokens, i, words, caption=False) or (long and _clause_starts(tokens, i, words))
+            ):
+                if i - piece >= 4 and tokens[i - 1][2][-1] not in _DOUBLE:  # speech ends in a quote
+                    found.append((tokens[piece][0], tokens[i - 1][1]))
+                piece = i
+            quoted ^= _double_quotes(tokens[i][2]) % 2 == 1
+    first, stop = sentences[-1] if sentences else (0, 0)
+    last = tokens[first:stop]
     end = last[-1][2] if last else ""
-    if sentences >= _RUN_ON and len(last) >= 6 and end.rstrip(_CLOSE)[-1:] not in ".!?:" and end[-1] not in _DOUBLE:
-        found.append((last[0][0], last[-1][1]))
+    closed = end.rstrip(_CLOSE)[-1:] in ".!?:" or end[-1:] in _DOUBLE
+    if len(sentences) > _RUN_ON and len(last) >= 6 and not closed:
+        piece_start = max((s for s, _ in found if s >= last[0][0]), default=last[0][0])
+        found.append((piece_start, last[-1][1])) if piece_start == last[0][0] else None
     return found
+
+
+def _clause_starts(tokens: list[Token], i: int, words: Words) -> bool:
+    """A capitalised word the article also writes in lowercase, after a lowercase word that
+    does not join it, with a verb soon after: a sentence glued on without its full stop."""
+    prev, w = tokens[i - 1][2], tokens[i][2]
+    pc, wc = core(prev), core(w)
+    return (
+        _lowerish(prev) and prev[-1] not in ".,;:!?" and pc.lower() not in words.joiners
+        and not _role_noun(pc, words) and wc[:1].isupper() and wc.lower() in words.vocab
+        and _verb_follows(tokens, i, words)
+    )
