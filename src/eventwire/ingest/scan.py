@@ -320,13 +320,11 @@ def unmarked_captions(text: str, words: Words) -> list[tuple[int, int]]:
                     found.append((tokens[piece][0], tokens[i - 1][1]))
                 piece = i
             quoted ^= _double_quotes(tokens[i][2]) % 2 == 1
-    first, stop = sentences[-1] if sentences else (0, 0)
-    last = tokens[first:stop]
+    last = tokens[piece:] if sentences else []  # the last piece of the last sentence
     end = last[-1][2] if last else ""
     closed = end.rstrip(_CLOSE)[-1:] in ".!?:" or end[-1:] in _DOUBLE
     if len(sentences) > _RUN_ON and len(last) >= 6 and not closed:
-        piece_start = max((s for s, _ in found if s >= last[0][0]), default=last[0][0])
-        found.append((piece_start, last[-1][1])) if piece_start == last[0][0] else None
+        found.append((last[0][0], last[-1][1]))
     return found
 
 
