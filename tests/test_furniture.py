@@ -238,7 +238,7 @@ def test_ingest_warc_compressed_bodies_are_read(encoding, pack):
 
 
 def test_ingest_warc_brotli_without_decoder_is_a_coded_skip():
-    pytest.importorskip  # brotli is not a dependency; when absent the record is E116
+    """brotli is not a dependency: without it a br body is E116, with it a bad one is E117."""
     try:
         import brotli  # noqa: F401
     except ImportError:
@@ -273,9 +273,9 @@ def test_ingest_html_notice_only_body_is_read_again_with_recall(monkeypatch):
 
 
 def test_ingest_html_recall_retry_runs_trafilatura_with_recall(monkeypatch):
+    """A page whose precision pass gives only a cookie notice is read again with recall
+    settings, then skipped when that gives no article either."""
     import trafilatura
-
-    from eventwire.ingest import html as html_reader
 
     seen = []
     real = trafilatura.bare_extraction
@@ -289,7 +289,18 @@ def test_ingest_html_recall_retry_runs_trafilatura_with_recall(monkeypatch):
     (skip,) = read_bytes(page, name="notice.html")
     assert isinstance(skip, Skip) and skip.code == "E106"
     assert seen == [False, True]
-    assert html_reader  # the reader tried twice before it skipped
+
+
+def test_ingest_html_without_notice_is_not_read_twice(monkeypatch):
+    import trafilatura
+
+    seen = []
+    real = trafilatura.bare_extraction
+    monkeypatch.setattr(trafilatura, "bare_extraction",
+                        lambda *a, **k: seen.append(k.get("favor_recall")) or real(*a, **k))
+    (skip,) = read_bytes(b"<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></body></html>",
+                         name="nav.html")
+    assert isinstance(skip, Skip) and skip.code == "E106" and seen == [False]
 
 
 # --------------------------------------------------------------- the 96 shared articles (slow)
