@@ -35,7 +35,8 @@ def synthetic(n: int, seed: int = 7) -> list[Reading]:
         story_rng = random.Random(story)
         day = date(2020, 1, 1) + timedelta(days=story * 6 // per_day)
         names, words = story_rng.sample(NAMES, 10), story_rng.sample(WORDS, 30)
-        fp = Fingerprint(rng.sample(names, 6) + rng.sample(NAMES, 2), rng.sample(words, 20) + rng.sample(WORDS, 5))
+        fp = Fingerprint({n: float(rng.randint(1, 5)) for n in rng.sample(names, 6) + rng.sample(NAMES, 2)},
+                         {w: float(rng.randint(1, 5)) for w in rng.sample(words, 20) + rng.sample(WORDS, 5)})
         article = Article(title=f"Synthetic article {i}", paragraphs=[f"Body of synthetic article {i}."],
                           published=day + timedelta(days=rng.choice((0, 0, 1))), outlet=f"outlet{i % 40}")
         readings.append(Reading(article=article, fingerprint=fp, tokens=8))

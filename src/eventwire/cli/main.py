@@ -320,15 +320,15 @@ def stories(db: str, story_id: str | None, since: date | None, until: date | Non
     store = _store(db)
     if story_id is None:
         rows = store.stories(since=since, until=until, limit=limit)
-        emit(rows, fmt, ["id", "articles", "outlets", "first", "last", "title"], title="stories")
+        emit(rows, fmt, ["id", "articles", "sources", "first", "last", "title"], title="stories")
         return
     story = store.story(story_id)
     if fmt == "json":
         emit([story], fmt, [])
         return
-    emit(story["articles"], fmt, ["published", "outlet", "title", "id"], title=f"story {story_id}")
+    emit(story["articles"], fmt, ["published", "outlets", "title", "id"], title=f"story {story_id}")
     emit(story["events"], fmt, ["date", "plover", "actors", "recipients", "evidence", "num_mentions",
-                                "num_sources"], title="events")
+                                "num_articles", "num_sources", "dispute"], title="events")
 
 
 @cli.command()
