@@ -213,4 +213,67 @@ def test_stories_same_stories_in_any_order(pipeline, tmp_path):
         for origin, story in by_origin.items():
             groups.setdefault(story, set()).add(url_of[origin])
         partitions.append({frozenset(g) for g in groups.values()})
+        listed = store.stories(limit=1000)
+        for story in listed:  # every story carried by several outlets says so
+            outlets = {a["outlet"] for a in store.story(story["id"])["articles"]}
+            assert story["sources"] == len(outlets) and (len(outlets) == 1 or story["sources"] > 1)
+        store.close()
     assert partitions[0] == partitions[1]
+
+
+def _report(rid: str, article: str, *, outlet: str, negated: bool = False, day: str | None = "2024-03-04",
+            key: str = "k1") -> dict:
+    return {"id": rid, "article_id": article, "outlet": outlet, "merge_key": key, "negated": negated,
+            "date": day or "2024-03-06", "date_precision": "day", "date_inferred": day is None,
+            "confidence": 0.9, "published": "2024-03-06", "start": 0}
+
+
+def test_stories_merge_reports_counts_and_disputes():
+    from eventwire.stories.merge import merge_reports
+
+    agreeing = [_report("r1", "a1", outlet="meridian"), _report("r2", "a2", outlet="ledger"),
+                _report("r3", "a2", outlet="ledger"), _report("r4", "a3", outlet="courier", day=None)]
+    (event,) = merge_reports(agreeing, {"a2": ["ledger", "gazette"]})  # a2's text was also carried by gazette
+    assert (event["num_mentions"], event["num_articles"], event["num_sources"]) == (4, 3, 4)
+    assert not event["disputed"] and event["date"] == "2024-03-04"
+    denied = agreeing + [_report("r5", "a4", outlet="herald", negated=True, key="k1")]
+    said, unsaid = merge_reports(denied)
+    assert said["num_mentions"] == 4 and unsaid["num_mentions"] == 1
+    assert said["disputed"] and unsaid["disputed"] and said["dispute"] == ["negated"]
+    redated = agreeing + [_report("r6", "a5", outlet="herald", day="2024-03-01")]
+    parts = merge_reports(redated)
+    assert [p["num_mentions"] for p in parts] == [4, 1] and all(p["dispute"] == ["date"] for p in parts)
+    other = merge_reports(agreeing + [_report("r7", "a5", outlet="herald", key="k2")])
+    assert [p["disputed"] for p in other] == [False, False]  # another event is no contradiction
+
+
+def _without(field: str, tmp_path):
+    path = tmp_path / f"no-{field}.jsonl"
+    records = [json.loads(line) for line in NEWS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    path.write_text("\n".join(json.dumps({k: v for k, v in r.items() if k != field}) for r in records), "utf-8")
+    return path
+
+
+@pytest.mark.skipif(not NEWS.exists(), reason="shared news sample not present")
+def test_stories_every_shared_article_has_an_outlet_with_or_without_publisher(tmp_path):
+    from eventwire.records import Article as A
+
+    given = [a for a in read_paths([NEWS]) if isinstance(a, A)]
+    derived = [a for a in read_paths([_without("publisher", tmp_path)]) if isinstance(a, A)]
+    assert len(given) == len(derived) == 96
+    assert all(a.outlet for a in given) and all(a.outlet for a in derived)
+    assert [a.outlet for a in given] == [a.outlet for a in derived]  # "dailymail" and dailymail.co.uk agree
+    assert len({a.outlet for a in derived}) == 13
+
+
+def test_stories_outlet_names_from_table_and_domains():
+    from eventwire.datafiles import DATA, read_tsv
+    from eventwire.ingest.common import outlet_name, registered_domain
+
+    for row in read_tsv(DATA / "outlets.tsv"):
+        assert outlet_name(None, f"https://www.{row['domain']}/news/1") == row["name"]
+        for alias in filter(None, row["aliases"].split("|")):
+            assert outlet_name(alias) == row["name"]
+    assert outlet_name(None, "https://news.unlisted-paper.co.uk/a/1") == "unlisted-paper.co.uk"
+    assert outlet_name("Northern Ledger", "https://www.bbc.co.uk/x") == "Northern Ledger"  # a given name wins
+    assert outlet_name(None, "http://localhost:8000/a") is None and registered_domain("not a url") is None
