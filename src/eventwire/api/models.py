@@ -229,3 +229,24 @@ class StoryDetail(Open):
     title: str | None = None
     articles: list[ArticleSummary]
     events: list[Event]
+
+
+class FacetValue(BaseModel):
+    value: Any
+    label: str
+    count: int = Field(description="Rows of the list with this value added to its filters.")
+    filter: dict[str, Any] = Field(description="The parameters that select this value (a month: since, until).")
+
+
+class FacetResult(BaseModel):
+    kind: str
+    total: int = Field(description="Rows of the filtered list (events: each event of a story once).")
+    facets: dict[str, list[FacetValue]]
+
+
+class SeriesPoint(BaseModel):
+    period: str = Field(description="First day of the week (a Monday) or month.")
+    q1: int
+    q2: int
+    q3: int
+    q4: int
