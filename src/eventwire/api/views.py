@@ -9,6 +9,7 @@ DOCS: docs/api.md
 
 # (no `from __future__ import annotations`: the routes made in loops need their annotations evaluated)
 
+import itertools
 import json
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -52,7 +53,9 @@ def _export_route(kind: str, dependency: Callable[..., dict[str, Any]]) -> None:
         if kind == "events" and fmt in ("gdelt", "plover"):
             body: Iterator[str] = event_lines(store, fmt, sort=sort, **filters)
         else:
-            body = _lines(kind, fmt, store.rows(kind, sort=sort, **filters))
+            rows = store.rows(kind, sort=sort, **filters)
+            first = next(rows, None)  # a bad filter is a 422 here, before the answer starts
+            body = _lines(kind, fmt, itertools.chain([] if first is None else [first], rows))
         body = _checked(body)
         name = f"eventwire-{kind}-{date.today().isoformat()}.{SUFFIX[fmt]}"
         return StreamingResponse(body, media_type=MEDIA[fmt],

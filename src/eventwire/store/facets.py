@@ -49,7 +49,7 @@ class FacetQueries:
 
     # ------------------------------------------------------------ facets
 
-    def facets(self, kind: str, *, size: int = 10, mentions: bool = False, **filters: Any) -> dict[str, Any]:
+    def facets(self, kind: str, /, *, size: int = 10, mentions: bool = False, **filters: Any) -> dict[str, Any]:
         """{"total": rows of the filtered list, "facets": {name: [{value, label, count, filter}]}}.
 
         Answers are kept per filters until the database changes (`data_version`): a facet
@@ -81,7 +81,7 @@ class FacetQueries:
             cache.popitem(last=False)
         return value
 
-    def _facets(self, kind: str, size: int, mentions: bool, filters: dict[str, Any]) -> dict[str, Any]:
+    def _facets(self, kind: str, size: int, mentions: bool, filters: dict[str, Any], /) -> dict[str, Any]:
         build = {"events": self._event_facets, "articles": self._article_facets, "actors": self._actor_facets,
                  "quotes": self._quote_facets, "stories": self._story_facets}[kind]
         if kind == "events":
@@ -226,7 +226,7 @@ class FacetQueries:
 
     # ------------------------------------------------------------ streams
 
-    def rows(self, kind: str, *, sort: str | None = None, mentions: bool = False, batch: int = 500,
+    def rows(self, kind: str, /, *, sort: str | None = None, mentions: bool = False, batch: int = 500,
              **filters: Any) -> Iterator[dict[str, Any]]:
         """Every row of the filtered list in its sort order (what the list pages page through)."""
         if kind == "events":

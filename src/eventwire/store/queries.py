@@ -285,6 +285,17 @@ class Queries(SummaryQueries, FacetQueries):
         stmt = self._event_where(stmt, **{k: filters.get(k) for k in EVENT_FILTERS})
         return _date_range(stmt, e.date, since, until)
 
+    def event(self, event_id: str) -> dict[str, Any]:
+        """One report by its id or a unique prefix of it (the short ids lists print)."""
+        e = t.events.c
+        ids = []
+        if re.fullmatch(r"[0-9a-f]{4,32}", event_id):
+            ids = [r["id"] for r in self._all(select(e.id).where(e.id.like(f"{event_id}%")).limit(2))]
+        if len(ids) != 1:
+            raise StoreError("E303", kind="event" if not ids else "single event (the prefix is ambiguous)",
+                             key=event_id)
+        return self._with_actor_names(self._all(self.event_reports().where(e.id == ids[0])))[0]
+
     def event_order(self, sort: str | None) -> list[Any]:
         e, a = t.events.c, t.articles.c
         name, desc = sort_key("events", sort)
