@@ -33,12 +33,13 @@ def event_filters(
     since: Since = None, until: Until = None, search: Text = None, outlet: Outlet = None,
     in_caption: bool | None = None, negated: bool | None = None,
     article_id: Annotated[str | None, Query(max_length=64)] = None,
+    place: Annotated[str | None, Query(max_length=200, description="Place name, exactly (as /api/places gives it)")] = None,
     reports: Annotated[bool, Query(description="Every report apart, not one row per event of a story")] = False,
 ) -> dict[str, Any]:
     """Events: sides, country of either side, type, quad class, dates, text, outlet, flags."""
     out = _given(actor=actor, recipient=recipient, country=country, type=type, quad_class=quad_class,
                  since=since, until=until, search=search, outlet=outlet, in_caption=in_caption,
-                 negated=negated, article_id=article_id)
+                 negated=negated, article_id=article_id, place=place)
     out["mentions"] = reports
     return out
 

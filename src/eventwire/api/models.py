@@ -164,6 +164,7 @@ class Edge(Open):
     source: str
     target: str
     plover: str
+    quad_class: int | None = None
     count: int
 
 
@@ -175,6 +176,8 @@ class Network(BaseModel):
 class PlaceCount(Open):
     name: str | None = None
     country: str | None = None
+    kind: str | None = None
+    iso_numeric: str | None = None
     lat: float
     lon: float
     events: int

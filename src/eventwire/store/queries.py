@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 MAX_LIMIT = 1000
 EVENT_FILTERS = ("actor", "recipient", "country", "type", "quad_class", "in_caption", "negated",
-                 "article_id", "search", "outlet")
+                 "article_id", "search", "outlet", "place")
 
 
 def _clean(row: Any) -> dict[str, Any]:
@@ -396,10 +396,12 @@ class Queries(SummaryQueries, FacetQueries):
     def _event_where(self, stmt: Select[Any], *, actor: str | None, recipient: str | None,
                      country: str | None, type: str | None, quad_class: int | None,
                      in_caption: bool | None, negated: bool | None, article_id: str | None,
-                     search: str | None, outlet: str | None = None) -> Select[Any]:
+                     search: str | None, outlet: str | None = None, place: str | None = None) -> Select[Any]:
         e = t.events.c
         if outlet:
             stmt = stmt.where(t.articles.c.outlet == outlet)
+        if place:
+            stmt = stmt.where(e.location_name == place)
         if actor:
             stmt = self._event_filter(stmt, "actor", actor)
         if recipient:

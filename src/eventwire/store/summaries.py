@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, case, func, or_, select
 
 from . import schema as t
+from .filters import check_actor, check_country, check_type, countries
 from .filters import date_range as _date_range
 
 if TYPE_CHECKING:
@@ -44,11 +45,11 @@ class SummaryQueries:
         }
 
     def _side_ids(self, value: str) -> list[str]:
-        if len(value) == 3 and value.isalpha() and value.isupper():
+        if value in countries():  # an ISO alpha-3 code in upper case: that country's actors
             with self.engine.connect() as conn:
                 stmt = select(t.actors.c.id).where(t.actors.c.country == value)
                 return [r.id for r in conn.execute(stmt)]
-        return self.actor_ids(value)
+        return check_actor(self, "side", value)
 
     def _dyad_events(self, a: str, b: str, since: date | None, until: date | None) -> list[dict[str, Any]]:
         ids_a, ids_b = self._side_ids(a) or [""], self._side_ids(b) or [""]
@@ -66,28 +67,40 @@ class SummaryQueries:
 
     def network(
         self, *, since: date | None = None, until: date | None = None, type: str | None = None,
-        limit: int = 200,
+        country: str | None = None, nodes: int = 30, limit: int = 200,
     ) -> dict[str, Any]:
-        """Actors as nodes, report counts by PLOVER type as edges (actor -> recipient)."""
+        """The ``nodes`` actors with most events (as actor or recipient) among the filtered
+        ones, and report counts actor -> recipient by PLOVER type and quad class between them
+        (the ``limit`` largest). ``country``: an actor of that country on either side."""
         e = t.events.c
         ea, eb = t.event_actors.alias(), t.event_actors.alias()
         # Edges count reports: folding them per story here (as the event lists and the
         # dyad do) costs 2.5 times as much on 10,000 articles (0.11 s -> 0.27 s).
         stmt = (
-            select(ea.c.actor_id.label("source"), eb.c.actor_id.label("target"), e.plover,
+            select(ea.c.actor_id.label("source"), eb.c.actor_id.label("target"), e.plover, e.quad_class,
                    func.count().label("count"))
             .select_from(t.events.join(ea, ea.c.event_id == e.id).join(eb, eb.c.event_id == e.id))
             .where(ea.c.role == "actor", eb.c.role == "recipient", ea.c.actor_id != eb.c.actor_id)
-            .group_by(ea.c.actor_id, eb.c.actor_id, e.plover)
+            .group_by(ea.c.actor_id, eb.c.actor_id, e.plover, e.quad_class)
         )
         if type:
-            stmt = stmt.where(e.plover == type.upper())
+            check_type(type)
+            stmt = stmt.where(or_(e.plover == type.upper(), e.cameo == type))
+        if country:
+            check_country(country)
+            ids = select(t.actors.c.id).where(t.actors.c.country == country.upper())
+            stmt = stmt.where(or_(ea.c.actor_id.in_(ids), eb.c.actor_id.in_(ids)))
         stmt = _date_range(stmt, e.date, since, until)
-        edges = self._all(stmt.order_by(func.count().desc(), ea.c.actor_id, eb.c.actor_id)
-                          .limit(min(limit, MAX_LIMIT)))
-        ids = {x["source"] for x in edges} | {x["target"] for x in edges}
-        nodes = list(self.actor_names(ids).values())
-        return {"nodes": nodes, "edges": edges}
+        edges = self._all(stmt.order_by(func.count().desc(), ea.c.actor_id, eb.c.actor_id).limit(20000))
+        weight: Counter[str] = Counter()
+        for edge in edges:
+            weight[edge["source"]] += edge["count"]
+            weight[edge["target"]] += edge["count"]
+        top = {a for a, _n in sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))[:nodes]}
+        kept = [x for x in edges if x["source"] in top and x["target"] in top][:min(limit, MAX_LIMIT)]
+        names = self.actor_names({x["source"] for x in kept} | {x["target"] for x in kept})
+        found = [{**names[a], "events": weight[a]} for a in sorted(names, key=lambda a: (-weight[a], a))]
+        return {"nodes": found, "edges": kept}
 
     def places(
         self, *, since: date | None = None, until: date | None = None, type: str | None = None,
@@ -98,12 +111,14 @@ class SummaryQueries:
         quads = [func.sum(case((e.quad_class == q, 1), else_=0)).label(f"q{q}") for q in (1, 2, 3, 4)]
         stmt = (
             select(e.location_name.label("name"), e.location_country.label("country"),
+                   func.max(e.location["kind"].as_string()).label("kind"),
                    func.avg(e.lat).label("lat"), func.avg(e.lon).label("lon"),
                    func.count().label("events"), *quads)
             .where(e.lat.is_not(None), e.lon.is_not(None))
             .group_by(e.location_name, e.location_country)
         )
         if type:
+            check_type(type)
             stmt = stmt.where(or_(e.plover == type.upper(), e.cameo == type))
         stmt = _date_range(stmt, e.date, since, until)
         stmt = stmt.order_by(func.count().desc(), e.location_name)
