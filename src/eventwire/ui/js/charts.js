@@ -55,12 +55,13 @@ export async function quadBars(rows, {interval = "week", className = "", empty =
     if (r["q" + q]) long.push({period: day(r.period), key: r.period, quad: q, count: r["q" + q]});
   }
   const step = interval === "week" ? d3.utcMonday : d3.utcMonth;
+  const top = Math.max(1, ...kept.map((r) => r.q1 + r.q2 + r.q3 + r.q4));  // whole events: no tick at 0.5
   const [first, last] = [day(kept[0].period), day(kept[kept.length - 1].period)];
   const pad = Math.max(1, Math.ceil((8 - step.count(first, last)) / 2));  // a few periods at least, so one bar is not the whole width
   const svg = Plot.plot({
     width: Math.max(320, Math.min(760, window.innerWidth - 24)), height: 240, marginLeft: 44, marginBottom: 32,
     x: {type: "utc", label: null, domain: [step.offset(first, -pad), step.offset(last, pad + 1)]},
-    y: {label: "↑ " + label + " per " + interval, grid: true, tickFormat: "d"},
+    y: {label: "↑ " + label + " per " + interval, grid: true, tickFormat: "d", ticks: Math.min(6, top)},
     color: {domain: [1, 2, 3, 4], range: [1, 2, 3, 4].map((q) => QUAD_COLORS[q])},
     marks: [
       Plot.rectY(long, {x: "period", y: "count", fill: "quad", interval: interval === "week" ? "monday" : "month", inset: 0.5,

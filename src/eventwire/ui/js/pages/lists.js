@@ -17,13 +17,16 @@ function articleTable(items, th) {
     h("td", {}, h("a", {href: articleHref(a.id)}, a.title)), h("td", {}, a.outlet || dash()), h("td", {class: "num"}, a.tokens)))));
 }
 
+// The first few of a list, and how many more (the actor's page has them all).
+const few = (items, sep, n = 4) => (items || []).slice(0, n).join(sep) + ((items || []).length > n ? ` (+${items.length - n})` : "");
+
 function actorTable(items, th) {
   return h("table", {class: "actors"}, h("thead", {}, h("tr", {}, th("name", "Name"), th("kind", "Kind"),
     th("country", "Country"), th(null, "Roles and aliases"), th("mentions", "Mentions", {descFirst: true}),
     th("articles", "Articles", {descFirst: true}))),
   h("tbody", {}, items.map((a) => h("tr", {"data-actor": a.id},
     h("td", {}, h("a", {href: actorHref(a.id), "data-actor": a.id}, a.name)), h("td", {}, a.kind), h("td", {}, a.country || dash()),
-    h("td", {class: "muted"}, [(a.roles || []).join("; "), (a.aliases || []).length ? "also: " + a.aliases.join(", ") : ""].filter(Boolean).join(" · ") || "—"),
+    h("td", {class: "muted"}, [few(a.roles, "; "), (a.aliases || []).length ? "also: " + few(a.aliases, ", ") : ""].filter(Boolean).join(" · ") || "—"),
     h("td", {class: "num"}, a.mentions), h("td", {class: "num"}, a.articles)))));
 }
 
