@@ -81,6 +81,7 @@ def page(browser, base_url):
     tab = browser.new_page()
     problems: list[str] = []
     tab.on("pageerror", lambda err: problems.append(f"script error: {err}"))
+    tab.on("console", lambda msg: problems.append(f"CSP: {msg.text}") if "Content Security Policy" in msg.text else None)
     tab.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
     local = "http://127.0.0.1:"  # this test's servers (the small database's and the news one's)
     tab.on("request", lambda req: None if req.url.startswith((base_url, local)) else problems.append(f"request: {req.url}"))

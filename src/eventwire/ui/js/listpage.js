@@ -49,12 +49,12 @@ export function exportLinks(kind, params, formats = ["csv", "json"]) {
 // A column header that sorts by `key` (a second click reverses; `-key` is descending).
 export function sorter(path, params, defaultSort) {
   const current = params.sort || defaultSort;
-  return (key, label, {descFirst = false} = {}) => {
-    if (!key) return h("th", {scope: "col"}, label);
+  return (key, label, {descFirst = false, opt = false} = {}) => {
+    if (!key) return h("th", {scope: "col", class: opt ? "opt" : null}, label);
     const on = current.replace(/^-/, "") === key;
     const desc = current.startsWith("-");
     const next = on ? (desc ? key : "-" + key) : (descFirst ? "-" + key : key);
-    return h("th", {scope: "col", "aria-sort": on ? (desc ? "descending" : "ascending") : null},
+    return h("th", {scope: "col", class: opt ? "opt" : null, "aria-sort": on ? (desc ? "descending" : "ascending") : null},
       h("a", {href: route(path, {...without(params, ["sort"]), sort: next}), class: "sort"}, label, on ? (desc ? " ▼" : " ▲") : ""));
   };
 }

@@ -12,9 +12,9 @@ const dash = () => h("span", {class: "muted"}, "—");
 
 function articleTable(items, th) {
   return h("table", {class: "articles"}, h("thead", {}, h("tr", {}, th("published", "Published", {descFirst: true}),
-    th("title", "Title"), th("outlet", "Outlet"), th("tokens", "Tokens", {descFirst: true}))),
+    th("title", "Title"), th("outlet", "Outlet"), th("tokens", "Tokens", {descFirst: true, opt: true}))),
   h("tbody", {}, items.map((a) => h("tr", {"data-article": a.id}, h("td", {class: "nowrap"}, a.published || dash()),
-    h("td", {}, h("a", {href: articleHref(a.id)}, a.title)), h("td", {}, a.outlet || dash()), h("td", {class: "num"}, a.tokens)))));
+    h("td", {}, h("a", {href: articleHref(a.id)}, a.title)), h("td", {}, a.outlet || dash()), h("td", {class: "num opt"}, a.tokens)))));
 }
 
 // The first few of a list, and how many more (the actor's page has them all).
@@ -22,27 +22,27 @@ const few = (items, sep, n = 4) => (items || []).slice(0, n).join(sep) + ((items
 
 function actorTable(items, th) {
   return h("table", {class: "actors"}, h("thead", {}, h("tr", {}, th("name", "Name"), th("kind", "Kind"),
-    th("country", "Country"), th(null, "Roles and aliases"), th("mentions", "Mentions", {descFirst: true}),
+    th("country", "Country"), th(null, "Roles and aliases", {opt: true}), th("mentions", "Mentions", {descFirst: true}),
     th("articles", "Articles", {descFirst: true}))),
   h("tbody", {}, items.map((a) => h("tr", {"data-actor": a.id},
     h("td", {}, h("a", {href: actorHref(a.id), "data-actor": a.id}, a.name)), h("td", {}, a.kind), h("td", {}, a.country || dash()),
-    h("td", {class: "muted"}, [few(a.roles, "; "), (a.aliases || []).length ? "also: " + few(a.aliases, ", ") : ""].filter(Boolean).join(" · ") || "—"),
+    h("td", {class: "muted opt"}, [few(a.roles, "; "), (a.aliases || []).length ? "also: " + few(a.aliases, ", ") : ""].filter(Boolean).join(" · ") || "—"),
     h("td", {class: "num"}, a.mentions), h("td", {class: "num"}, a.articles)))));
 }
 
 function quoteTable(items, th) {
   return h("table", {class: "quotes"}, h("thead", {}, h("tr", {}, th("published", "Published", {descFirst: true}),
-    th("speaker", "Speaker"), th("kind", "Kind"), th("text", "Quote"), th(null, "Article"))),
+    th("speaker", "Speaker"), th("kind", "Kind", {opt: true}), th("text", "Quote"), th(null, "Article", {opt: true}))),
   h("tbody", {}, items.map((q) => h("tr", {"data-quote": q.id}, h("td", {class: "nowrap"}, q.published || dash()),
-    h("td", {}, q.speaker ? actorLink(q.speaker) : h("span", {class: "muted"}, "unknown")), h("td", {}, q.kind),
-    h("td", {}, h("blockquote", {}, q.text)), h("td", {}, h("a", {href: articleHref(q.article_id)}, q.title || q.article_id))))));
+    h("td", {}, q.speaker ? actorLink(q.speaker) : h("span", {class: "muted"}, "unknown")), h("td", {class: "opt"}, q.kind),
+    h("td", {}, h("blockquote", {}, q.text)), h("td", {class: "opt"}, h("a", {href: articleHref(q.article_id)}, q.title || q.article_id))))));
 }
 
 function storyTable(items, th) {
   return h("table", {class: "stories"}, h("thead", {}, h("tr", {}, th("title", "Story"), th("articles", "Articles", {descFirst: true}),
-    th("outlets", "Outlets", {descFirst: true}), th("first", "First", {descFirst: true}), th("last", "Last", {descFirst: true}))),
+    th("outlets", "Outlets", {descFirst: true}), th("first", "First", {descFirst: true, opt: true}), th("last", "Last", {descFirst: true}))),
   h("tbody", {}, items.map((s) => h("tr", {"data-story": s.id}, h("td", {}, h("a", {href: storyHref(s.id)}, s.title || s.id)),
-    h("td", {class: "num"}, s.articles), h("td", {class: "num"}, s.outlets), h("td", {class: "nowrap"}, s.first || dash()),
+    h("td", {class: "num"}, s.articles), h("td", {class: "num"}, s.outlets), h("td", {class: "nowrap opt"}, s.first || dash()),
     h("td", {class: "nowrap"}, s.last || dash())))));
 }
 

@@ -52,6 +52,11 @@ function declutter(cy) {
 
 async function draw(container, net, edges) {
   await need("network");
+  // Cytoscape adds a <style> of its own unless this id exists (the CSP forbids inline styles):
+  // its one rule is in style.css.
+  if (!document.getElementById("__________cytoscape_stylesheet")) {
+    document.head.append(h("meta", {id: "__________cytoscape_stylesheet", name: "cytoscape-stylesheet", content: "style.css"}));
+  }
   const most = Math.max(1, ...edges.map((e) => e.count)), top = Math.max(1, ...net.nodes.map((n) => n.events || 1));
   const elements = [
     ...net.nodes.map((n, i) => ({data: {id: n.id, label: n.name, size: 10 + 22 * Math.sqrt((n.events || 1) / top)},
