@@ -170,12 +170,14 @@ class Queries(SummaryQueries, FacetQueries):
         """Stories with an article from ``outlet`` and an event of ``type`` (all their articles counted)."""
         a, e = t.articles.c, t.events.c
         key = func.coalesce(a.story_id, a.id)
+        inner = t.articles.alias()  # not correlated with the outer articles
+        keys = select(func.coalesce(inner.c.story_id, inner.c.id))
         if outlet:
-            stmt = stmt.where(key.in_(select(key).where(a.outlet == outlet)))
+            stmt = stmt.where(key.in_(keys.where(inner.c.outlet == outlet)))
         if type:
             check_type(type)
             typed = select(e.article_id).where(or_(e.plover == type.upper(), e.cameo == type))
-            stmt = stmt.where(key.in_(select(key).where(a.id.in_(typed))))
+            stmt = stmt.where(key.in_(keys.where(inner.c.id.in_(typed))))
         return _date_range(stmt, a.published, since, until)
 
     def story(self, story_id: str) -> dict[str, Any]:
@@ -236,7 +238,7 @@ class Queries(SummaryQueries, FacetQueries):
         if kind:
             stmt = stmt.where(c.kind == kind)
         if sector:
-            stmt = stmt.where(func.coalesce(c.sectors, "").cast(String).like(f'%"{sector.upper()}"%'))
+            stmt = stmt.where(c.sectors.cast(String).like(f'%"{sector.upper()}"%'))
         if outlet or since or until:
             articles = _date_range(select(a.id), a.published, since, until)
             if outlet:

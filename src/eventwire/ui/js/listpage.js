@@ -69,7 +69,9 @@ export function showError(slot, err) {
 // spec: {path, kind, title, noun, fields, formats, defaultSort, table(items, th), chart(params)}
 export async function listPage(box, params, spec) {
   const slot = h("div", {class: "error-slot"});
-  box.append(h("h1", {}, spec.title), slot, filterForm(spec.path, params, spec.fields));
+  const wide = window.matchMedia("(min-width: 48rem)").matches;  // on phones the form folds away until asked for
+  box.append(h("h1", {}, spec.title), slot, h("details", {class: "filter-box", open: wide || Object.keys(filtersOf(params)).length > 0},
+    h("summary", {}, "Filters"), filterForm(spec.path, params, spec.fields)));
   const query = {...filtersOf(params), ...(params.sort ? {sort: params.sort} : {})};
   let first, facets;
   try {
