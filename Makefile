@@ -26,10 +26,11 @@ ui: $(UI_STAMP)
 $(UI_STAMP): package.json package-lock.json scripts/vendor_ui.py
 	@if ! command -v npm >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 		apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; fi
-	@if command -v npm >/dev/null 2>&1; then \
-		npm ci --no-audit --no-fund --ignore-scripts --loglevel=error && \
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "npm not found: using the committed src/eventwire/ui/vendor/ files" >&2; \
+	elif npm ci --no-audit --no-fund --ignore-scripts --loglevel=error; then \
 		$(PYTHON) scripts/vendor_ui.py && touch $(UI_STAMP); \
-	else echo "npm not found: using the committed src/eventwire/ui/vendor/ files" >&2; fi
+	else echo "npm ci failed: using the committed src/eventwire/ui/vendor/ files" >&2; fi
 
 demo: $(STAMP) ui
 	$(BIN)/eventwire ingest examples --db $(DB)

@@ -295,6 +295,7 @@ def news_url(tmp_path_factory, request):
 def test_ui_map_draws_outlines_clusters_and_zooms(page, news_url):
     main = _open(page, news_url, "#/map")
     assert main.locator(".leaflet-overlay-pane path.country").count() > 150
+    assert main.locator(".leaflet-overlay-pane path.country.shaded").count() >= 1  # countries named as places
     assert main.locator(".marker-cluster-events").count() >= 1  # nearby places are clustered
     clustered = int(main.locator(".marker-cluster-events span").first.inner_text())
     assert clustered >= 2
@@ -322,6 +323,11 @@ def test_ui_network_labels_do_not_overlap(page, news_url):
     assert rows.count() == page.evaluate("window.eventwireNetwork.edges().length")
     rows.first.locator("a").first.focus()  # the table view is reachable from the keyboard
     assert page.evaluate("document.activeElement.closest('table.edges') !== null")
+    first = page.evaluate("window.eventwireNetwork.nodes()[0].id()")
+    page.evaluate("document.getElementById('main').dataset.ready = 'no'")
+    page.evaluate("window.eventwireNetwork.nodes()[0].emit('tap')")  # a click on a node opens the actor
+    main = _ready(page)
+    assert page.url.endswith("#/actor/" + first) and main.locator("h1.actor-name").count() == 1
 
 
 def test_ui_facet_click_filters_and_url_reproduces_view(page, news_url):

@@ -178,8 +178,8 @@ class PlaceCount(Open):
     country: str | None = None
     kind: str | None = None
     iso_numeric: str | None = None
-    lat: float
-    lon: float
+    lat: float | None = None
+    lon: float | None = None
     events: int
     q1: int = 0
     q2: int = 0

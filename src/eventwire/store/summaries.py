@@ -106,15 +106,17 @@ class SummaryQueries:
         self, *, since: date | None = None, until: date | None = None, type: str | None = None,
         limit: int = 500,
     ) -> list[dict[str, Any]]:
-        """Event places with coordinates (one row per name and country), with event counts."""
+        """Event places with coordinates, and countries named as places (one row per name and
+        country, coordinates empty for a country the gazetteer gives none), with event counts."""
         e = t.events.c
+        kind = e.location["kind"].as_string()
         quads = [func.sum(case((e.quad_class == q, 1), else_=0)).label(f"q{q}") for q in (1, 2, 3, 4)]
         stmt = (
             select(e.location_name.label("name"), e.location_country.label("country"),
-                   func.max(e.location["kind"].as_string()).label("kind"),
+                   func.max(kind).label("kind"),
                    func.avg(e.lat).label("lat"), func.avg(e.lon).label("lon"),
                    func.count().label("events"), *quads)
-            .where(e.lat.is_not(None), e.lon.is_not(None))
+            .where(or_(and_(e.lat.is_not(None), e.lon.is_not(None)), kind == "country"))
             .group_by(e.location_name, e.location_country)
         )
         if type:

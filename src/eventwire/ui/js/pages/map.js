@@ -79,13 +79,13 @@ async function draw(container, places, filters) {
     },
   }).addTo(map);
   const cluster = L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 45, iconCreateFunction: clusterIcon});
-  for (const p of places.filter((x) => x.kind !== "country")) {
+  for (const p of places.filter((x) => x.kind !== "country" && x.lat !== null && x.lon !== null)) {
     const marker = L.marker([p.lat, p.lon], {icon: dotIcon(p), events: p.events, title: p.name || "", keyboard: true});
     marker.bindPopup(() => popup([p], filters));
     cluster.addLayer(marker);
   }
   map.addLayer(cluster);
-  const points = places.map((p) => [p.lat, p.lon]);
+  const points = places.filter((p) => p.lat !== null && p.lon !== null).map((p) => [p.lat, p.lon]);
   if (points.length) map.fitBounds(L.latLngBounds(points).pad(0.3), {maxZoom: 5}); else map.setView([20, 10], 1.5);
   window.eventwireMap = map;  // for the browser tests and the curious
 }
@@ -102,7 +102,7 @@ export async function render(box, {params}) {
   const table = h("table", {class: "places"}, h("thead", {}, h("tr", {}, ["Place", "Country", "Kind", "Events", "Lat", "Lon"].map((t) => h("th", {scope: "col"}, t)))),
     h("tbody", {}, places.map((p) => h("tr", {}, h("td", {}, h("a", {href: route("events", {...filters, place: p.name})}, p.name || "?")),
       h("td", {}, p.country || ""), h("td", {}, p.kind || ""), h("td", {class: "num"}, p.events),
-      h("td", {class: "num"}, p.lat.toFixed(2)), h("td", {class: "num"}, p.lon.toFixed(2))))));
+      h("td", {class: "num"}, p.lat === null ? "—" : p.lat.toFixed(2)), h("td", {class: "num"}, p.lon === null ? "—" : p.lon.toFixed(2))))));
   box.append(legend(), h("p", {class: "muted"}, "Circles are places sized by their events (clusters add them up); countries named as the place of an event are shaded."),
     container, h("h2", {}, "Places"), places.length ? scroll(table) : h("p", {class: "muted empty"}, "No events with a known place."));
   return () => draw(container, places, filters);
