@@ -10,6 +10,7 @@ DOCS: docs/api.md
 # (no `from __future__ import annotations`: the routes made in loops need their annotations evaluated)
 
 import itertools
+import logging
 import json
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -25,6 +26,7 @@ from .filters import FILTERS, Sort
 from .models import FacetResult, SeriesPoint
 
 router = APIRouter(prefix="/api", tags=["views"], responses=ERRORS)
+log = logging.getLogger(__name__)
 Store = Annotated[SQLStore, Depends(get_store)]
 Size = Annotated[int, Query(ge=1, le=100, description="Values per facet (months: all)")]
 MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json", "jsonl": "application/x-ndjson",
@@ -112,6 +114,17 @@ def series(store: Store, filters: Annotated[dict[str, Any], Depends(FILTERS["eve
     """Events of the filtered list per week (starting Monday) or month, by quad class
     (each event of a story once, in every period one of its reports falls in)."""
     return store.event_series(interval=interval, **filters)
+
+
+def warm_up(store: SQLStore) -> None:
+    """Count the unfiltered facets and the weekly series of every list once (kept until the
+    database changes), logging instead of raising: this runs in a background thread."""
+    try:
+        for kind in FILTERS:
+            store.facets(kind)
+        store.event_series(interval="week")
+    except Exception as err:  # noqa: BLE001 - a warm-up must never take the server down
+        log.warning("facet warm-up stopped: %s", err)
 
 
 for _kind, _dependency in FILTERS.items():

@@ -180,4 +180,4 @@ def serve(db: str, host: str, port: int, writable: bool) -> None:
     _store(db, readonly=True).close()  # a database that does not exist is E304, not a new empty one
 
     click.echo(f"eventwire on http://{host}:{port}/ (API schema: /openapi.json)")
-    uvicorn.run(create_app(db, writable=writable), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, writable=writable, warm=True), host=host, port=port, log_level="warning")
