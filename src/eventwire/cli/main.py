@@ -362,21 +362,26 @@ def show(db: str, event_id: str, fmt: str) -> None:
 @sort_option
 @limit_option
 @format_option
-def stories(db: str, story_id: str | None, limit: int, fmt: str, type_: str | None, **filters: Any) -> None:
+@click.option("--regroup", is_flag=True,
+              help="First group every stored article again under the stories.* settings in force.")
+def stories(db: str, story_id: str | None, limit: int, fmt: str, type_: str | None, regroup: bool,
+            **filters: Any) -> None:
     """List stories (articles about one happening across outlets), or show one story."""
-    store = _store(db, readonly=True)
+    store = _store(db, readonly=not regroup)
+    if regroup:
+        click.echo(f"{store.regroup_stories()} stories", err=True)
     if story_id is None:
         filters = {k: v for k, v in {**filters, "type": type_}.items() if v is not None}
-        emit(listed(store, "stories", limit, **filters), fmt, ["id", "articles", "outlets", "first", "last",
+        emit(listed(store, "stories", limit, **filters), fmt, ["id", "articles", "sources", "first", "last",
                                                               "title"], title="stories")
         return
     story = store.story(story_id)
     if fmt == "json":
         emit([story], fmt, [])
         return
-    emit(story["articles"], fmt, ["published", "outlet", "title", "id"], title=f"story {story_id}")
+    emit(story["articles"], fmt, ["published", "outlets", "title", "id"], title=f"story {story_id}")
     emit(story["events"], fmt, ["date", "plover", "actors", "recipients", "evidence", "num_mentions",
-                                "num_sources"], title="events")
+                                "num_articles", "num_sources", "dispute"], title="events")
 
 
 @cli.command()

@@ -60,7 +60,7 @@ WIDTHS: dict[str, tuple[int, int | None, int | None]] = {
     "id": (8, 16, None), "short_id": (8, 8, None), "date": (10, 10, None), "published": (10, 10, None),
     "first": (10, 10, None), "last": (10, 10, None), "plover": (7, 12, None), "cameo": (5, 5, None),
     "kind": (6, 12, None), "country": (3, 7, None), "code": (4, 4, None), "line": (4, 6, None),
-    "articles": (4, 8, None), "outlets": (4, 7, None), "num_mentions": (4, 8, None),
+    "articles": (4, 8, None), "outlets": (4, 7, None), "sources": (4, 7, None), "num_mentions": (4, 8, None),
     "num_sources": (4, 7, None), "mentions": (4, 8, None), "quad_class": (4, 4, None),
     "evidence": (12, None, 3), "title": (12, None, 3), "text": (12, None, 3), "message": (12, None, 3),
     "actors": (8, None, 2), "recipients": (8, None, 2), "speaker": (8, None, 2), "name": (8, None, 2),
