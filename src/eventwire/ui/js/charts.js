@@ -40,14 +40,14 @@ function byMonth(rows) {
 }
 
 // rows [{period: "2024-03-04" | "2024-03", q1..q4}] -> stacked bars per week or month; weeks
-// over more than a year are shown as months.
-export async function quadBars(rows, {interval = "week", className = "", empty = "No events.", label = "events"} = {}) {
+// over more than a year are shown as months (unless months: false).
+export async function quadBars(rows, {interval = "week", className = "", empty = "No events.", label = "events", months = true} = {}) {
   const box = h("figure", {class: "chart " + className});
   const dated = rows.filter((r) => /^\d{4}-\d{2}/.test(r.period || ""));
   if (!dated.length) { box.append(h("p", {class: "muted empty"}, empty)); return box; }
   await need("plot");
   let {kept, left} = trimmed(dated);
-  if (interval === "week" && day(kept[kept.length - 1].period) - day(kept[0].period) > 366 * 864e5) {
+  if (months && interval === "week" && day(kept[kept.length - 1].period) - day(kept[0].period) > 366 * 864e5) {
     kept = byMonth(kept); interval = "month";
   }
   const long = [];

@@ -114,7 +114,7 @@ export async function home(box) {
   box.append(h("h1", {}, "Overview"),
     h("p", {class: "muted counts"}, Object.entries(counts).map(([k, v]) => v + " " + k).join(" · ")),
     h("section", {class: "timeline"}, h("h2", {}, "Events per week"), legend(),
-      await quadBars(weeks, {interval: "week", className: "home-chart", empty: "No events yet: run eventwire ingest."})),
+      await quadBars(weeks, {interval: "week", months: false, className: "home-chart", empty: "No events yet: run eventwire ingest."})),
     h("div", {class: "cols"},
       h("section", {}, h("h2", {}, "Top dyads"), topDyads(net)),
       h("section", {}, h("h2", {}, "Latest articles"), h("ul", {class: "plain articles"}, recent.items.map((a) => h("li", {},
