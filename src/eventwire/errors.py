@@ -34,6 +34,7 @@ MESSAGES: dict[str, str] = {
     "E301": "cannot open database {url}: {detail}",
     "E302": "database write failed: {detail}",
     "E303": "no such {kind}: {key}",
+    "E304": "no database at {path}; run eventwire ingest first",
     # evaluation, settings, CLI
     "E401": "gold file {path} is not valid: {detail}",
     "E402": "no gold files found under {path}",
@@ -43,6 +44,7 @@ MESSAGES: dict[str, str] = {
     "E406": "bad option: {detail}",
     "E407": "setting {name} from {source}: expected {type}, got {value!r}",
     "E408": "cannot read settings file {path}: {detail}",
+    "E409": "unknown {field} {value!r}; closest: {closest}",
     # HTTP API (the JSON error shape of every 4xx/5xx answer)
     "E501": "invalid request: {detail}",
     "E502": "no such page: {path}",
