@@ -177,7 +177,8 @@ def subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if obj is not None:
             return obj, False
         found, passive = subject(head, depth + 1)
-        return found, passive and token.dep_ == "conj"
+        reduced = token.dep_ == "advcl" and token.tag_ == "VBN"  # "Asked about ..., Trump said": he was asked
+        return found, (passive and token.dep_ == "conj") or reduced
     return None, False
 
 

@@ -259,7 +259,9 @@ def candidates(doc: Doc) -> list[int]:
 def match(token: Token) -> Match | None:
     """The most specific lexicon row ``token`` triggers, if any."""
     lemma = words("lemma").get(token.lower_) or token.lemma_.lower()
-    rows = by_lemma().get(lemma) or by_lemma().get(token.lower_)
+    rows = by_lemma().get(lemma, ())  # and rows keyed by the form itself ("talks", not "talk")
+    if token.lower_ != lemma:
+        rows = rows + by_lemma().get(token.lower_, ())
     if not rows:
         return None
     near: frozenset[str] | None = None

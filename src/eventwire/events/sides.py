@@ -72,7 +72,7 @@ def untargeted(m: Match) -> bool:
                 return True
             if any(r.pos == "N" for r in nouns.get(obj.lemma_.lower(), ())):
                 return True
-    return m.row.pos == "N"
+    return m.row.pos == "N" and _coded(m, "unnamed_agent_code")  # "the FBI investigation", not "a meeting"
 
 
 def verbal(event: Event, table: ActorTable) -> Event:
@@ -111,6 +111,18 @@ def thing_object(m: Match, table: ActorTable) -> bool:
     return True
 
 
+def _on_thing(m: Match, table: ActorTable) -> bool:
+    """Whether the verb's direct object is a thing ("prevent similar actions"): then a domestic
+    event does not act on the country at home."""
+    for obj in (c for c in m.token.children if c.dep_ == "dobj"):
+        if obj.i in table.token_actor or _is_class(obj, "victim") or _is_class(obj, "agent_noun"):
+            return False
+        if any(r.pos == "N" for r in by_lemma().get(obj.lemma_.lower(), ())) or _is_class(obj, "event_noun"):
+            return False
+        return True
+    return False
+
+
 def settle_sides(event: Event, symmetric: bool, m: Match, table: ActorTable,
                  all_events: bool) -> Event | None:
     """The event with its sides settled, or None when they do not make an event."""
@@ -122,7 +134,7 @@ def settle_sides(event: Event, symmetric: bool, m: Match, table: ActorTable,
     event.recipients = recipients
     if not all_events and event.actors and recipients and not relevant(event, table):
         return None  # judged on the named sides: a place of the sentence makes no side political
-    if not recipients and ontology.root(event.cameo) in words("domestic_root") and any(
+    if not recipients and ontology.root(event.cameo) in words("domestic_root") and not _on_thing(m, table) and any(
             political(table.by_id(a)) for a in event.actors):
         event.recipients = [r for r in domestic(m.token, table, event.actors) if r not in event.actors]
     if not event.recipients and needs_recipient(event.plover) and not untargeted(m):
