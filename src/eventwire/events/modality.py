@@ -28,8 +28,9 @@ def _chain(token: Token, limit: int = 3) -> list[Token]:
     it is coordinated with, whose auxiliaries it shares ("will round up and deport")."""
     found = [token]
     while token.dep_ in ("xcomp", "conj") and token.head is not token and len(found) <= limit:
-        if token.dep_ == "conj" and token.pos_ != token.head.pos_:
-            break
+        if token.dep_ == "conj" and (token.pos_ != token.head.pos_ or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in token.children)):
+            break  # a clause of its own ("..., and many Democrats accused Comey")
         token = token.head
         found.append(token)
     return found

@@ -122,7 +122,11 @@ def verb_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
         if giver is not None or row.prep:
             return argument(giver, table, pronouns), actors
         return argument(_direct_object(match), table, pronouns), actors
-    recipients = argument(_direct_object(match), table, pronouns)
+    recipients: list[str] = []
+    if row.prep is not None and row.obj is None and match.prep is not None and match.prep.dep_ != "prt":
+        # a row's preposition names its target: "blamed her defeat on Comey", "sided with Russia"
+        recipients = argument(find_prep(match, row.prep), table, pronouns)
+    recipients = recipients or argument(_direct_object(match), table, pronouns)
     if not recipients:
         preps = RECIPIENT_PREPS if row.prep is None else (row.prep, *RECIPIENT_PREPS)
         if row.obj is not None:  # a phrase row's object may carry the target: "issued warrants for X"
