@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from . import ontology
 from .args import argument, subject
 from .lexicon import Match, by_lemma, words
+from .lexicon import _set as _cameo_set
 from .relevance import needs_recipient, political, relevant, rules
 from .roles import domestic
 
@@ -31,7 +32,16 @@ def _heads(token: Token) -> list[Token]:
 
 
 def _is_class(token: Token | None, kind: str) -> bool:
-    return token is not None and any(h.lemma_.lower() in words(kind) for h in _heads(token))
+    """Whether the noun (or what it measures) is a word of the class, or of a CAMEO set the
+    event words file lists for it (kind ``<kind>_set``: "&people", "&refugee", ...)."""
+    if token is None:
+        return False
+    sets = [_cameo_set(name)[0] for name in words(f"{kind}_set")]
+    for head in _heads(token):
+        lemma = head.lemma_.lower()
+        if lemma in words(kind) or any(lemma in s or head.lower_ in s for s in sets):
+            return True
+    return False
 
 
 def _coded(m: Match, rule: str) -> bool:
@@ -90,6 +100,11 @@ def verbal(event: Event, table: ActorTable) -> Event:
     return event
 
 
+def _is_weapon(token: Token) -> bool:
+    single, _ = _cameo_set("&weapon")
+    return token.lemma_.lower() in single or token.lower_ in single
+
+
 def thing_object(m: Match, table: ActorTable) -> bool:
     """Whether a verb of force, or one that acts on persons (release, arrest, deport), acts on a
     thing, not on an actor, place or people ("struck conciliatory notes", "fight addiction",
@@ -104,8 +119,11 @@ def thing_object(m: Match, table: ActorTable) -> bool:
             return False
         if _is_class(obj, "victim") or _is_class(obj, "agent_noun") or obj.ent_type_ in ("GPE", "LOC", "FAC", "NORP"):
             return False
-        if obj.pos_ == "NOUN" and argument(obj, table, None) and _is_class(obj, "body_noun"):
-            return False
+        named = [table.by_id(i) for i in argument(obj, table, None)]
+        if obj.pos_ == "NOUN" and any(a is not None and a.kind != "person" for a in named):
+            return False  # "Palestinian detainees", "Syrian forces": people or bodies of a named side
+        if _is_weapon(obj):
+            return False  # "fired shells at ...": the object is what is fired
         if obj.pos_ == "PRON" and obj.lower_ not in ("it", "this", "that"):
             return False  # "killed them"
     return True
