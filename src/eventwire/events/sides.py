@@ -71,7 +71,8 @@ def _objects(verb: Token) -> list[Token]:
 def untargeted(m: Match) -> bool:
     """Whether an event may lack a recipient: it acts on people it does not name ("arrested dozens
     of protesters"), on an event, a noun of the trigger lexicon ("condemned the attack",
-    "launched an investigation", "appealed for unity", "agreed to postpone the rally")."""
+    "launched an investigation", "appealed for unity", "agreed to postpone the rally"), or an
+    intention or refusal acts on no one ("agreed to resign": self_intent_code)."""
     nouns = by_lemma()
     verbs = [m.token, *(c for c in m.token.children if c.dep_ == "xcomp")]  # "agreed to postpone the rally"
     for verb in verbs:
@@ -82,6 +83,8 @@ def untargeted(m: Match) -> bool:
                 return True
             if any(r.pos == "N" for r in nouns.get(obj.lemma_.lower(), ())):
                 return True
+    if _coded(m, "self_intent_code") and any(v is not m.token and v.pos_ == "VERB" and not _objects(v) for v in verbs):
+        return True  # an intention that acts on no one: "agreed to resign", "declined to step down"
     return m.row.pos == "N" and _coded(m, "unnamed_agent_code")  # "the FBI investigation", not "a meeting"
 
 
