@@ -60,8 +60,11 @@ def _absorbed(m: Match, triggers: dict[int, Match]) -> bool:
     if m.row.pos == "V":
         if any(c.dep_ == "aux" and c.i in triggers and triggers[c.i].row.pos == "M" for c in token.children):
             return True
-        while token.dep_ == "conj" and token.head is not token and token.head.i not in triggers:
-            token = token.head  # "called for repealing the law and voiding the deal"
+        first = token
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head  # "called for repealing the law and voiding the deal": as the first
+        if first is not token and first.dep_ in ("xcomp", "pcomp", "dobj"):
+            token = first
         governor = token.head.head if token.dep_ == "pcomp" else token.head
         head = triggers.get(governor.i) if token.head is not token else None
         if head is None or head.row.cameo == NO_EVENT:

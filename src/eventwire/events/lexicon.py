@@ -28,6 +28,8 @@ SET_MARK = "&"
 #: the code of a pattern that claims its words for no event
 NO_EVENT = "---"
 POS_OK = {"V": {"VERB", "AUX"}, "N": {"NOUN", "PROPN"}, "A": {"ADJ"}, "M": {"AUX", "VERB"}}
+#: entity labels of names whose words name no event ("Agreement" in NAFTA's name)
+NAME_LABELS = {"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT"}
 #: dependency labels of a word that modifies a noun rather than naming an event
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 #: an object cell starting with this names a word class of the event words file ("@aid_object")
@@ -274,6 +276,8 @@ def match(token: Token) -> Match | None:
                 continue
         if token.dep_ in MODIFIER_DEPS or (row.pos == "N" and token.dep_ == "attr"):
             continue
+        if row.pos == "N" and token.ent_type_ in NAME_LABELS:
+            continue  # a word of a name: "the North American Free Trade Agreement"
         if row.pos == "M":
             verb = token.head
             reported = verb.dep_ in ("ccomp", "acl", "ROOT", "conj")
