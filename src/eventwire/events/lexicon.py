@@ -261,6 +261,8 @@ def candidates(doc: Doc) -> list[int]:
 def match(token: Token) -> Match | None:
     """The most specific lexicon row ``token`` triggers, if any."""
     lemma = words("lemma").get(token.lower_) or token.lemma_.lower()
+    if lemma in words("clause_statement") and any(c.dep_ == "ccomp" for c in token.children):
+        return None  # "conceded that ...": a statement
     rows = by_lemma().get(lemma, ())  # and rows keyed by the form itself ("talks", not "talk")
     if token.lower_ != lemma:
         rows = rows + by_lemma().get(token.lower_, ())

@@ -48,13 +48,19 @@ def _conditional(token: Token) -> bool:
 
 
 def _intent(token: Token) -> bool:
-    head = token.head
-    if token.dep_ not in ("xcomp", "acl", "advcl") or head is token:
-        return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return False
-    lemma = head.lemma_.lower()
-    return lemma in words("intent") or (head.pos_ == "ADJ" and lemma in words("ready"))
+    """Whether the trigger is what someone intends, up a chain of infinitives ("a promise to
+    appoint a prosecutor to investigate")."""
+    for _ in range(3):
+        head = token.head
+        if token.dep_ not in ("xcomp", "acl", "advcl") or head is token:
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return False
+        lemma = head.lemma_.lower()
+        if lemma in words("intent") or (head.pos_ == "ADJ" and lemma in words("ready")):
+            return True
+        token = head
+    return False
 
 
 def modality(token: Token) -> Modality:
