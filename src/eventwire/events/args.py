@@ -45,6 +45,11 @@ def conjuncts(token: Token) -> list[Token]:
 
 def _near(token: Token, table: ActorTable, depth: int, deps: tuple[str, ...] = NEAR_DEPS) -> list[str]:
     ids: list[str] = []
+    named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if named and "appos" in deps and token.pos_ == "NOUN":  # "Trump's wife, Melania": the name is the person
+        for child in named:
+            _add(ids, head_actors(child, table, None, 2))
+        return ids
     for child in token.children:
         if child.dep_ not in deps:
             continue

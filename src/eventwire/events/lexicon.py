@@ -213,7 +213,7 @@ def _fits(token: Token, row: Row) -> Match | None:
         dobj = next((c for c in token.children if c.dep_ == "dobj"), None)
         if prep is None and dobj is not None and row.pos == "V":
             prep = _prep_child(dobj, row.prep)
-        if prep is None and "flip" in row.flags:
+        if prep is None and ("flip" in row.flags or row.pos == "V"):  # "blamed her defeat in the election on X"
             prep = next((p for c in token.children if c.dep_ == "dobj"
                          for p in c.subtree if p.dep_ == "prep" and p.lower_ == row.prep), None)
         if prep is None and not (row.pos == "N" and _prep_child(token.head, row.prep)):

@@ -178,6 +178,9 @@ def noun_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
     for obj in prep_objects(token, NOUN_PREPS):
         _extend(recipients, argument(obj, table, pronouns))
     against = _against(token, table)  # "anti-Trump demonstrations": Trump is the target
+    if any(match.row.cameo.startswith(p) for p in words("target_modifier_code")):
+        against += [a for a in actors if (table.by_id(a) is not None and table.by_id(a).kind == "person")
+                    and any(c.dep_ == "compound" and table.token_actor.get(c.i) == a for c in token.children)]
     actors = [a for a in actors if a not in against]
     _extend(recipients, against)
     recipients = [r for r in recipients if r not in actors] or recipients

@@ -73,6 +73,8 @@ def untargeted(m: Match) -> bool:
     of protesters"), on an event, a noun of the trigger lexicon ("condemned the attack",
     "launched an investigation", "appealed for unity", "agreed to postpone the rally"), or an
     intention or refusal acts on no one ("agreed to resign": self_intent_code)."""
+    if _coded(m, "partner_code"):
+        return False  # a meeting or talks need someone met: "convened a crisis meeting" is not one
     nouns = by_lemma()
     verbs = [m.token, *(c for c in m.token.children if c.dep_ == "xcomp")]  # "agreed to postpone the rally"
     for verb in verbs:
