@@ -50,9 +50,12 @@ def _conditional(token: Token) -> bool:
 def _intent(token: Token) -> bool:
     """Whether the trigger is what someone intends, up a chain of infinitives ("a promise to
     appoint a prosecutor to investigate")."""
-    for _ in range(3):
+    for _ in range(4):
         head = token.head
-        if token.dep_ not in ("xcomp", "acl", "advcl") or head is token:
+        if token.dep_ in ("dobj", "pobj") and head is not token:
+            token = head  # through an object noun: "appoint a prosecutor to investigate"
+            continue
+        if token.dep_ not in ("xcomp", "acl", "advcl", "relcl") or head is token:
             return False
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             return False
