@@ -212,6 +212,9 @@ def _code(m: Match, state: _Article, article: Article) -> Event | None:
     if ontology.root(m.row.cameo) == "03" and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in words("undo_verb") for c in token.children):
         return None  # "vowed to dismantle Obama's legacy", "promising to repeal the law": no cooperation
+    if ontology.root(m.row.cameo) == "12" and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in words("statement_verb") for c in token.children):
+        return None  # "declined to comment": no rejection
     if m.row.pos == "M" and (not recipients or actors == recipients):
         return None  # "must" is a demand only when someone is told by someone else
     if not code.plover:

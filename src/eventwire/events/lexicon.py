@@ -280,6 +280,8 @@ def match(token: Token) -> Match | None:
             continue
         if row.pos == "N" and token.ent_type_ in NAME_LABELS:
             continue  # a word of a name: "the North American Free Trade Agreement"
+        if row.pos == "V" and token.dep_ == "conj" and token.head.pos_ == "ADJ":
+            continue  # an adjective among adjectives: "fatigued, resigned and not hopeful"
         if row.pos == "M":
             verb = token.head
             reported = verb.dep_ in ("ccomp", "acl", "ROOT", "conj")

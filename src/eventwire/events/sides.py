@@ -91,13 +91,13 @@ def untargeted(m: Match) -> bool:
 
 
 def verbal(event: Event, table: ActorTable) -> Event:
-    """Persons and civil bodies without arms who "attack" or "clash with" one another do so in
-    words: an assault between unarmed sides is a criticism."""
+    """Persons without arms who "attack" or "clash with" someone do so in words ("Trump attacks
+    the FBI"): an assault whose actors are all unarmed persons is a criticism."""
     if ontology.root(event.cameo) not in rules().get("armed_root", ()) or not event.actors:
         return event
     armed = rules().get("armed_sector", ())
-    sides = [table.by_id(a) for a in (*event.actors, *event.recipients)]
-    if any(a is None or a.kind == "country" or any(s in armed for s in a.sectors) for a in sides):
+    sides = [table.by_id(a) for a in event.actors]  # persons without arms attack in words
+    if any(a is None or a.kind != "person" or any(s in armed for s in a.sectors) for a in sides):
         return event
     code = ontology.lookup(next(iter(rules().get("verbal_code", ("111",)))))
     event.cameo, event.plover, event.mode = code.cameo, code.plover, code.mode
@@ -152,8 +152,10 @@ def settle_sides(event: Event, symmetric: bool, m: Match, table: ActorTable,
     if thing_object(m, table):
         return None
     recipients = [r for r in event.recipients if r not in event.actors]
-    if symmetric and not recipients and len(event.actors) >= 2:  # "X and Y held talks": X with Y
-        event.actors, recipients = event.actors[:1], event.actors[1:]
+    together = ontology.root(event.cameo) in rules().get("mutual_root", ())
+    if (symmetric or together) and not recipients and len(event.actors) >= 2:
+        event.actors, recipients = event.actors[:1], event.actors[1:]  # "X and Y held talks": X with Y
+        symmetric = True
     event.recipients = recipients
     if not all_events and event.actors and recipients and not relevant(event, table):
         return None  # judged on the named sides: a place of the sentence makes no side political
