@@ -24,6 +24,7 @@ MESSAGES: dict[str, str] = {
     "E113": "article text is too short ({chars} characters)",
     "E114": "invalid value for {field}: {value!r}",
     "E115": "JSON record is not an object",
+    "E116": "input could not be read: {detail}",
     # pipeline
     "E201": "cannot load the spaCy model {model!r}: {detail}",
     "E202": "article could not be processed: {detail}",

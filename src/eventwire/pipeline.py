@@ -8,15 +8,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING
 
 from .actors import add_entity_ruler, find_actors
 from .errors import EventwireError
 from .events import code_events
 from .nlp import MODEL, build, sentences
+from .nlp.parts import parse, split_parts
 from .quotes import find_quotes
-from .records import Article, Reading, Skip
+from .records import Article, Reading, Section, Skip
 from .stories import fingerprint
 from .timeplace import place_events
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -32,22 +38,53 @@ class Pipeline:
         self.batch_size = batch_size
 
     def read(self, articles: Iterable[Article]) -> Iterator[Reading | Skip]:
-        """One Reading per article, or a Skip when an article cannot be processed."""
-        pairs = ((self._layout(a), a) for a in articles)
-        docs = self.nlp.pipe(((text, (a, s)) for (text, s), a in pairs), as_tuples=True,
-                             batch_size=self.batch_size)
-        for doc, (article, sections) in docs:
+        """One Reading per article, or a coded Skip when an article cannot be processed, in order.
+
+        Every step runs per article: a failure of any stage (spaCy's included) is that
+        article's skip, and the articles around it are read as usual. An article longer
+        than `PART_CHARS` is parsed in parts (`nlp.parts`) and read as one.
+        """
+        iterator = iter(articles)
+        while group := list(islice(iterator, self.batch_size)):
+            yield from self._read_group(group)
+
+    def _read_group(self, group: list[Article]) -> Iterator[Reading | Skip]:
+        laid: list[tuple[str, list[Section]] | Skip] = []
+        for article in group:
             try:
-                yield self.read_doc(doc, article, sections)
-            except EventwireError as err:
-                yield Skip(article.origin or article.id, err.code, err.reason)
+                laid.append(self._layout(article))
+            except Exception as err:
+                laid.append(_skip(article, err))
+        parts = {i: split_parts(item[0]) for i, item in enumerate(laid) if not isinstance(item, Skip)}
+        short = [i for i, pieces in parts.items() if len(pieces) == 1]
+        docs = dict(zip(short, self._parse_all([parts[i][0] for i in short]), strict=True))
+        for i, (article, item) in enumerate(zip(group, laid, strict=True)):
+            if isinstance(item, Skip):
+                yield item
+                continue
+            try:
+                doc = docs.pop(i) if i in docs else parse(self.nlp, item[0], parts.pop(i))
+                if isinstance(doc, Exception):
+                    raise doc
+                yield self.read_doc(doc, article, item[1])
             except Exception as err:  # a bad article never stops a batch
-                log.exception("article %s failed", article.id)
-                wrapped = EventwireError("E202", detail=f"{type(err).__name__}: {err}")
-                yield Skip(article.origin or article.id, wrapped.code, wrapped.reason)
+                yield _skip(article, err)
+
+    def _parse_all(self, texts: list[str]) -> list[Doc | Exception]:
+        """The docs of ``texts`` in one `nlp.pipe`; if that fails, each text on its own."""
+        try:
+            return list(self.nlp.pipe(texts, batch_size=self.batch_size))
+        except Exception:
+            out: list[Doc | Exception] = []
+            for text in texts:
+                try:
+                    out.append(self.nlp(text))
+                except Exception as err:
+                    out.append(err)
+            return out
 
     @staticmethod
-    def _layout(article: Article):  # type: ignore[no-untyped-def]
+    def _layout(article: Article) -> tuple[str, list[Section]]:
         return article.layout()
 
     def read_doc(self, doc, article: Article, sections) -> Reading:  # type: ignore[no-untyped-def]
@@ -65,6 +102,14 @@ class Pipeline:
             tokens=len(doc),
             fingerprint=fingerprint(doc),
         )
+
+
+def _skip(article: Article, err: Exception) -> Skip:
+    """The coded skip of an article some stage failed on (E202 unless the stage coded it)."""
+    if not isinstance(err, EventwireError):
+        log.warning("article %s failed: %s: %s", article.id, type(err).__name__, str(err)[:200])
+        err = EventwireError("E202", detail=f"{type(err).__name__}: {str(err)[:200]}")
+    return Skip(article.origin or article.id, err.code, err.reason)
 
 
 def process(articles: Iterable[Article], **options: object) -> Iterator[Reading | Skip]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..errors import InputError
 from ..records import Article, Skip
-from .common import Overrides, check, decode, parse_date
+from .common import DEFAULT_MAX_BYTES, Overrides, check, decode, parse_date
 from .html import from_html
 
 
@@ -27,7 +27,10 @@ def from_warc(data: bytes, name: str) -> Iterator[Article | Skip]:
                 continue
             where = f"{name}#{url}"
             try:
-                html = decode(record.content_stream().read())
+                body = record.content_stream().read(DEFAULT_MAX_BYTES + 1)  # a gzip bomb stops here
+                if len(body) > DEFAULT_MAX_BYTES:
+                    raise InputError("E108", size=f"over {DEFAULT_MAX_BYTES}", cap=DEFAULT_MAX_BYTES)
+                html = decode(body)
                 article = check(from_html(html, where, Overrides(), url=url))
                 stamp = record.rec_headers.get_header("WARC-Date")
                 if article.published is None and stamp:
@@ -35,5 +38,7 @@ def from_warc(data: bytes, name: str) -> Iterator[Article | Skip]:
                 yield article
             except InputError as err:
                 yield Skip(where, err.code, err.reason, line=n)
+            except Exception as err:  # one record's failure is that record's skip
+                yield Skip(where, "E116", f"input could not be read: {type(err).__name__}", line=n)
     except (ArchiveLoadFailed, OSError, ValueError) as err:
         yield Skip(name, "E112", f"WARC record cannot be read: {err}")
