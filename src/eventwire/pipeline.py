@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -17,14 +18,18 @@ from .events import code_events
 from .nlp import MODEL, build, sentences
 from .nlp.parts import parse, split_parts
 from .quotes import find_quotes
-from .records import Article, Reading, Section, Skip
+from .records import Actor, Article, Fingerprint, Reading, Section, Skip
 from .stories import fingerprint
+from .stories.similarity import TOP_NAMES, TOP_WORDS
 from .timeplace import place_events
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
+
+#: Articles longer than this many characters are read span by span (`Pipeline._read_spans`).
+SPAN_CHARS = 500_000
 
 
 class Pipeline:
@@ -42,7 +47,8 @@ class Pipeline:
 
         Every step runs per article: a failure of any stage (spaCy's included) is that
         article's skip, and the articles around it are read as usual. An article longer
-        than `PART_CHARS` is parsed in parts (`nlp.parts`) and read as one.
+        than `nlp.parts.PART_CHARS` is parsed in parts and read as one; one longer than
+        `SPAN_CHARS` is read span by span and the readings joined, offsets kept.
         """
         iterator = iter(articles)
         while group := list(islice(iterator, self.batch_size)):
@@ -63,12 +69,27 @@ class Pipeline:
                 yield item
                 continue
             try:
+                if len(item[0]) > SPAN_CHARS:
+                    yield self._read_spans(article, *item)
+                    continue
                 doc = docs.pop(i) if i in docs else parse(self.nlp, item[0], parts.pop(i))
                 if isinstance(doc, Exception):
                     raise doc
                 yield self.read_doc(doc, article, item[1])
             except Exception as err:  # a bad article never stops a batch
                 yield _skip(article, err)
+
+    def _read_spans(self, article: Article, text: str, sections: list[Section]) -> Reading:
+        """A very long article read span by span (each parsed in parts), joined into one Reading
+        with the article's offsets: memory stays that of one span, whatever the article's length."""
+        readings: list[tuple[int, Reading]] = []
+        start = 0
+        for piece in split_parts(text, SPAN_CHARS, run=SPAN_CHARS):
+            inside = [Section(s.kind, max(s.start, start) - start, min(s.end, start + len(piece)) - start, s.index)
+                      for s in sections if s.start < start + len(piece) and s.end > start]
+            readings.append((start, self.read_doc(parse(self.nlp, piece), article, inside)))
+            start += len(piece)
+        return join_readings(article, readings)
 
     def _parse_all(self, texts: list[str]) -> list[Doc | Exception]:
         """The docs of ``texts`` in one `nlp.pipe`; if that fails, each text on its own."""
@@ -102,6 +123,32 @@ class Pipeline:
             tokens=len(doc),
             fingerprint=fingerprint(doc),
         )
+
+
+def join_readings(article: Article, readings: list[tuple[int, Reading]]) -> Reading:
+    """Readings of consecutive spans of one article (each with its start offset) as one Reading."""
+    joined = Reading(article=article, fingerprint=Fingerprint())
+    actors: dict[str, Actor] = {}
+    for offset, part in readings:
+        first = len(joined.sentences)
+        joined.sentences += [(a + offset, b + offset) for a, b in part.sentences]
+        joined.mentions += [replace(m, start=m.start + offset, end=m.end + offset, sentence=m.sentence + first)
+                            for m in part.mentions]
+        joined.events += [replace(e, start=e.start + offset, end=e.end + offset, sentence=e.sentence + first, id="")
+                          for e in part.events]
+        joined.quotes += [replace(q, start=q.start + offset, end=q.end + offset, id="") for q in part.quotes]
+        joined.tokens += part.tokens
+        for actor in part.actors:
+            known = actors.setdefault(actor.id, actor)
+            if known is not actor:
+                for key in ("aliases", "roles", "sectors"):
+                    getattr(known, key).extend(x for x in getattr(actor, key) if x not in getattr(known, key))
+        if part.fingerprint is not None and joined.fingerprint is not None:
+            fp = joined.fingerprint
+            fp.names = list(dict.fromkeys(fp.names + part.fingerprint.names))[:TOP_NAMES]
+            fp.words = list(dict.fromkeys(fp.words + part.fingerprint.words))[:TOP_WORDS]
+    joined.actors = list(actors.values())
+    return joined
 
 
 def _skip(article: Article, err: Exception) -> Skip:
