@@ -16,7 +16,7 @@ from .actors import add_entity_ruler, find_actors
 from .errors import EventwireError
 from .events import code_events
 from .nlp import MODEL, build, sentences
-from .nlp.parts import parse, split_parts
+from .nlp.parts import parse, part_chars, split_parts
 from .quotes import find_quotes
 from .records import Actor, Article, Fingerprint, Reading, Section, Skip
 from .stories import fingerprint
@@ -61,7 +61,8 @@ class Pipeline:
                 laid.append(self._layout(article))
             except Exception as err:
                 laid.append(_skip(article, err))
-        parts = {i: split_parts(item[0]) for i, item in enumerate(laid) if not isinstance(item, Skip)}
+        limit = part_chars(self.nlp)
+        parts = {i: split_parts(item[0], limit) for i, item in enumerate(laid) if not isinstance(item, Skip)}
         short = [i for i, pieces in parts.items() if len(pieces) == 1]
         docs = dict(zip(short, self._parse_all([parts[i][0] for i in short]), strict=True))
         for i, (article, item) in enumerate(zip(group, laid, strict=True)):

@@ -86,14 +86,19 @@ def _hard_cut(text: str, floor: int, end: int) -> int:
     return cut
 
 
+def part_chars(nlp: Language) -> int:
+    """The longest part for ``nlp``: `PART_CHARS`, or under half its ``max_length`` if that is lower."""
+    return max(1000, min(PART_CHARS, nlp.max_length // 2))
+
+
 def parse(nlp: Language, text: str, parts: list[str] | None = None) -> Doc:
     """``nlp(text)`` for a text of any length: parsed in ``parts`` (`split_parts`), joined into one Doc."""
     from spacy.tokens import Doc
 
-    parts = split_parts(text) if parts is None else parts
+    parts = split_parts(text, part_chars(nlp)) if parts is None else parts
     if len(parts) == 1:
         return nlp(text)
-    batch = max(1, min(16, PART_CHARS // max(map(len, parts))))  # short pieces batch, long ones alone
+    batch = max(1, min(16, part_chars(nlp) // max(map(len, parts))))  # short pieces batch, long ones alone
     docs = list(nlp.pipe(parts, batch_size=batch))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # W101: doc extensions are copied below

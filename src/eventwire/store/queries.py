@@ -31,6 +31,16 @@ def _clean(row: Any) -> dict[str, Any]:
     return out
 
 
+def like(text: str, *, start: str = "%", end: str = "%") -> str:
+    """A LIKE pattern matching ``text`` literally (its ``%``, ``_`` and ``\\`` escaped), between
+    ``start`` and ``end``; use it with ``escape=LIKE_ESCAPE``. Every filter builds its patterns here."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"{start}{escaped}{end}"
+
+
+LIKE_ESCAPE = "\\"
+
+
 def fts_query(query: str) -> str:
     """User words -> a safe FTS5 query (each word quoted, all required)."""
     words = re.findall(r"\w+", query)
@@ -59,14 +69,13 @@ class Queries:
         if self.dialect == "postgresql":
             vector = func.to_tsvector("english", func.coalesce(t.articles.c.title, "") + " " + t.articles.c.text)
             return select(t.articles.c.id).where(vector.op("@@")(func.plainto_tsquery("english", query)))
-        like = f"%{query}%"
-        return select(t.articles.c.id).where(t.articles.c.text.ilike(like))
+        return select(t.articles.c.id).where(t.articles.c.text.ilike(like(query), escape=LIKE_ESCAPE))
 
     def actor_ids(self, name: str) -> list[str]:
         """Ids of actors whose name or alias is ``name`` (any case), or whose id it is."""
-        key = f"%|{normalise_text(name)}|%"
+        key = like(normalise_text(name), start="%|", end="|%")
         stmt = select(t.actors.c.id).where(
-            or_(t.actors.c.id == name, t.actors.c.search_names.like(key))
+            or_(t.actors.c.id == name, t.actors.c.search_names.like(key, escape=LIKE_ESCAPE))
         )
         with self.engine.connect() as conn:
             return [r.id for r in conn.execute(stmt)]
@@ -173,7 +182,7 @@ class Queries:
                       func.coalesce(counts.c.articles, 0).label("articles"))
         stmt = stmt.select_from(t.actors.outerjoin(counts, counts.c.actor_id == c.id))
         if name:
-            stmt = stmt.where(c.search_names.like(f"%{normalise_text(name)}%"))
+            stmt = stmt.where(c.search_names.like(like(normalise_text(name)), escape=LIKE_ESCAPE))
         if country:
             stmt = stmt.where(c.country == country.upper())
         if kind:
@@ -336,7 +345,8 @@ class Queries:
         if article_id:
             stmt = stmt.where(e.article_id == article_id)
         if search:
-            stmt = stmt.where(or_(e.evidence.ilike(f"%{search}%"), e.article_id.in_(self._search_ids(search))))
+            stmt = stmt.where(or_(e.evidence.ilike(like(search), escape=LIKE_ESCAPE),
+                                  e.article_id.in_(self._search_ids(search))))
         return stmt
 
     def _best_dates(self, rows: list[dict[str, Any]]) -> None:
@@ -388,7 +398,7 @@ class Queries:
         if speaker:
             stmt = stmt.where(q.speaker_id.in_(self.actor_ids(speaker) or [""]))
         if search:
-            stmt = stmt.where(q.text.ilike(f"%{search}%"))
+            stmt = stmt.where(q.text.ilike(like(search), escape=LIKE_ESCAPE))
         if article_id:
             stmt = stmt.where(q.article_id == article_id)
         stmt = _date_range(stmt, a.published, since, until)

@@ -31,11 +31,13 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 
 
-def create_app(db: str | None = None, *, writable: bool = False, pipeline: Any = None) -> Any:
+def create_app(db: str | None = None, *, writable: bool = False, pipeline: Any = None,
+               max_bytes: int | None = None) -> Any:
     """The app over the database ``db`` (path, URL, ``:memory:`` or $EVENTWIRE_DB).
 
     Read-only unless ``writable``, which adds POST /api/articles (using
-    ``pipeline``, or a `Pipeline` built on the first post).
+    ``pipeline``, or a `Pipeline` built on the first post), with bodies up to ``max_bytes``
+    (default: the ``ingest.max_bytes`` setting).
     """
     app = FastAPI(
         title="eventwire", version=_version(), docs_url=None, redoc_url=None,
@@ -48,8 +50,10 @@ def create_app(db: str | None = None, *, writable: bool = False, pipeline: Any =
         app.include_router(router)
     if writable:
         from ..api import ingest
+        from ..settings import load
 
         app.include_router(ingest.router)
+        app.add_middleware(ingest.BodyLimit, max_bytes=max_bytes or load()["ingest.max_bytes"])
     _add_error_handlers(app)
     _add_ui(app)
     app.middleware("http")(_security_headers)
@@ -88,7 +92,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def library_error(_request: Request, exc: Exception) -> JSONResponse:
         code = exc.code if isinstance(exc, EventwireError) else "E504"
         reason = exc.reason if isinstance(exc, EventwireError) else ""
-        status = 404 if code == "E303" else 500 if code.startswith("E3") else 422
+        status = 404 if code == "E303" else 413 if code == "E108" else 500 if code.startswith("E3") else 422
         if status == 500:
             log.error("store error: %s", exc)
         return JSONResponse(error_body(code, reason), status_code=status)
