@@ -26,19 +26,21 @@ class Replay:
     """Stands in for `Pipeline` in `service.ingest`: the batch's reading (or skip) of each article."""
 
     def __init__(self) -> None:
-        self.results: dict[str, Reading | Skip] = {}
-        self._recent: deque[str] = deque()
+        self.results: dict[tuple[str, str], Reading | Skip] = {}
+        self._recent: deque[tuple[str, str]] = deque()
 
-    def remember(self, article_id: str, result: Reading | Skip) -> None:
-        """Keep ``result`` until the ingest loop is well past it (memory stays bounded)."""
-        self.results[article_id] = result
-        self._recent.append(article_id)
+    def remember(self, article: Article, result: Reading | Skip) -> None:
+        """Keep ``result`` until the ingest loop is well past it (memory stays bounded); by id and
+        origin, as the same text may come twice (the second is then unchanged)."""
+        key = (article.id, article.origin)
+        self.results[key] = result
+        self._recent.append(key)
         while len(self._recent) > 8 * BATCH:
             self.results.pop(self._recent.popleft(), None)
 
     def read(self, articles: Iterable[Article]) -> Iterator[Reading | Skip]:
         for article in articles:
-            found = self.results.get(article.id)
+            found = self.results.get((article.id, article.origin))
             yield found if found is not None else Skip(
                 article.origin or article.id, "E202", "article could not be processed: not in the batch output")
 
@@ -91,13 +93,13 @@ def _seq(row: dict[str, Any], n: int) -> int:
 
 def _entry(entry: Any, replay: Replay) -> Article | Skip:
     if isinstance(entry, Reading):
-        replay.remember(entry.article.id, entry)
+        replay.remember(entry.article, entry)
         return entry.article
     skip = Skip(entry["source"], entry["code"], entry["message"], line=entry["line"], id=entry["id"])
     if not entry.get("_article"):
         return skip
     article = reading_from_dict({"article": json.loads(entry["_article"])}).article
-    replay.remember(article.id, skip)  # the pipeline failed on it: ingest stores this skip
+    replay.remember(article, skip)  # the pipeline failed on it: ingest stores this skip
     return article
 
 

@@ -177,22 +177,22 @@ class SQLStore(Queries):
         return self._duplicates
 
     def _catch_up(self, conn: Connection, article_id: str, signature: Any) -> str | None:
-        """Read the signatures stored since the last look into the index; the best original
-        among them that ``signature`` repeats (not the article itself), if any."""
+        """Read the signatures stored since the last look (by any process) into the index; the
+        best original ``signature`` now repeats there (not the article itself), if any. Every
+        other article of the index was already weighed when this one was triaged, and found apart."""
         from ..stories.similarity import DUPLICATE_THRESHOLD, signature_from_bytes
 
         m = t.article_minhash.c
         index = self.duplicate_index()
-        best: tuple[float, str] | None = None
-        for row in conn.execute(select(m.article_id, m.signature, m.seq).where(m.seq > self._seen)
-                                .order_by(m.seq)):
+        for row in conn.execute(select(m.article_id, m.signature, m.seq).where(m.seq > self._seen).order_by(m.seq)):
             self._seen = max(self._seen, row.seq)
-            other = signature_from_bytes(row.signature)
-            index.add(row.article_id, other)
-            score = signature.jaccard(other)
-            if row.article_id != article_id and score >= DUPLICATE_THRESHOLD and (
-                    best is None or (-score, row.article_id) < (-best[0], best[1])):
-                best = (score, row.article_id)
+            index.add(row.article_id, signature_from_bytes(row.signature))
+        best: tuple[float, str] | None = None
+        for candidate in index.lsh.query(signature):
+            score = signature.jaccard(index.signatures[candidate])
+            if candidate != article_id and score >= DUPLICATE_THRESHOLD and (
+                    best is None or (-score, candidate) < (-best[0], best[1])):
+                best = (score, candidate)
         return best[1] if best else None
 
     def _put_signature(self, conn: Connection, article_id: str, signature: Any) -> None:
