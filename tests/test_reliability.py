@@ -20,9 +20,8 @@ import pytest
 
 from eventwire.errors import MESSAGES, StoreError
 from eventwire.ingest import read_paths
-from eventwire.ingest.common import clean_text, decode
+from eventwire.ingest.common import decode
 from eventwire.ingest.sources import read_bytes
-from eventwire.nlp.parts import split_parts
 from eventwire.records import Article, Reading, Skip
 from eventwire.service import ingest
 from eventwire.store import open_store
@@ -112,6 +111,8 @@ def test_reliability_unicode_attacks_are_cleaned_not_fatal(tmp_path):
         text.encode("utf-8")  # storable: no lone surrogates
         assert "\x00" not in text and "\x07" not in text and "\ufeff" not in text
     assert "\u202eevil" in article.title  # right-to-left text is text, kept as it is
+    from eventwire.ingest.common import clean_text
+
     assert clean_text("a\ud800b\x00c\x0bd") == "a\ufffdbc\nd"
 
 
@@ -249,6 +250,8 @@ def test_reliability_feed_of_ten_thousand_items_reads_each():
 
 
 def test_reliability_split_parts_joins_back_and_bounds_runs():
+    from eventwire.nlp.parts import split_parts
+
     text = ("word " * 30_000) + "\n\n" + ("x" * 12_000) + "e\u0301" * 3000 + ". Done.\n\nEnd."
     parts = split_parts(text, 10_000, run=2_000)
     assert "".join(parts) == text and all(0 < len(p) <= 10_000 for p in parts)
@@ -475,3 +478,20 @@ def test_reliability_post_longer_than_the_model_limit_is_read(writable, small_mo
     assert answer.status_code == 201, answer.text
     assert answer.json()["summary"]["articles_stored"] == 1
 
+
+
+def test_reliability_api_cache_never_serves_stale_answers(tmp_path):
+    """The served API keeps answers, and drops them on any write (here: another store's)."""
+    from fastapi.testclient import TestClient
+
+    from eventwire.web.app import create_app
+
+    db = str(tmp_path / "cache.db")
+    writer = open_store(db)
+    writer.put_reading(Reading(article=Article(title="First", paragraphs=[distinct(1)])))
+    with TestClient(create_app(db, cache=True)) as client:
+        first = client.get("/api/articles").json()["items"]
+        assert client.get("/api/articles").json()["items"] == first and len(first) == 1
+        writer.put_reading(Reading(article=Article(title="Second", paragraphs=[distinct(2)])))
+        assert {a["title"] for a in client.get("/api/articles").json()["items"]} == {"First", "Second"}
+        assert client.get("/api/nothing").status_code == 404

@@ -180,11 +180,12 @@ def config_(ctx: click.Context, fmt: str) -> None:
 @setting_option("serve.host", "--host", help="Interface to listen on.")
 @setting_option("serve.port", "--port", type=click.IntRange(1, 65535))
 @click.option("--writable", is_flag=True, help="Also accept POST /api/articles (runs the pipeline).")
-def serve(db: str, host: str, port: int, writable: bool) -> None:
+@setting_option("serve.cache", "--cache/--no-cache")
+def serve(db: str, host: str, port: int, writable: bool, cache: bool) -> None:
     """Serve the read-only HTTP API and the web UI over the database (uvicorn)."""
     import uvicorn
 
     from ..web.app import create_app
 
     click.echo(f"eventwire on http://{host}:{port}/ (API schema: /openapi.json)")
-    uvicorn.run(create_app(db, writable=writable), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, writable=writable, cache=cache), host=host, port=port, log_level="warning")

@@ -8,6 +8,7 @@ table), so an interrupted batch never leaves half an article.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -112,6 +113,9 @@ class SQLStore(Queries):
         self.dialect = self.engine.dialect.name
         self._duplicates: Any = None
         self._seen = 0  # the highest signature seq read into the duplicate index
+        self._writes = 0  # write transactions of this store (its part of `data_version`)
+        self._version_conn: Any = None
+        self._version_lock = threading.Lock()
 
     @contextmanager
     def _writing(self, *, lock: bool = False) -> Iterator[Connection]:
@@ -124,9 +128,31 @@ class SQLStore(Queries):
             elif self.dialect == "postgresql" and lock:
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
             yield conn
+        self._writes += 1
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def data_version(self) -> Any:
+        """A value that changes whenever the database does, by any process (for caches); None
+        where that cannot be seen cheaply. SQLite: ``PRAGMA data_version`` on a connection of its
+        own (with this store's writes); PostgreSQL: the WAL position."""
+        try:
+            if self.dialect == "sqlite":
+                if self.url == "sqlite://":
+                    return self._writes
+                with self._version_lock:
+                    if self._version_conn is None:
+                        import sqlite3
+
+                        self._version_conn = sqlite3.connect(self.engine.url.database, check_same_thread=False)
+                    return self._version_conn.execute("PRAGMA data_version").fetchone()[0], self._writes
+            if self.dialect == "postgresql":
+                with self.engine.connect() as conn:
+                    return conn.exec_driver_sql("SELECT pg_current_wal_lsn()").scalar()
+        except Exception:  # a version we cannot read is no version: callers do not cache
+            return None
+        return None
 
     # ------------------------------------------------------------ writes
 

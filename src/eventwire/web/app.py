@@ -32,12 +32,13 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 
 
 def create_app(db: str | None = None, *, writable: bool = False, pipeline: Any = None,
-               max_bytes: int | None = None) -> Any:
+               max_bytes: int | None = None, cache: bool = False) -> Any:
     """The app over the database ``db`` (path, URL, ``:memory:`` or $EVENTWIRE_DB).
 
     Read-only unless ``writable``, which adds POST /api/articles (using
     ``pipeline``, or a `Pipeline` built on the first post), with bodies up to ``max_bytes``
-    (default: the ``ingest.max_bytes`` setting).
+    (default: the ``ingest.max_bytes`` setting). With ``cache`` (as `eventwire serve` runs it),
+    answers are kept until the database changes (`eventwire.api.cache`).
     """
     app = FastAPI(
         title="eventwire", version=_version(), docs_url=None, redoc_url=None,
@@ -57,6 +58,10 @@ def create_app(db: str | None = None, *, writable: bool = False, pipeline: Any =
     _add_error_handlers(app)
     _add_ui(app)
     app.middleware("http")(_security_headers)
+    if cache:
+        from ..api.cache import ResponseCache
+
+        app.add_middleware(ResponseCache, store=app.state.store)  # outermost: keeps answers with their headers
     return app
 
 
