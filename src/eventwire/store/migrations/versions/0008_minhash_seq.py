@@ -1,7 +1,7 @@
 """republication signatures in the order they were stored, so concurrent ingests see each other's
 
 Revision ID: 0008
-Revises: 0004
+Revises: 0006
 Create Date: 2026-12-01
 
 Each signature gets the next ``seq`` when it is written (inside the write
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0004"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
