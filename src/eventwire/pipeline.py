@@ -146,10 +146,16 @@ def join_readings(article: Article, readings: list[tuple[int, Reading]]) -> Read
                     getattr(known, key).extend(x for x in getattr(actor, key) if x not in getattr(known, key))
         if part.fingerprint is not None and joined.fingerprint is not None:
             fp = joined.fingerprint
-            fp.names = list(dict.fromkeys(fp.names + part.fingerprint.names))[:TOP_NAMES]
-            fp.words = list(dict.fromkeys(fp.words + part.fingerprint.words))[:TOP_WORDS]
+            fp.names = _heaviest(fp.names, part.fingerprint.names, TOP_NAMES)
+            fp.words = _heaviest(fp.words, part.fingerprint.words, TOP_WORDS)
     joined.actors = list(actors.values())
     return joined
+
+
+def _heaviest(a: dict[str, float], b: dict[str, float], n: int) -> dict[str, float]:
+    """Two spans' weights summed, the ``n`` heaviest kept (ties by the key, as in every run)."""
+    total = {key: a.get(key, 0) + b.get(key, 0) for key in {*a, *b}}
+    return dict(sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
 
 
 def _skip(article: Article, err: Exception) -> Skip:
