@@ -495,3 +495,16 @@ def test_reliability_api_cache_never_serves_stale_answers(tmp_path):
         writer.put_reading(Reading(article=Article(title="Second", paragraphs=[distinct(2)])))
         assert {a["title"] for a in client.get("/api/articles").json()["items"]} == {"First", "Second"}
         assert client.get("/api/nothing").status_code == 404
+
+
+@pytest.mark.parametrize("url", ["/api/quotes?article_id=%00", "/api/articles/%00", "/api/events?search=a%00b",
+                                 "/api/actors?name=%00"])
+def test_reliability_nul_in_a_parameter_is_a_coded_422(db_url, url):
+    """PostgreSQL refuses NUL in text: a parameter holding one is the client's error, not a 500."""
+    from fastapi.testclient import TestClient
+
+    from eventwire.web.app import create_app
+
+    with TestClient(create_app(db_url), raise_server_exceptions=False) as client:
+        answer = client.get(url)
+    assert answer.status_code == 422 and answer.json()["error"]["code"] == "E501"

@@ -121,7 +121,11 @@ def _add_ui(app: FastAPI) -> None:
 
 
 async def _security_headers(request: Request, call_next: Any) -> Any:
-    response = await call_next(request)
+    if "\x00" in request.url.path or "%00" in request.url.query.lower() or "\x00" in request.url.query:
+        # no database stores NUL in text (PostgreSQL refuses it): a coded 422, not a 500
+        response = _error(422, "E501", detail="a parameter holds a NUL character")
+    else:
+        response = await call_next(request)
     response.headers["Content-Security-Policy"] = CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"
