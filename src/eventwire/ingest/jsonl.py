@@ -21,6 +21,7 @@ from typing import IO, Any
 from ..errors import InputError
 from ..records import Article, Skip, normalise_text
 from .common import check, clean_text, decode, decode_legacy, parse_date
+from .furniture import clean
 
 #: The names each field may go by, first found wins.
 TEXT_KEYS = ("text", "body", "content")
@@ -123,9 +124,11 @@ def article_from_record(record: Any, name: str) -> Article:
     if not isinstance(record, dict):
         raise InputError("E115")
     text = _text(record)
-    paragraphs = _paragraphs(text)
-    if not paragraphs:
+    raw = _paragraphs(text)
+    if not raw:
         raise InputError("E105")
+    cleaned = clean(raw, captions=strings_field(record, "captions"), credits=strings_field(record, "credits"))
+    paragraphs = cleaned.paragraphs  # page furniture taken out; none left is too short (E113)
     standfirst = string_field(record, *STANDFIRST_KEYS)
     if standfirst is not None:
         head = normalise_text(standfirst)[:60]
@@ -133,11 +136,11 @@ def article_from_record(record: Any, name: str) -> Article:
             standfirst = None
     return check(
         Article(
-            title=string_field(record, "title") or paragraphs[0][:120],
+            title=string_field(record, "title") or (paragraphs[0][:120] if paragraphs else ""),
             standfirst=standfirst,
             paragraphs=paragraphs,
-            captions=strings_field(record, "captions"),
-            credits=strings_field(record, "credits"),
+            captions=cleaned.captions,
+            credits=cleaned.credits,
             url=string_field(record, "url"),
             outlet=string_field(record, *OUTLET_KEYS),
             published=date_field(record),

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..errors import MESSAGES, InputError
 from ..records import Article, Skip
 from .common import DEFAULT_MAX_BYTES, Overrides, check, decode
+from .compressed import GZIP_MAGIC, unpack
 from .feed import from_feed
 from .html import from_html
 from .jsonl import from_json_bytes
@@ -91,9 +92,13 @@ def read_bytes(
     try:
         if len(data) > max_bytes:
             raise InputError("E108", size=len(data), cap=max_bytes)
-        kind = sniff(name, data)
+        inner = name
+        if data[:2] == GZIP_MAGIC and not name.lower().endswith(".warc.gz"):
+            data = unpack(data, max_bytes=max_bytes)  # story.html.gz, or gzip sent on stdin
+            inner = name[:-3] if name.lower().endswith(".gz") else name
+        kind = sniff(inner, data)
         if kind == "warc":
-            yield from from_warc(data, name)
+            yield from from_warc(data, name, max_bytes=max_bytes)
             return
         if kind == "json":
             yield from from_json_bytes(data, name)
@@ -107,7 +112,7 @@ def read_bytes(
     except InputError as err:
         yield Skip(name, err.code, err.reason)
     except Exception as err:  # a reader's own failure: this file's skip, never the run's end
-        yield Skip(name, "E116", MESSAGES["E116"].format(detail=f"{type(err).__name__}: {err}"[:200]))
+        yield Skip(name, "E118", MESSAGES["E118"].format(detail=f"{type(err).__name__}: {err}"[:200]))
 
 
 # --------------------------------------------------------------- detection
