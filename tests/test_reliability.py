@@ -309,7 +309,7 @@ def test_reliability_megabyte_paragraph_without_punctuation_under_1gb(tmp_path):
     script = ("import json, resource, sys; from eventwire.cli import main; sys.argv = ['eventwire', 'ingest', "
               f"{str(path)!r}, '--db', {str(tmp_path / 'l.db')!r}, '-q']\ntry:\n    main()\nexcept SystemExit as e:\n"
               "    print('rss', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024); sys.exit(e.code)")
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH") or str(ROOT / "src")}
     done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=1500)
     assert done.returncode == 0, done.stderr[-2000:]
     summary = json.loads(done.stdout.splitlines()[0])
@@ -391,7 +391,7 @@ def test_reliability_cli_run_with_every_bad_record_exits_0(tmp_path):
                                "de la réunion des ministres à Paris la semaine dernière et de leurs projets."}]
     path = tmp_path / "mixed.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in bad + good) + "\n{broken\n", encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    env = {**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH") or str(ROOT / "src")}
     done = subprocess.run([sys.executable, "-m", "eventwire", "ingest", str(path), "--db", str(tmp_path / "m.db"),
                            "-q"], env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-1000:]

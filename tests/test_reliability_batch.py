@@ -25,7 +25,7 @@ from .conftest import NEWS, PG_URL, ROOT, fresh_postgres
 from .test_reliability import distinct, poisoned  # noqa: F401  (a fixture)
 
 needs_news = pytest.mark.skipif(not NEWS.exists(), reason="shared news sample not present")
-ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+ENV = {**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH") or str(ROOT / "src")}  # the code under test
 #: Columns that say when a row was written, not what it holds.
 VOLATILE = {"ingested_at", "created_at"}
 
@@ -136,7 +136,9 @@ def test_reliability_batch_workers_end_with_their_parent(tmp_path):
             workers = [p for p in _children(parent.pid)
                        if b"spawn_main" in (Path("/proc") / str(p) / "cmdline").read_bytes()]
         assert len(workers) >= 2, "the batch started no workers"
-        time.sleep(3)  # the workers are loading the model or reading
+        done = tmp_path / "out" / "_done"
+        while time.monotonic() < deadline and not (done.exists() and any(done.iterdir())):
+            time.sleep(0.5)  # kill it mid-run: the workers are busy with chunks
         parent.send_signal(signal.SIGKILL)
         parent.wait()
         deadline = time.monotonic() + 30
@@ -195,10 +197,13 @@ def _urls(tmp_path: Path, purpose: str) -> list[str]:
 
 @pytest.mark.issue(17)
 def test_reliability_commands_started_at_once_on_a_new_database(tmp_path):
-    script = "import sys; from eventwire.store import open_store; print(open_store(sys.argv[1]).counts()['articles'])"
+    script = ("import sys, time; from eventwire.store import open_store\n"
+              "while time.time() < float(sys.argv[2]): time.sleep(0.005)\n"  # all start together
+              "print(open_store(sys.argv[1]).counts()['articles'])")
     for url in _urls(tmp_path, "migrate"):
-        procs = [subprocess.Popen([sys.executable, "-c", script, url], env=ENV, stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True) for _ in range(4)]
+        start = str(time.time() + 15)
+        procs = [subprocess.Popen([sys.executable, "-c", script, url, start], env=ENV, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for _ in range(6)]
         results = [(p.wait(timeout=300), p.stdout.read(), p.stderr.read()) for p in procs]
         assert all(code == 0 and out.strip() == "0" for code, out, _ in results), results
 
