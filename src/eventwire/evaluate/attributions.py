@@ -64,8 +64,9 @@ class GoldAttribution:
     content_text: str
     source: Fragments | None = None
     source_text: str | None = None
-    #: whether the content is in quotation marks (a direct quote)
-    direct: bool = False
+    #: the direct quotes of the content: runs of its fragments that open and close
+    #: with quotation marks
+    direct: list[Fragments] = field(default_factory=list)
     #: head words a right speaker shares a token with (after pronoun resolution)
     heads: set[str] = field(default_factory=set)
 
@@ -127,11 +128,27 @@ def parse_ann(ann: str, text: str, path: Path | str = "") -> list[GoldAttributio
         item = GoldAttribution(frags, " ".join(text[s:e] for s, e in frags))
         if source is not None:
             item.source, item.source_text = source[1], " ".join(text[s:e] for s, e in source[1])
-        item.direct = _quoted(item.content_text)
+        item.direct = _direct_runs(text, frags)
         found.append(item)
     found.sort(key=lambda g: g.content[0])
     _resolve_heads(found)
     return found
+
+
+def _direct_runs(text: str, frags: Fragments) -> list[Fragments]:
+    """Runs of consecutive fragments whose joined text is in quotation marks: a quote the
+    annotator split at a sentence ("“… controversy." + "I finished it,”") is one run, two
+    quotes either side of "he said" are two, and a fragment outside marks is none."""
+    runs: list[Fragments] = []
+    i = 0
+    while i < len(frags):
+        for j in range(i, len(frags)):
+            if _quoted(" ".join(text[s:e] for s, e in frags[i:j + 1])):
+                runs.append(frags[i:j + 1])
+                i = j
+                break
+        i += 1
+    return runs
 
 
 def _quoted(text: str) -> bool:
@@ -370,7 +387,7 @@ def count_article(gold: list[GoldAttribution], reading: Reading, raw: str) -> di
     """Counts (numerator, denominator) for one article, summed over the corpus."""
     system = _system(reading, raw)
     direct_sys = [(s, q) for s, q in system if q.kind == "direct"]
-    direct_gold = [(g.content, g) for g in gold if g.direct]
+    direct_gold = [(run, g) for g in gold for run in g.direct]
     all_gold = [(g.content, g) for g in gold]
     counts: dict[str, list[int]] = {}
     for name, sys_items, gold_items in (("all", system, all_gold), ("direct", direct_sys, direct_gold)):

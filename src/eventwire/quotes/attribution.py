@@ -16,9 +16,12 @@ from typing import TYPE_CHECKING
 import numpy
 from spacy.attrs import LEMMA, LOWER
 
+from ..actors.coref import Coref
 from ..datafiles import DATA, rows
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Span, Token
 
@@ -61,18 +64,22 @@ class Attribution:
 
 
 class Resolver:
-    """Maps a subject token to an actor id, with the stage's own fall-backs."""
+    """Maps a subject token to an actor id, with the stage's own fall-backs.
 
-    def __init__(self, doc: Doc, table: ActorTable) -> None:
+    Pronouns go to coreference (`actors.coref.Coref`); ``hint`` is the
+    previous speaker and where it spoke, which the quotes stage keeps up to date.
+    """
+
+    def __init__(self, doc: Doc, table: ActorTable, quoted: Sequence[tuple[int, int]] = (),
+                 *, text: str | None = None) -> None:
         self.doc, self.table = doc, table
+        self.coref = Coref(doc, table, quoted, text=text)
+        self.hint: tuple[str, int] | None = None
         self.persons = [a for a in table.actors if a.kind == "person"]
         media = {a.id for a in table.actors if _is_media(a)}
         self.media_at = sorted((m.start, m.actor_id) for m in table.mentions if m.actor_id in media)
         self.org_at = sorted((m.start, m.actor_id) for m in table.mentions
                              if self.kind(m.actor_id) in ("organization", "group"))
-        self.person_at = sorted(
-            (m.start, m.actor_id, _is_subject(doc, m.start, m.end)) for m in table.mentions
-            if (a := table.by_id(m.actor_id)) is not None and a.kind == "person")
 
     def kind(self, actor_id: str | None) -> str | None:
         actor = self.table.by_id(actor_id) if actor_id else None
@@ -85,28 +92,22 @@ class Resolver:
         found = self.table.token_actor.get(token.i)
         if found:
             return found
-        lower = token.lower_
-        if token.pos_ == "PRON" and role(lower, "pronoun"):
-            return self._last_person(token.idx)
+        if token.pos_ == "PRON":
+            return self.coref.resolve(token, hint=self.hint)
         # "Iranian state media" is not Iran, "Mr Collett's family" is not Mr Collett
         inside = [a for t in _phrase(token) if (a := self.table.token_actor.get(t.i))
-                  and self.kind(a) != "country" and not _possessor(t, token)]
+                  and self.kind(a) != "country" and not _possessor(t, token)
+                  and not self.coref.quoted(t.idx)]
         people = [a for a in inside if self.kind(a) == "person"]
         if people or inside:
             return (people or inside)[0]
+        return self.back_reference(token)
+
+    def back_reference(self, token: Token) -> str | None:
+        """ "the agency" -> the outlet meant; a bare surname -> the one person of that name."""
         if role(token.lemma_.lower(), "media_noun"):
             return self._named_with(token) or self._last_media(token.idx)
         return self._surname(token) if token.pos_ == "PROPN" else None
-
-    def _last_person(self, char: int) -> str | None:
-        """The last person named before ``char``, preferring one named as a subject."""
-        found = subject_found = None
-        for start, actor_id, is_subject in self.person_at:
-            if start >= char:
-                break
-            found = actor_id
-            subject_found = actor_id if is_subject else subject_found
-        return subject_found or found
 
     def _named_with(self, token: Token) -> str | None:
         """ "the agency" -> the last organization named with that word ("Atomic Energy Agency")."""
@@ -138,11 +139,6 @@ def _phrase(token: Token) -> list[Token]:
         found.append(word)
         todo.extend(c for c in word.children if c.dep_ not in _NOT_PHRASE)
     return sorted(found, key=lambda t: t.i)
-
-
-def _is_subject(doc: Doc, start: int, end: int) -> bool:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.dep_ in SUBJECTS
 
 
 def _possessor(token: Token, top: Token) -> bool:

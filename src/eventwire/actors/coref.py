@@ -1,0 +1,268 @@
+"""Pronoun coreference for speakers: "he", "she", "they", "it" -> the actor meant (issue 13).
+
+Approach: rules on the parse, in the manner of Lappin and Leass's salience
+model, because the pinned model has no coreference component and no PyPI
+coreference library installs with its model without a download at run time
+(fastcoref, coreferee and crosslingual-coreference fetch models or pin old
+spaCy). Each actor mentioned before the pronoun, outside quotation marks,
+collects salience from its mentions: a base for being mentioned, more as a
+subject, more again as the subject of a speech verb, less as a possessor,
+inside a prepositional phrase or inside a reported clause; the sum halves
+with every sentence back. A "he" or "she" takes the most salient person
+whose gender agrees (an unknown gender competes at a discount); "it" and
+"they" take organisations, groups and countries. The previous speaker
+(a hint from the quotes stage) gains salience, as a following "he said"
+mostly continues him. Gender comes from the article first (honorifics and
+gendered role words such as "Mrs.", "spokeswoman"; then the pronouns that
+follow a person where no other person is near), then from
+data/first_names.tsv; data/gender_words.tsv and data/pronouns.tsv hold
+the words. Mentions inside quotation marks never count: the speaker of a
+quote is never someone named only inside it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..datafiles import DATA, read_tsv
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Doc, Token
+
+    from .find import ActorTable
+
+#: sentences back that still count, and the salience of each kind of mention
+WINDOW = 6
+BASE, SUBJECT, SPEAKER = 100.0, 80.0, 50.0
+POSSESSOR, OBLIQUE, EMBEDDED = -50.0, -30.0, -40.0
+UNKNOWN_GENDER = 0.6
+HINT = 100.0
+#: mentions looked back at beyond the window (bounded, so the cost stays linear)
+FALLBACK = 200
+_SPEECH = {"say", "tell", "add", "write", "ask", "note", "explain", "argue", "claim", "insist",
+           "continue", "state", "warn", "declare", "announce", "respond", "reply", "tweet"}
+
+
+@functools.lru_cache(maxsize=1)
+def pronoun_table() -> dict[str, dict[str, str]]:
+    """pronoun -> its gender, number, person and case (data/pronouns.tsv)."""
+    return {row["pronoun"]: row for row in read_tsv(DATA / "pronouns.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def gender_words() -> dict[str, str]:
+    return {row["word"]: row["gender"] for row in read_tsv(DATA / "gender_words.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    return {row["name"]: row["gender"] for row in read_tsv(DATA / "first_names.tsv")}
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int
+    sentence: int
+    actor_id: str
+    kind: str
+    weight: float
+
+
+class Coref:
+    """Resolves pronouns of one article to actor ids."""
+
+    def __init__(self, doc: Doc, table: ActorTable, quoted: Sequence[tuple[int, int]] = (),
+                 *, text: str | None = None) -> None:
+        self.doc, self.table = doc, table
+        self.text = doc.text if text is None else text
+        self._quoted = sorted(quoted)
+        self._quote_starts = [s for s, _ in self._quoted]
+        self._sent_starts = [s.start_char for s in doc.sents]
+        self.mentions = self._mentions()
+        self._starts = [m.start for m in self.mentions]
+        self._genders: dict[str, str | None] | None = None
+
+    # ------------------------------------------------------------ building
+
+    def quoted(self, char: int) -> bool:
+        """Whether ``char`` lies inside a quotation (marks included)."""
+        k = bisect.bisect_right(self._quote_starts, char) - 1
+        return k >= 0 and char < self._quoted[k][1]
+
+    def sentence(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self._sent_starts, char) - 1)
+
+    def _mentions(self) -> list[_Mention]:
+        found: list[_Mention] = []
+        for mention in sorted(self.table.mentions, key=lambda m: m.start):
+            actor = self.table.by_id(mention.actor_id)
+            if actor is None or self.quoted(mention.start):
+                continue
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            found.append(_Mention(mention.start, self.sentence(mention.start), actor.id, actor.kind,
+                                  _weight(span.root)))
+        return found
+
+    # ------------------------------------------------------------ gender
+
+    def gender(self, actor_id: str) -> str | None:
+        """m, f or None for a person actor."""
+        if self._genders is None:
+            self._genders = self._all_genders()
+        return self._genders.get(actor_id)
+
+    def _all_genders(self) -> dict[str, str | None]:
+        votes = self._pronoun_votes()
+        words: dict[str, list[str]] = {}
+        for mention in self.table.mentions:
+            words.setdefault(mention.actor_id, []).extend(self._words_at(mention.start, mention.end))
+        genders: dict[str, str | None] = {}
+        for actor in self.table.actors:
+            if actor.kind != "person":
+                continue
+            said = words.get(actor.id, []) + [w for r in actor.roles for w in r.lower().replace(".", " ").split()]
+            genders[actor.id] = _decide(_stated(said), _first_name(actor.names), votes[actor.id])
+        return genders
+
+    def _words_at(self, start: int, end: int) -> list[str]:
+        """The first word of a mention and the word before it ("Mrs. Clinton", "spokeswoman X")."""
+        words = self.text[start:end].lower().replace(".", " ").split()[:1]
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            words.append(self.doc[span.start - 1].lower_.rstrip("."))
+        return words
+
+    def _pronoun_votes(self) -> dict[str, Counter[str]]:
+        """Per person, the m/f pronouns that follow it where no other person is near."""
+        votes: dict[str, Counter[str]] = {a.id: Counter() for a in self.table.actors}
+        table = pronoun_table()
+        for token in self.doc:
+            row = table.get(token.lower_)
+            if row is None or row["gender"] not in ("m", "f") or self.quoted(token.idx):
+                continue
+            low = self._sent_starts[max(0, self.sentence(token.idx) - 1)]
+            people = {m.actor_id for m in self._before(token.idx, low) if m.kind == "person"}
+            if len(people) == 1:
+                votes[people.pop()][row["gender"]] += 1
+        return votes
+
+    # ------------------------------------------------------------ resolving
+
+    def _before(self, char: int, low: int) -> list[_Mention]:
+        """Mentions that start in [low, char)."""
+        i = bisect.bisect_left(self._starts, low)
+        j = bisect.bisect_left(self._starts, char)
+        return self.mentions[i:j]
+
+    def resolve(self, token: Token, *, hint: tuple[str, int] | None = None) -> str | None:
+        """The actor a third-person pronoun refers to, or None.
+
+        ``hint`` is (actor id, char) of the previous speaker, who gains salience.
+        """
+        row = pronoun_table().get(token.lower_)
+        if row is None or row["person"] != "3":
+            return None
+        here = self.sentence(token.idx)
+        low = self._sent_starts[max(0, here - WINDOW)]
+        scores: dict[str, float] = {}
+        last: dict[str, int] = {}
+        for mention in self._before(token.idx, low):
+            if _agrees(row, mention.kind):
+                decay = 0.5 ** (here - mention.sentence)
+                scores[mention.actor_id] = scores.get(mention.actor_id, 0.0) + mention.weight * decay
+                last[mention.actor_id] = mention.start
+        if hint is not None and hint[0] in scores:
+            scores[hint[0]] += HINT * 0.5 ** (here - self.sentence(hint[1]))
+        if row["gender"] in ("m", "f"):
+            scores = self._by_gender(scores, row["gender"])
+        if not scores:
+            return self._fallback(token, row) if row["gender"] in ("m", "f") else None
+        return max(scores.items(), key=lambda kv: (kv[1], last.get(kv[0], 0)))[0]
+
+    def _by_gender(self, scores: dict[str, float], gender: str) -> dict[str, float]:
+        kept: dict[str, float] = {}
+        for actor_id, score in scores.items():
+            known = self.gender(actor_id)
+            if known == gender:
+                kept[actor_id] = score
+            elif known is None:
+                kept[actor_id] = score * UNKNOWN_GENDER
+        return kept
+
+    def _fallback(self, token: Token, row: dict[str, str]) -> str | None:
+        """Beyond the window: the last person of that gender named before."""
+        j = bisect.bisect_left(self._starts, token.idx)
+        for mention in (self.mentions[k] for k in range(j - 1, max(-1, j - 1 - FALLBACK), -1)):
+            if mention.kind == "person" and self.gender(mention.actor_id) in (row["gender"], None):
+                return mention.actor_id
+        return None
+
+
+def _agrees(row: dict[str, str], kind: str) -> bool:
+    """Whether a pronoun can refer to an actor of ``kind``."""
+    if row["gender"] in ("m", "f"):
+        return kind == "person"
+    if row["gender"] == "n":
+        return kind in ("organization", "country", "group")
+    return kind in ("organization", "group", "country")  # "they"
+
+
+def _weight(root: Token) -> float:
+    """Salience of one mention from its place in the parse."""
+    weight = BASE
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        weight += SUBJECT
+        if root.head.lemma_.lower() in _SPEECH:
+            weight += SPEAKER
+    elif root.dep_ == "poss":
+        weight += POSSESSOR
+    elif root.dep_ == "pobj":
+        weight += OBLIQUE
+    head = root
+    for _ in range(10):
+        if head.dep_ in ("ccomp", "relcl", "advcl"):
+            weight += EMBEDDED
+            break
+        if head.head is head:
+            break
+        head = head.head
+    return max(weight, 10.0)
+
+
+def _stated(words: list[str]) -> str | None:
+    """The one gender the honorifics and role words beside a person's mentions state."""
+    found = {gender_words()[w] for w in words if w in gender_words()}
+    return found.pop() if len(found) == 1 else None
+
+
+def _first_name(names: list[str]) -> str | None:
+    for name in names:
+        words = [w.strip(".").lower() for w in name.split()]
+        words = [w for w in words if w not in gender_words()]
+        if len(words) >= 2 and words[0] in first_names():
+            return first_names()[words[0]]
+    return None
+
+
+def _decide(stated: str | None, named: str | None, votes: Counter[str]) -> str | None:
+    """The article's own word first, then strong pronoun evidence, then the first name."""
+    if stated:
+        return stated
+    ranked = votes.most_common()
+    top, count = ranked[0] if ranked else (None, 0)
+    other = ranked[1][1] if len(ranked) > 1 else 0
+    if top and count >= 3 and count >= 3 * other:
+        return top
+    if named:
+        return named
+    if top and count > other:
+        return top
+    return None
