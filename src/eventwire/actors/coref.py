@@ -37,16 +37,16 @@ if TYPE_CHECKING:
 
     from .find import ActorTable
 
-#: sentences back that still count, and the salience of each kind of mention
+#: sentences back that still count, and the salience factors of a mention (Lappin and
+#: Leass 1994: recency, subject, object, oblique, head noun, not adverbial), plus ours:
+#: subject of a speech verb, and a penalty inside a reported or subordinate clause
 WINDOW = 6
-BASE, SUBJECT, SPEAKER = 100.0, 80.0, 50.0
-POSSESSOR, OBLIQUE, EMBEDDED = -50.0, -30.0, -40.0
-UNKNOWN_GENDER = 0.6
+RECENCY, SUBJECT, OBJECT, OBLIQUE, HEAD, NON_ADVERBIAL = 100.0, 80.0, 50.0, 40.0, 80.0, 50.0
+SPEAKER, EMBEDDED = 60.0, -40.0
+UNKNOWN_GENDER = 0.8
 HINT = 100.0
 #: mentions looked back at beyond the window (bounded, so the cost stays linear)
 FALLBACK = 200
-_SPEECH = {"say", "tell", "add", "write", "ask", "note", "explain", "argue", "claim", "insist",
-           "continue", "state", "warn", "declare", "announce", "respond", "reply", "tweet"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,6 +65,13 @@ def first_names() -> dict[str, str]:
     return {row["name"]: row["gender"] for row in read_tsv(DATA / "first_names.tsv")}
 
 
+@functools.lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Lemmas of speech verbs (the cue rows of data/quote_words.tsv)."""
+    return frozenset(row["word"] for row in read_tsv(DATA / "quote_words.tsv")
+                     if row["role"] in ("cue", "quote_cue"))
+
+
 @dataclass(slots=True)
 class _Mention:
     start: int
@@ -72,6 +79,8 @@ class _Mention:
     actor_id: str
     kind: str
     weight: float
+    #: subject of a speech verb
+    speaks: bool = False
 
 
 class Coref:
@@ -87,6 +96,7 @@ class Coref:
         self.mentions = self._mentions()
         self._starts = [m.start for m in self.mentions]
         self._genders: dict[str, str | None] | None = None
+        self._resolved: dict[int, str | None] | None = None
 
     # ------------------------------------------------------------ building
 
@@ -108,7 +118,7 @@ class Coref:
             if span is None or not len(span):
                 continue
             found.append(_Mention(mention.start, self.sentence(mention.start), actor.id, actor.kind,
-                                  _weight(span.root)))
+                                  _weight(span.root), _speaks(span.root)))
         return found
 
     # ------------------------------------------------------------ gender
@@ -141,17 +151,18 @@ class Coref:
         return words
 
     def _pronoun_votes(self) -> dict[str, Counter[str]]:
-        """Per person, the m/f pronouns that follow it where no other person is near."""
+        """Per person, the m/f pronouns later in a sentence whose subject it is and where no
+        other person is named ("Clinton said her plan ...")."""
         votes: dict[str, Counter[str]] = {a.id: Counter() for a in self.table.actors}
         table = pronoun_table()
         for token in self.doc:
             row = table.get(token.lower_)
             if row is None or row["gender"] not in ("m", "f") or self.quoted(token.idx):
                 continue
-            low = self._sent_starts[max(0, self.sentence(token.idx) - 1)]
-            people = {m.actor_id for m in self._before(token.idx, low) if m.kind == "person"}
-            if len(people) == 1:
-                votes[people.pop()][row["gender"]] += 1
+            low = self._sent_starts[self.sentence(token.idx)]
+            people = [m for m in self._before(token.idx, low) if m.kind == "person"]
+            if len({m.actor_id for m in people}) == 1 and people[0].weight >= RECENCY + SUBJECT:
+                votes[people[0].actor_id][row["gender"]] += 1
         return votes
 
     # ------------------------------------------------------------ resolving
@@ -163,28 +174,67 @@ class Coref:
         return self.mentions[i:j]
 
     def resolve(self, token: Token, *, hint: tuple[str, int] | None = None) -> str | None:
-        """The actor a third-person pronoun refers to, or None.
+        """The actor a third-person pronoun outside quotation marks refers to, or None.
 
-        ``hint`` is (actor id, char) of the previous speaker, who gains salience.
+        All such pronouns are resolved once, in text order, so each resolved
+        pronoun adds to its actor's salience for the next ("She said she …").
+        ``hint`` (the previous speaker and where it spoke) is used for a
+        pronoun the pass did not meet.
         """
+        if self._resolved is None:
+            self._resolved = self._chain()
+        if token.i in self._resolved:
+            return self._resolved[token.i]
         row = pronoun_table().get(token.lower_)
         if row is None or row["person"] != "3":
             return None
+        seen = self.mentions[:bisect.bisect_left(self._starts, token.idx)]
+        return self._pick(token, row, seen, hint)
+
+    def _chain(self) -> dict[int, str | None]:
+        """Resolve every third-person pronoun outside quotes, in order, adding each as a mention."""
+        table = pronoun_table()
+        pronouns = [t for t in self.doc if t.lower_ in table and table[t.lower_]["person"] == "3"
+                    and t.pos_ == "PRON" and not self.quoted(t.idx)]
+        seen: list[_Mention] = []
+        speaker: tuple[str, int] | None = None
+        resolved: dict[int, str | None] = {}
+        k = 0
+        for token in pronouns:
+            while k < len(self.mentions) and self.mentions[k].start < token.idx:
+                seen.append(self.mentions[k])
+                speaker = _speaker_update(speaker, self.mentions[k])
+                k += 1
+            row = table[token.lower_]
+            found = self._pick(token, row, seen, speaker if _speaks(token) else None)
+            resolved[token.i] = found
+            if found is not None:
+                kind = next((m.kind for m in reversed(seen) if m.actor_id == found), "person")
+                mention = _Mention(token.idx, self.sentence(token.idx), found, kind, _weight(token))
+                seen.append(mention)
+                speaker = _speaker_update(speaker, mention)
+        return resolved
+
+    def _pick(self, token: Token, row: dict[str, str], seen: list[_Mention],
+              hint: tuple[str, int] | None) -> str | None:
+        """The most salient agreeing actor among the mentions ``seen`` before the pronoun."""
         here = self.sentence(token.idx)
         low = self._sent_starts[max(0, here - WINDOW)]
         scores: dict[str, float] = {}
         last: dict[str, int] = {}
-        for mention in self._before(token.idx, low):
+        for mention in reversed(seen):
+            if mention.start < low:
+                break
             if _agrees(row, mention.kind):
                 decay = 0.5 ** (here - mention.sentence)
                 scores[mention.actor_id] = scores.get(mention.actor_id, 0.0) + mention.weight * decay
-                last[mention.actor_id] = mention.start
+                last.setdefault(mention.actor_id, mention.start)
         if hint is not None and hint[0] in scores:
             scores[hint[0]] += HINT * 0.5 ** (here - self.sentence(hint[1]))
         if row["gender"] in ("m", "f"):
             scores = self._by_gender(scores, row["gender"])
         if not scores:
-            return self._fallback(token, row) if row["gender"] in ("m", "f") else None
+            return self._fallback(seen, row) if row["gender"] in ("m", "f") else None
         return max(scores.items(), key=lambda kv: (kv[1], last.get(kv[0], 0)))[0]
 
     def _by_gender(self, scores: dict[str, float], gender: str) -> dict[str, float]:
@@ -197,13 +247,21 @@ class Coref:
                 kept[actor_id] = score * UNKNOWN_GENDER
         return kept
 
-    def _fallback(self, token: Token, row: dict[str, str]) -> str | None:
+    def _fallback(self, seen: list[_Mention], row: dict[str, str]) -> str | None:
         """Beyond the window: the last person of that gender named before."""
-        j = bisect.bisect_left(self._starts, token.idx)
-        for mention in (self.mentions[k] for k in range(j - 1, max(-1, j - 1 - FALLBACK), -1)):
+        for mention in seen[:-FALLBACK - 1:-1]:
             if mention.kind == "person" and self.gender(mention.actor_id) in (row["gender"], None):
                 return mention.actor_id
         return None
+
+
+def _speaks(token: Token) -> bool:
+    """Whether the token is the subject of a speech verb."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in speech_verbs()
+
+
+def _speaker_update(speaker: tuple[str, int] | None, mention: _Mention) -> tuple[str, int] | None:
+    return (mention.actor_id, mention.start) if mention.speaks else speaker
 
 
 def _agrees(row: dict[str, str], kind: str) -> bool:
@@ -212,29 +270,32 @@ def _agrees(row: dict[str, str], kind: str) -> bool:
         return kind == "person"
     if row["gender"] == "n":
         return kind in ("organization", "country", "group")
-    return kind in ("organization", "group", "country")  # "they"
+    return kind in ("organization", "group")  # "they"
 
 
 def _weight(root: Token) -> float:
     """Salience of one mention from its place in the parse."""
-    weight = BASE
-    if root.dep_ in ("nsubj", "nsubjpass"):
-        weight += SUBJECT
-        if root.head.lemma_.lower() in _SPEECH:
-            weight += SPEAKER
-    elif root.dep_ == "poss":
-        weight += POSSESSOR
-    elif root.dep_ == "pobj":
+    weight = RECENCY
+    dep = root.dep_
+    if dep in ("nsubj", "nsubjpass"):
+        weight += SUBJECT + (SPEAKER if _speaks(root) else 0.0)
+    elif dep in ("dobj", "attr", "oprd"):
+        weight += OBJECT
+    elif dep in ("dative", "pobj"):
         weight += OBLIQUE
+    if dep not in ("poss", "compound", "nmod", "amod"):
+        weight += HEAD
+    if not (dep == "pobj" and root.head.head.pos_ in ("VERB", "AUX")):
+        weight += NON_ADVERBIAL
     head = root
     for _ in range(10):
-        if head.dep_ in ("ccomp", "relcl", "advcl"):
+        if head.dep_ in ("ccomp", "advcl"):
             weight += EMBEDDED
             break
         if head.head is head:
             break
         head = head.head
-    return max(weight, 10.0)
+    return weight
 
 
 def _stated(words: list[str]) -> str | None:
@@ -253,16 +314,10 @@ def _first_name(names: list[str]) -> str | None:
 
 
 def _decide(stated: str | None, named: str | None, votes: Counter[str]) -> str | None:
-    """The article's own word first, then strong pronoun evidence, then the first name."""
-    if stated:
-        return stated
+    """The article's own word first, then the first name, then the pronouns that follow."""
+    if stated or named:
+        return stated or named
     ranked = votes.most_common()
     top, count = ranked[0] if ranked else (None, 0)
     other = ranked[1][1] if len(ranked) > 1 else 0
-    if top and count >= 3 and count >= 3 * other:
-        return top
-    if named:
-        return named
-    if top and count > other:
-        return top
-    return None
+    return top if top and count > other else None

@@ -354,13 +354,15 @@ def _raw_span(offsets: list[int], start: int, end: int) -> Fragments | None:
 
 
 def corpus_article(item: CorpusArticle) -> tuple[Article, str]:
-    """The article as the plain-text reader reads it, and the raw file text."""
-    from ..ingest.common import Overrides
-    from ..ingest.text import parse_text
-
+    """The article of a corpus text, and the raw text: the first line is the title, every
+    other non-empty line a paragraph (the corpus writes one paragraph a line); the
+    metadata gives date, outlet and, when the text has none, the title."""
     raw = item.text_path.read_text(encoding="utf-8")
-    article = parse_text(raw, str(item.text_path), Overrides(published=item.published, outlet=item.outlet))
-    return article, raw
+    lines = [line.strip() for line in raw.splitlines()]
+    lines = [line for line in lines if line]
+    title = lines[0] if lines else (item.title or item.name)
+    return Article(title=title, paragraphs=lines[1:], published=item.published, outlet=item.outlet,
+                   origin=str(item.text_path)), raw
 
 
 def speaker_tokens(reading: Reading, speaker_id: str | None) -> set[str]:

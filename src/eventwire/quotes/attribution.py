@@ -161,13 +161,20 @@ def _is_media(actor: Actor) -> bool:
 
 def subject(verb: Token) -> Token | None:
     """The verb's subject, or that of the verb it is conjoined to or hangs from
-    as a participle ("..., adding that", "..., saying: ")."""
-    for _ in range(3):
+    as a participle ("..., adding that", "..., saying: ", "sings to X before asking her");
+    a participle modifying a noun has that noun ("footage of Clinton asking, …")."""
+    for _ in range(4):
         found = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        inherits = verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG")
-        if found is not None or not inherits or verb.head is verb:
+        if found is not None:
             return found
+        if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head
+        inherits = verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.tag_ == "VBG")
+        if not inherits or verb.head is verb:
+            return None
         verb = verb.head
+        if verb.dep_ == "prep" and verb.pos_ == "ADP" and verb.head is not verb:
+            verb = verb.head
     return None
 
 

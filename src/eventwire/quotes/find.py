@@ -235,30 +235,27 @@ def _only_quotes(state: _State, section: Section, quotes: list[_Found]) -> bool:
 
 
 def _carry_speakers(found: list[_Found], state: _State) -> None:
-    """Quotes with no attribution of their own continue a neighbour's speaker: the quote
-    before in the paragraph, the next one when only space separates them, or, for a
-    paragraph of quotes alone, the last quote or the introducing colon of the paragraph before."""
+    """A direct quote with no attribution of its own continues a neighbour's speaker: the
+    quote before it in the paragraph, the next one when only space separates them, the
+    speech verb before it in the paragraph ("…, Schiff said. “…”"), or, for a paragraph
+    of quotes alone, the last quote or speech verb of the paragraph before."""
     by_section: dict[int, list[_Found]] = {}
     for quote in found:
-        if quote.kind == "direct":
-            by_section.setdefault(quote.section, []).append(quote)
-    last_speaker: tuple[int, _Found] | None = None
+        by_section.setdefault(quote.section, []).append(quote)
     for k in sorted(by_section):
         quotes = by_section[k]
         for i, quote in enumerate(quotes):
-            if quote.attributed:
+            if quote.attributed or quote.kind != "direct":
                 continue
             donor = next((q for q in reversed(quotes[:i]) if q.attributed), None)
             if donor is None and i + 1 < len(quotes) and quotes[i + 1].attributed and _adjacent(state, quote, quotes[i + 1]):
                 donor = quotes[i + 1]
+            donor = donor or _cue_donor(state, state.sections[k].start, quote.start, k)
             if donor is None and _only_quotes(state, state.sections[k], quotes):
-                donor = _previous_paragraph(state, k, last_speaker)
+                donor = _previous_paragraph(state, k, by_section)
             if donor is not None:
                 quote.speaker, quote.cue, quote.source = donor.speaker, donor.cue, donor.source
                 quote.attributed = True
-        attributed = [q for q in quotes if q.attributed]
-        if attributed:
-            last_speaker = (k, attributed[-1])
 
 
 def _adjacent(state: _State, one: _Found, two: _Found) -> bool:
@@ -266,22 +263,26 @@ def _adjacent(state: _State, one: _Found, two: _Found) -> bool:
     return not any(c.isalnum() for c in state.text[one.end:two.start])
 
 
-def _previous_paragraph(state: _State, k: int, last: tuple[int, _Found] | None) -> _Found | None:
-    """The last attributed quote of the paragraph right before, or its introducing colon."""
+def _cue_donor(state: _State, low: int, high: int, section: int) -> _Found | None:
+    """The last unhedged speech verb with a speaker in chars [low, high), as a quote."""
+    cues = [c for c in state.cues_in(low, high) if not c.hedged and (c.speaker or c.source)]
+    if not cues:
+        return None
+    speaker, source = _speaker_of(cues[-1])
+    return _Found(cues[-1].start, cues[-1].end, "indirect", speaker, cues[-1].word, section, source, True)
+
+
+def _previous_paragraph(state: _State, k: int, by_section: dict[int, list[_Found]]) -> _Found | None:
+    """The last attributed quote of the paragraph right before, else its last speech verb."""
     at = state.region_at.get(k, 0)
     if at == 0:
         return None
     before = state.regions[at - 1]
-    if last is not None and last[0] == before:
-        return last[1]
+    quotes = [q for q in by_section.get(before, []) if q.attributed]
+    if quotes:
+        return quotes[-1]
     section = state.sections[before]
-    if not state.text[section.start:section.end].rstrip().endswith(":"):
-        return None
-    cues = [c for c in state.cues_in(section.start, section.end) if not c.hedged and (c.source or c.speaker)]
-    if not cues:
-        return None
-    speaker, source = _speaker_of(cues[-1])
-    return _Found(section.start, section.end, "direct", speaker, cues[-1].word, before, source, True)
+    return _cue_donor(state, section.start, section.end, before)
 
 
 # ------------------------------------------------------------ indirect quotes and frames

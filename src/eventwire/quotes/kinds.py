@@ -93,7 +93,7 @@ def closes_statement(doc: Doc, text: str, marked: Marked, high: int,
                      token_at: Callable[[int], Token | None]) -> bool:
     """Whether the closing mark ends a statement: punctuation, paragraph end or an attribution."""
     nxt, at = next_char(text, marked.closed + 1, high, skip_marks=True)
-    if nxt == "" or nxt in _AFTER_OK:
+    if nxt == "" or nxt in _AFTER_OK or _ends_with_comma(text, marked):
         return True
     first = token_at(at)
     if first is None:
@@ -106,6 +106,15 @@ def closes_statement(doc: Doc, text: str, marked: Marked, high: int,
         if token.pos_ == "VERB":
             return False
     return False
+
+
+def _ends_with_comma(text: str, marked: Marked) -> bool:
+    """ "…,” Scott Pruitt, the attorney general, said": the comma inside the marks
+    announces an attribution."""
+    i = marked.closed - 1
+    while i > marked.start and (text[i].isspace() or text[i] in MARKS):
+        i -= 1
+    return text[i] == ","
 
 
 def is_title(span: Span) -> bool:

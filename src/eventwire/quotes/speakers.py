@@ -113,33 +113,37 @@ class Reader:
     # ------------------------------------------------------------ the patterns
 
     def after(self, marked: Marked, high: int) -> Said | None:
-        """ "…,” SPEAKER said" or "…,” said SPEAKER" (or "according to SPEAKER")."""
+        """ "…,” SPEAKER said", "…,” SPEAKER, APPOSITION, said", "…,” said SPEAKER"
+        or "…,” according to SPEAKER"."""
         nxt, at = next_char(self.text, marked.closed + 1, high, skip_marks=True)
         while nxt in (",", "—", "–") and at < high:
             nxt, at = next_char(self.text, at + 1, high)
         first = self.token_at(at) if nxt else None
         if first is None or first.idx >= high:
             return None
-        span = self._until_stop(first, high)
+        span = self._until_end(first, high)
         for k, token in enumerate(span):
             if token.lower_ == "according" and k + 1 < len(span) and span[k + 1].lower_ == "to":
-                return Said(self.speaker_in(self._until_stop(span[k + 1], high)[1:]), "according to", "after")
+                return Said(self.speaker_in(span[k + 2:]), "according to", "after")
             if is_cue(token):
                 before = span[:k]
-                if any(t.pos_ == "VERB" for t in before):
+                if len(_chunk(before)[0]) > REACH // 2:
                     return None
                 who = self.speaker_in(before) if before else self.speaker_in(self._phrase_after(token, high))
                 return Said(who, token.lemma_.lower(), "after")
-            if token.pos_ == "VERB":
+            if self._verb(token) and not any(t.text == "," for t in span[:k]):
                 return None
         return None
 
-    def _until_stop(self, first: Token, high: int) -> list[Token]:
-        """Tokens from ``first`` to the sentence's end, a comma or a quotation mark (at most REACH)."""
+    def _verb(self, token: Token) -> bool:
+        """A verb of the sentence, not a mis-tagged name ("Tulsa police Chief …")."""
+        return token.pos_ == "VERB" and not token.is_title and token.i not in self.table.token_actor
+
+    def _until_end(self, first: Token, high: int) -> list[Token]:
+        """Tokens from ``first`` to the sentence's end or a quotation mark (at most 2 × REACH)."""
         found: list[Token] = []
-        for token in self.doc[first.i:min(len(self.doc), first.i + REACH)]:
-            if token.idx >= high or is_mark(token) or token.text in (".", "!", "?", ";") or (
-                    token.text == "," and found):
+        for token in self.doc[first.i:min(len(self.doc), first.i + 2 * REACH)]:
+            if token.idx >= high or is_mark(token) or token.text in (".", "!", "?", ";"):
                 break
             found.append(token)
         return found
