@@ -45,6 +45,9 @@ Fragments = tuple[tuple[int, int], ...]
 OPENING = set("\"'“‘«„‚‹")
 CLOSING = set("\"'”’»“‹›")
 _EDGE = " \t\n,.;:!?…—–-()[]"
+#: relative pronouns, which a source may be ("Stevie Wonder, who joked …"): like pronouns,
+#: they count through the nearest earlier named source
+_RELATIVE = frozenset({"who", "whom", "which", "that"})
 #: words that end a source's head noun phrase ("a spokesman for X", "Pence, who ...")
 _POSTMODIFIERS = {"of", "for", "at", "from", "with", "who", "whom", "which", "that", "in", "on",
                   "to", "by", "under", "during", "after", "before", "said", "says", "told"}
@@ -176,13 +179,21 @@ def _head_phrases(source: str) -> list[list[str]]:
     found: list[list[str]] = []
     for conjunct in re.split(r"\s+(?:and|&|or)\s+", phrase):
         words: list[str] = []
-        for word in conjunct.split():
-            if fold(word) in _POSTMODIFIERS and words:
+        split = conjunct.split()
+        for k, word in enumerate(split):
+            if fold(word) in _POSTMODIFIERS and words and not _title_of(words, split[k + 1:]):
                 break
             words.append(word)
         if _tokens(" ".join(words)):
             found.append(words)
     return found
+
+
+def _title_of(before: list[str], after: list[str]) -> bool:
+    """ "Secretary of State John Kerry": a one-word capitalised title whose post-modifier
+    runs on to the name (the head is the name, not the title)."""
+    return len(before) == 1 and before[0][:1].isupper() and len(after) >= 3 and all(
+        w[:1].isupper() or fold(w) in ("of", "the", "for", "and") for w in after)
 
 
 def head_words(source: str) -> set[str]:
@@ -211,7 +222,7 @@ def _resolve_heads(items: list[GoldAttribution]) -> None:
         if item.source is None:
             continue
         heads = head_words(item.source_text or "")
-        if heads and heads <= pronouns():
+        if heads and heads <= pronouns() | _RELATIVE:
             before = [text for start, text in sources if start < item.source[0][0] and named(text)]
             heads = head_words(before[-1]) if before else heads
         item.heads = heads

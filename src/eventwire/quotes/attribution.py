@@ -9,6 +9,7 @@ style back-references are resolved here when the actors stage left them.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -18,6 +19,8 @@ from spacy.attrs import LEMMA, LOWER
 
 from ..actors.coref import Coref
 from ..datafiles import DATA, rows
+from ..nlp import sentences
+from ..records import Actor, Mention, normalise_text, stable_id
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -26,7 +29,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from ..actors.find import ActorTable
-    from ..records import Actor
 
 WORDS_FILE = DATA / "quote_words.tsv"
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -71,10 +73,12 @@ class Resolver:
     """
 
     def __init__(self, doc: Doc, table: ActorTable, quoted: Sequence[tuple[int, int]] = (),
-                 *, text: str | None = None) -> None:
-        self.doc, self.table = doc, table
+                 *, text: str | None = None, article_id: str = "") -> None:
+        self.doc, self.table, self.article_id = doc, table, article_id
+        self._sentence_starts: list[int] | None = None
         self.coref = Coref(doc, table, quoted, text=text)
         self.hint: tuple[str, int] | None = None
+        self._names: dict[str, set[str]] | None = None
         self.persons = [a for a in table.actors if a.kind == "person"]
         media = {a.id for a in table.actors if _is_media(a)}
         self.media_at = sorted((m.start, m.actor_id) for m in table.mentions if m.actor_id in media)
@@ -129,6 +133,40 @@ class Resolver:
     def _surname(self, token: Token) -> str | None:
         hits = {a.id for a in self.persons for n in a.names if n.split()[-1:] == [token.text]}
         return hits.pop() if len(hits) == 1 else None
+
+    def describe(self, words: list[Token], kind: str) -> str:
+        """An actor of this article for an unnamed speaker ("ad's narrator", "report"), with a
+        mention on its words; the same phrase twice is one actor. Its id is the article's
+        own, so unnamed speakers of different articles never merge."""
+        name = self.doc[words[0].i:words[-1].i + 1].text
+        actor_id = stable_id("actor", "described", self.article_id, normalise_text(name))
+        if self.table.by_id(actor_id) is None:
+            self.table.actors.append(Actor(name=name, kind=kind, id=actor_id))  # type: ignore[arg-type]
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        self.table.mentions.append(Mention(self.article_id, start, end, self._sentence(start), name, actor_id))
+        for token in self.doc[words[0].i:words[-1].i + 1]:
+            self.table.token_actor.setdefault(token.i, actor_id)
+        return actor_id
+
+    def _sentence(self, char: int) -> int:
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start_char for s in sentences(self.doc)]
+        return max(0, bisect.bisect_right(self._sentence_starts, char) - 1)
+
+    def by_name(self, words: list[Token]) -> str | None:
+        """The actor a name the actors stage did not map is a spelling of: the same name or
+        alias ("Zero Hedge" again), else the one person with that surname."""
+        if not words or not all(t.pos_ == "PROPN" for t in words):
+            return None
+        if self._names is None:
+            self._names = {}
+            for actor in self.table.actors:
+                for name in actor.names:
+                    self._names.setdefault(name.casefold(), set()).add(actor.id)
+        hits = self._names.get(" ".join(t.text for t in words).casefold(), set())
+        if len(hits) == 1:
+            return next(iter(hits))
+        return self._surname(words[-1])
 
 
 def _phrase(token: Token) -> list[Token]:

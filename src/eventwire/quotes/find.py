@@ -68,13 +68,15 @@ class _Found:
 class _State:
     """What the stage keeps while reading one article."""
 
-    def __init__(self, doc: Doc, text: str, sections: list[Section], table: ActorTable) -> None:
+    def __init__(self, doc: Doc, text: str, sections: list[Section], table: ActorTable,
+                 article_id: str = "") -> None:
         self.doc, self.sections, self.text = doc, sections, text
         self.regions = [k for k, s in enumerate(sections) if s.kind != "caption"]
         self.region_at = {k: n for n, k in enumerate(self.regions)}
         self._section_starts = [s.start for s in sections]
         self.marks = pair_marks(text, [(sections[k].start, sections[k].end) for k in self.regions])
-        self.resolver = Resolver(doc, table, [(m.opened, m.closed + 1) for m in self.marks], text=text)
+        self.resolver = Resolver(doc, table, [(m.opened, m.closed + 1) for m in self.marks], text=text,
+                                 article_id=article_id)
         self.reader = Reader(doc, self.resolver, text)
         self.cues = [c for c in scan(doc, resolver=self.resolver) if not self.resolver.coref.quoted(c.cue.idx)]
         self._cue_chars = [c.cue.idx for c in self.cues]
@@ -412,7 +414,7 @@ def find_quotes(
     doc: Doc, article: Article, sections: list[Section], actors: ActorTable
 ) -> tuple[list[Quote], list[Frame]]:
     """Quotes with speakers, and the attribution frames of the article."""
-    state = _State(doc, _text(doc, article), sections, actors)
+    state = _State(doc, _text(doc, article), sections, actors, article.id)
     marked = _marked_quotes(state)
     found = _once(marked + _indirect_quotes(state, marked), state.text)
     frames = _frames(found, state)

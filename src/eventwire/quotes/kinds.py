@@ -38,8 +38,8 @@ _FUNCTION = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for",
 
 
 def is_mark(token: Token) -> bool:
-    """A quotation-mark token ("“", "''")."""
-    return bool(token.text) and all(c in MARKS for c in token.text)
+    """A quotation-mark token ("“", "''"), not the apostrophe of "veterans' families"."""
+    return bool(token.text) and token.tag_ != "POS" and all(c in MARKS for c in token.text)
 
 
 def is_cue(token: Token) -> bool:

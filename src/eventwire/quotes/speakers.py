@@ -22,9 +22,11 @@ Words inside quotation marks never name the speaker.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..datafiles import DATA, read_tsv
 from .attribution import FINITE, subject
 from .kinds import is_cue, is_mark, next_char, previous_char
 from .marks import Marked
@@ -40,6 +42,13 @@ _CHUNK_END = {",", "(", ";", "—", "–", "―", ":", "who", "whose", "which", 
 _DASHES = set("―—–-")
 _RANK = {"person": 0, "organization": 1, "group": 1, "country": 2}
 _SKIP_ENTS = {"DATE", "TIME"}
+_ARTICLES = {"the", "a", "an", "this", "that", "these", "those"}
+
+
+@functools.lru_cache(maxsize=1)
+def speaker_nouns() -> dict[str, str]:
+    """noun -> actor kind, for unnamed speakers (data/speaker_nouns.tsv)."""
+    return {row["noun"]: row["kind"] for row in read_tsv(DATA / "speaker_nouns.tsv")}
 
 
 @dataclass(slots=True)
@@ -94,7 +103,25 @@ class Reader:
             found = self._named(appos)
             if found is not None and self.resolver.kind(found) == "person":
                 return found
-        return self.resolver.back_reference(words[-1]) if words else None
+        if not words:
+            return None
+        found = self.resolver.by_name(words) or self.resolver.back_reference(words[-1])
+        return found or self._described(tokens[:len(tokens) - len(rest)])
+
+    def _described(self, phrase: list[Token]) -> str | None:
+        """An unnamed speaker whose head noun is in data/speaker_nouns.tsv ("the announcer",
+        "the ad's narrator", "the report"): an actor of this article made from the phrase."""
+        words = [t for t in phrase if not t.is_punct and t.ent_type_ not in _SKIP_ENTS]
+        while words and words[-1].pos_ in ("ADV", "PART", "ADP"):
+            words.pop()
+        if not words or words[-1].pos_ != "NOUN":
+            return None
+        kind = speaker_nouns().get(words[-1].lemma_.lower())
+        if kind is None or words[-1].tag_ in ("NNS", "NNPS"):
+            return None
+        while words and words[0].pos_ == "DET" and words[0].lower_ in _ARTICLES:
+            words = words[1:]
+        return self.resolver.describe(words, kind) if words else None
 
     def _named(self, head: list[Token]) -> str | None:
         """The rightmost best-ranked actor on the head chunk, if its last word belongs to one."""
