@@ -151,15 +151,18 @@ class Coref:
         return words
 
     def _pronoun_votes(self) -> dict[str, Counter[str]]:
-        """Per person, the m/f pronouns later in a sentence whose subject it is and where no
-        other person is named ("Clinton said her plan ...")."""
+        """Per person, the m/f pronouns later in a sentence whose subject it is, or subject of
+        the next sentence, where no other person is named ("Clinton said her plan ...",
+        "Melanie thought it outrageous. She …")."""
         votes: dict[str, Counter[str]] = {a.id: Counter() for a in self.table.actors}
         table = pronoun_table()
         for token in self.doc:
             row = table.get(token.lower_)
             if row is None or row["gender"] not in ("m", "f") or self.quoted(token.idx):
                 continue
-            low = self._sent_starts[self.sentence(token.idx)]
+            here = self.sentence(token.idx)
+            back = 1 if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" else 0
+            low = self._sent_starts[max(0, here - back)]
             people = [m for m in self._before(token.idx, low) if m.kind == "person"]
             if len({m.actor_id for m in people}) == 1 and people[0].weight >= RECENCY + SUBJECT:
                 votes[people[0].actor_id][row["gender"]] += 1
@@ -305,10 +308,12 @@ def _stated(words: list[str]) -> str | None:
 
 
 def _first_name(names: list[str]) -> str | None:
-    for name in names:
-        words = [w.strip(".").lower() for w in name.split()]
-        words = [w for w in words if w not in gender_words()]
-        if len(words) >= 2 and words[0] in first_names():
+    """The gender of the first given name among the names ("Hillary Clinton"; a person
+    known by a given name alone, "Melanie", counts when no longer name is known)."""
+    split = [[w for w in (x.strip(".").lower() for x in n.split()) if w not in gender_words()] for n in names]
+    longest = max((len(w) for w in split), default=0)
+    for words in split:
+        if words and len(words) == longest and words[0] in first_names():
             return first_names()[words[0]]
     return None
 

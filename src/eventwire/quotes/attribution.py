@@ -139,9 +139,21 @@ class Resolver:
         mention on its words; the same phrase twice is one actor. Its id is the article's
         own, so unnamed speakers of different articles never merge."""
         name = self.doc[words[0].i:words[-1].i + 1].text
-        actor_id = stable_id("actor", "described", self.article_id, normalise_text(name))
+        return self._add(words, Actor(name=name, kind=kind,  # type: ignore[arg-type]
+                                      id=stable_id("actor", "described", self.article_id, normalise_text(name))))
+
+    def name_actor(self, words: list[Token], kind: str) -> str:
+        """An actor for a name in a speaker slot, with the id any article gives that name."""
+        return self._add(words, Actor(name=self.doc[words[0].i:words[-1].i + 1].text, kind=kind))  # type: ignore[arg-type]
+
+    def _add(self, words: list[Token], actor: Actor) -> str:
+        """Add ``actor`` (once) and a mention of it on ``words``; its id."""
+        actor_id = actor.id
         if self.table.by_id(actor_id) is None:
-            self.table.actors.append(Actor(name=name, kind=kind, id=actor_id))  # type: ignore[arg-type]
+            self.table.actors.append(actor)
+            if self._names is not None:
+                self._names.setdefault(actor.name.casefold(), set()).add(actor_id)
+        name = actor.name
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         self.table.mentions.append(Mention(self.article_id, start, end, self._sentence(start), name, actor_id))
         for token in self.doc[words[0].i:words[-1].i + 1]:
@@ -166,6 +178,10 @@ class Resolver:
         hits = self._names.get(" ".join(t.text for t in words).casefold(), set())
         if len(hits) == 1:
             return next(iter(hits))
+        first = {a.id for a in self.table.actors if a.kind in ("organization", "group")
+                 and a.name.split()[:len(words)] == [t.text for t in words]}
+        if len(first) == 1:
+            return first.pop()  # "Peabody" after "Peabody Energy"
         return self._surname(words[-1])
 
 

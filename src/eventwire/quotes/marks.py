@@ -130,8 +130,14 @@ def _scan(text: str, start: int, end: int, carried: _Open | None) -> tuple[list[
     return pairs, (stack[0] if stack else None)
 
 
-def _opens_at_start(text: str, start: int, end: int, family: str) -> int | None:
-    """Offset of an opening mark of ``family`` that begins the paragraph, if any."""
+def _straight(mark: str) -> bool:
+    return mark in "\"'"
+
+
+def _opens_at_start(text: str, start: int, end: int, family: str, mark: str | None = None) -> int | None:
+    """Offset of an opening mark of ``family`` that begins the paragraph, if any; with
+    ``mark``, only of the same style (straight or typographic): a quote running over
+    paragraphs keeps its marks, so a stray straight mark is not continued by a curly one."""
     i = start
     while i < end and text[i].isspace():
         i += 1
@@ -139,7 +145,8 @@ def _opens_at_start(text: str, start: int, end: int, family: str) -> int | None:
         return None
     family_here, fixed = MARKS[text[i]]
     opens = fixed != "close" and _role(text, i, start, end) in ("open", "either")
-    return i if family_here == family and opens else None
+    same_style = mark is None or _straight(mark) == _straight(text[i])
+    return i if family_here == family and opens and same_style else None
 
 
 def pair_marks(text: str, regions: Iterable[tuple[int, int]]) -> list[Marked]:
@@ -151,7 +158,7 @@ def pair_marks(text: str, regions: Iterable[tuple[int, int]]) -> list[Marked]:
     for k, (start, end) in enumerate(spans):
         begin = start
         if carried is not None:
-            again = _opens_at_start(text, start, end, carried.family)
+            again = _opens_at_start(text, start, end, carried.family, carried.mark)
             begin, count = (again + 1 if again is not None else start), count + 1
         pairs, left = _scan(text, begin, end, carried)
         for opened, closed in pairs:
@@ -175,7 +182,7 @@ def _continues(text: str, spans: list[tuple[int, int]], k: int, left: _Open) -> 
     if k + 1 >= len(spans):
         return False
     start, end = spans[k + 1]
-    return _opens_at_start(text, start, end, left.family) is not None
+    return _opens_at_start(text, start, end, left.family, left.mark) is not None
 
 
 def _marked(text: str, opened: int, closed: int, paragraphs: int) -> Marked:

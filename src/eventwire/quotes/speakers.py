@@ -26,6 +26,7 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..actors.coref import first_names
 from ..datafiles import DATA, read_tsv
 from .attribution import FINITE, subject
 from .kinds import is_cue, is_mark, next_char, previous_char
@@ -106,7 +107,18 @@ class Reader:
         if not words:
             return None
         found = self.resolver.by_name(words) or self.resolver.back_reference(words[-1])
-        return found or self._described(tokens[:len(tokens) - len(rest)])
+        return found or self._named_speaker(words) or self._described(tokens[:len(tokens) - len(rest)])
+
+    def _named_speaker(self, words: list[Token]) -> str | None:
+        """A name in the speaker slot that the actors stage did not make an actor ("PolitiFact
+        says"): an actor of its own, a person when its first word is a known first name or
+        the model tagged it PERSON, else an organisation."""
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) or len(words) > 4:
+            return None
+        if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "NORP") for t in words):
+            return None
+        person = words[0].lower_ in first_names() or any(t.ent_type_ == "PERSON" for t in words)
+        return self.resolver.name_actor(words, "person" if person else "organization")
 
     def _described(self, phrase: list[Token]) -> str | None:
         """An unnamed speaker whose head noun is in data/speaker_nouns.tsv ("the announcer",
@@ -154,8 +166,8 @@ class Reader:
                 return Said(self.speaker_in(span[k + 2:]), "according to", "after")
             if is_cue(token):
                 before = span[:k]
-                if len(_chunk(before)[0]) > REACH // 2:
-                    return None
+                if len(_chunk(before)[0]) > REACH // 2 or (not before and token.tag_ == "VBG"):
+                    return None  # "…,” adding that …": the doer is the clause before
                 who = self.speaker_in(before) if before else self.speaker_in(self._phrase_after(token, high))
                 return Said(who, token.lemma_.lower(), "after")
             if self._verb(token) and not any(t.text == "," for t in span[:k]):
@@ -187,12 +199,14 @@ class Reader:
     def before(self, marked: Marked, low: int) -> Said | None:
         """ "SPEAKER said: “…”", "She adds, “…”", or a colon after a name or a clause."""
         prev = previous_char(self.text, marked.opened, low)
-        if prev not in (",", ":"):
+        if prev not in (",", ":") and prev not in _DASHES:
             return None
         end = self.token_at(marked.opened)
         if end is None:
             return None
         clause = self.clause_before(end, low)
+        if prev in _DASHES:
+            return self._dash_before(clause)
         cues = [t for t in clause if is_cue(t)]
         if cues:
             cue = cues[-1]
@@ -205,6 +219,14 @@ class Reader:
         if prev != ":":
             return None
         return Said(self._colon_speaker(clause), None, "colon")
+
+    def _dash_before(self, clause: list[Token]) -> Said | None:
+        """ "…, including Mitt Romney -- ''…''": the actor named right before the dash."""
+        words = [t for t in clause if not t.is_punct]
+        actor_id = self.table.token_actor.get(words[-1].i) if words else None
+        if actor_id is None or self.resolver.kind(actor_id) not in ("person", "organization", "group"):
+            return None
+        return Said(actor_id, None, "dash")
 
     def clause_before(self, end: Token, low: int) -> list[Token]:
         """Tokens from the start of the sentence (or the last quotation) up to ``end``."""
@@ -222,12 +244,18 @@ class Reader:
         return found
 
     def _subject_of(self, cue: Token, clause: list[Token]) -> str | None:
+        """The doer of a cue: the actor right before a participle ("Hillary Clinton asking, …"),
+        else its subject in the sentence (outside quotation marks)."""
+        if cue.tag_ == "VBG" and cue.i > 0:
+            near = self.table.token_actor.get(self.doc[cue.i - 1].i)
+            if near is not None and self.resolver.kind(near) in ("person", "organization", "group"):
+                return near
         subj = subject(cue)
-        if subj is None or subj not in clause or self.quoted(subj):
+        if subj is None or subj.sent != cue.sent or self.quoted(subj):
             return None
         if subj.pos_ == "PRON":
             return self.resolver.coref.resolve(subj, hint=self.resolver.hint)
-        return self.speaker_in([t for t in subj.subtree if t in clause])
+        return self.speaker_in([t for t in subj.subtree if not self.quoted(t) and t.i <= cue.i])
 
     def _colon_speaker(self, clause: list[Token]) -> str | None:
         """ "Windsor Mann, editor of …:" names the speaker; "Obama has a message:" its subject does."""
