@@ -85,6 +85,11 @@ class Resolver:
         self.org_at = sorted((m.start, m.actor_id) for m in table.mentions
                              if self.kind(m.actor_id) in ("organization", "group"))
 
+    def media(self, actor_id: str | None) -> bool:
+        """Whether the actor is a news outlet."""
+        actor = self.table.by_id(actor_id) if actor_id else None
+        return actor is not None and _is_media(actor)
+
     def kind(self, actor_id: str | None) -> str | None:
         actor = self.table.by_id(actor_id) if actor_id else None
         return actor.kind if actor is not None else None

@@ -20,9 +20,9 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .attribution import Attribution, Resolver, scan, subject
+from .attribution import Attribution, Resolver, role, scan, subject
 from .kinds import closes_statement, is_cue, is_scare, is_title, opens_statement
-from .marks import Marked, pair_marks
+from .marks import MARKS, Marked, pair_marks
 from .speakers import Reader, Said
 from ..records import Article, Quote, Section, normalise_text
 
@@ -161,12 +161,15 @@ def _partial_speaker(state: _State, quote: _Found, span: Span) -> bool:
         best = min(around, key=lambda c: c.end - c.start)
         quote.speaker, quote.cue, quote.attributed = _speaker_of(best)[0], best.word, True
         return True
-    quote.speaker = _governing_subject(span.root, state)
+    quote.speaker, verb = _governing_subject(span.root, state)
+    if verb is not None and (role(verb.lemma_.lower(), "naming_cue") or is_cue(verb)):
+        quote.cue, quote.attributed = verb.lemma_.lower(), True  # "praised the talks as “very productive”"
     return quote.speaker is not None
 
 
-def _governing_subject(token: Token, state: _State) -> str | None:
-    """The nearest subject above a fragment that names an actor ("Reid called Trump a “leech”")."""
+def _governing_subject(token: Token, state: _State) -> tuple[str | None, Token | None]:
+    """The nearest subject above a fragment that names an actor, and its verb
+    ("Reid called Trump a “leech”")."""
     word = token
     for _ in range(12):
         if word.pos_ in ("VERB", "AUX"):
@@ -174,11 +177,11 @@ def _governing_subject(token: Token, state: _State) -> str | None:
             if subj is not None and not state.resolver.coref.quoted(subj.idx):
                 actor = state.resolver.actor(subj)
                 if actor:
-                    return actor
+                    return actor, word
         if word.head is word:
-            return None
+            return None, None
         word = word.head
-    return None
+    return None, None
 
 
 def _doer(verb: Token) -> Token | None:
@@ -303,7 +306,8 @@ def _overlaps_half(spans: list[tuple[int, int]], ends: list[int], start: int, en
 
 def _indirect_quotes(state: _State, direct: list[_Found]) -> list[_Found]:
     """Reported speech: "X said that ...", "media quoted X as saying ...", "Teneo issued
-    a statement saying ..."; the speaker may be a person, an organisation or a country."""
+    a statement saying ..."; the speaker is a person, an organisation or a group. What a
+    news outlet or a country reports is a frame (the events' ``reported_by``), no quote."""
     found: list[_Found] = []
     spans = sorted((q.start, q.end) for q in direct if q.kind == "direct")
     ends = [e for _, e in spans]
@@ -311,7 +315,7 @@ def _indirect_quotes(state: _State, direct: list[_Found]) -> list[_Found]:
         if cue.hedged or cue.end <= cue.start:
             continue
         speaker, source = _speaker_of(cue)
-        if speaker is None:
+        if state.resolver.kind(speaker) not in ("person", "organization", "group") or state.resolver.media(speaker):
             continue
         section = state.section_of(cue.start)
         if section not in state.region_at or _overlaps_half(spans, ends, cue.start, cue.end):
@@ -387,12 +391,15 @@ def _reported_by(found: list[_Found], frames: list[Frame]) -> dict[int, str | No
 # ------------------------------------------------------------ the stage
 
 
+_NO_MARKS = str.maketrans("", "", "".join(MARKS))
+
+
 def _once(found: list[_Found], text: str) -> list[_Found]:
     """The same quote twice in one article is kept once: the first, with a speaker if either has one."""
     kept: dict[tuple[str, str], _Found] = {}
     for quote in found:
-        key = (quote.kind if quote.kind == "indirect" else "quoted",
-               normalise_text(text[quote.start:quote.end]).strip(" .,;:!?"))
+        words = normalise_text(text[quote.start:quote.end].translate(_NO_MARKS)).strip(" .,;:!?")
+        key = (quote.kind if quote.kind == "indirect" else "quoted", words)
         first = kept.get(key)
         if first is None:
             kept[key] = quote
