@@ -35,8 +35,11 @@ test: $(STAMP)
 	EVENTWIRE_TEST_PG_URL=$$url $(BIN)/pytest -q -n 2 -p no:cacheprovider $(PYTEST_ARGS); rc=$$?; \
 	bash scripts/test-postgres.sh stop; exit $$rc
 
+# The seed (../shared/gold), our hand-annotated development set (tests/gold) and the PLOVER sentences, each on its own.
 eval: $(STAMP)
-	$(BIN)/eventwire eval $(SHARED)/gold --plover $(SHARED)/data/plover/PLOVER_GSR_CAMEO.json
+	@echo "== seed: $(SHARED)/gold"; $(BIN)/eventwire eval $(SHARED)/gold
+	@echo "== development set: tests/gold"; $(BIN)/eventwire eval tests/gold
+	@echo "== PLOVER sentences"; $(BIN)/eventwire eval $(SHARED)/gold --plover $(SHARED)/data/plover/PLOVER_GSR_CAMEO.json | tail -1
 
 bench: $(STAMP)
 	$(BIN)/eventwire bench
