@@ -30,6 +30,7 @@ _SENTENCE_END = set(".!?…")
 _OPENERS = set(":—–―-([")
 _STOPS = _SENTENCE_END | {",", ";"}
 _DASHES = set("―—–")
+_ENDS_INSIDE = {",", ".", "!", "?", "…"}
 _AFTER_OK = set(",.;:!?)]—–―-…") | set(MARKS)
 #: tokens looked at after a closing mark for an attribution ("…,” a narrator in the ad asks)
 AFTER_REACH = 10
@@ -93,7 +94,7 @@ def closes_statement(doc: Doc, text: str, marked: Marked, high: int,
                      token_at: Callable[[int], Token | None]) -> bool:
     """Whether the closing mark ends a statement: punctuation, paragraph end or an attribution."""
     nxt, at = next_char(text, marked.closed + 1, high, skip_marks=True)
-    if nxt == "" or nxt in _AFTER_OK or _ends_with_comma(text, marked):
+    if nxt == "" or nxt in _AFTER_OK or _last_inside(text, marked) in _ENDS_INSIDE:
         return True
     first = token_at(at)
     if first is None:
@@ -108,13 +109,14 @@ def closes_statement(doc: Doc, text: str, marked: Marked, high: int,
     return False
 
 
-def _ends_with_comma(text: str, marked: Marked) -> bool:
-    """ "…,” Scott Pruitt, the attorney general, said": the comma inside the marks
-    announces an attribution."""
+def _last_inside(text: str, marked: Marked) -> str:
+    """The last character inside the marks: a comma announces an attribution ("…,” Scott
+    Pruitt, the attorney general, said"), a full stop ends the sentence ("…." Presidential
+    candidates …)."""
     i = marked.closed - 1
     while i > marked.start and (text[i].isspace() or text[i] in MARKS):
         i -= 1
-    return text[i] == ","
+    return text[i]
 
 
 def is_title(span: Span) -> bool:

@@ -50,11 +50,25 @@ def _role(text: str, i: int, start: int, end: int) -> str:
     nxt = text[i + 1] if i + 1 < end else " "
     if prev.isalnum() and nxt.isalnum():
         return "none"  # inside a word: an apostrophe
+    if MARKS[text[i]][0] == SINGLE and _clitic(text, i, end):
+        return "none"  # "Trump 's background", "do n't": a clitic split off by a space
     can_open = (prev.isspace() or prev in _OPEN_BEFORE) and not nxt.isspace()
     can_close = not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
     if can_open and can_close:
         return "either"
     return "open" if can_open else "close" if can_close else "none"
+
+
+_CLITICS = ("s", "t", "re", "ll", "ve", "d", "m")
+
+
+def _clitic(text: str, i: int, end: int) -> bool:
+    """A single mark that begins a clitic ('s, 're, 'll …) followed by no letter."""
+    for clitic in _CLITICS:
+        after = i + 1 + len(clitic)
+        if text[i + 1:after].lower() == clitic and (after >= end or not text[after].isalnum()):
+            return True
+    return False
 
 
 def _kind(text: str, i: int, start: int, end: int, stack: list[_Open]) -> str:
@@ -118,7 +132,10 @@ def _scan(text: str, start: int, end: int, carried: _Open | None) -> tuple[list[
             continue
         kind = _kind(text, i, start, end, stack)
         if kind == "reopen":
-            _close(stack, MARKS[text[i]][0])  # drop the unclosed opener, open again here
+            outer = stack[0] if stack else None
+            lost = _close(stack, MARKS[text[i]][0])  # the unclosed opener ends here
+            if lost is not None and lost is outer and _sentence_before(text, lost.pos, i):
+                pairs.append((lost.pos, i))  # paragraphs run together: “One. “Two.
             kind = "open"
         if kind == "open":
             stack.append(_Open(i, MARKS[text[i]][0], text[i]))
@@ -132,6 +149,15 @@ def _scan(text: str, start: int, end: int, carried: _Open | None) -> tuple[list[
 
 def _straight(mark: str) -> bool:
     return mark in "\"'"
+
+
+def _sentence_before(text: str, opened: int, i: int) -> bool:
+    """Whether the text from an unclosed opener to ``i`` ends a sentence of three words or
+    more (a new paragraph of the same quote opens again)."""
+    k = i - 1
+    while k > opened and text[k].isspace():
+        k -= 1
+    return text[k] in ".!?" and len(text[opened + 1:k].split()) >= 3
 
 
 def _opens_at_start(text: str, start: int, end: int, family: str, mark: str | None = None) -> int | None:
