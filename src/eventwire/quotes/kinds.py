@@ -44,12 +44,17 @@ def is_mark(token: Token) -> bool:
 
 
 def is_cue(token: Token) -> bool:
-    """A speech verb that can attribute a quote beside it ("said", "asks", "demanded")."""
+    """A speech verb that can attribute a quote beside it ("said", "asks", "demanded"); a
+    verb form the tagger took for a noun ("PolitiFact says") counts, a real noun ("the
+    woman's quotes") does not."""
     if token.pos_ not in ("VERB", "AUX", "NOUN", "PROPN") or token.is_punct:
         return False
     lemma = token.lemma_.lower()
-    if token.pos_ in ("NOUN", "PROPN") and not (token.tag_.startswith("VB") or token.lower_.endswith(("s", "ed"))):
-        return False
+    if token.pos_ in ("NOUN", "PROPN") and not token.tag_.startswith("VB"):
+        prev = token.doc[token.i - 1] if token.i else None
+        in_phrase = prev is not None and (prev.pos_ in ("DET", "ADJ", "NUM") or prev.tag_ == "POS")
+        if in_phrase or not token.lower_.endswith(("s", "ed")):
+            return False
     return role(lemma, "cue") or role(lemma, "quote_cue") or role(token.lower_, "quote_cue")
 
 

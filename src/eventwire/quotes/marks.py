@@ -85,6 +85,9 @@ def _kind(text: str, i: int, start: int, end: int, stack: list[_Open]) -> str:
     if fixed == "open":
         if context == "close" and stack:
             return "close"
+        inner = next((o for o in reversed(stack) if o.family == family), None)
+        if inner is not None and _straight(inner.mark) and context == "open":
+            return "open"  # "… the question: “As you know …” …": a curly quote nested in a straight one
         return "reopen" if has_family else "open"
     if fixed == "close":
         if family == SINGLE and not has_family:

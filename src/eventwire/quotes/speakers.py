@@ -155,7 +155,7 @@ class Reader:
         """ "…,” SPEAKER said", "…,” SPEAKER, APPOSITION, said", "…,” said SPEAKER"
         or "…,” according to SPEAKER"."""
         nxt, at = next_char(self.text, marked.closed + 1, high, skip_marks=True)
-        while nxt in (",", "—", "–") and at < high:
+        while nxt in (",", "—", "–", "―") and at < high:
             nxt, at = next_char(self.text, at + 1, high)
         first = self.token_at(at) if nxt else None
         if first is None or first.idx >= high:
@@ -179,9 +179,17 @@ class Reader:
         return token.pos_ == "VERB" and not token.is_title and token.i not in self.table.token_actor
 
     def _until_end(self, first: Token, high: int) -> list[Token]:
-        """Tokens from ``first`` to the sentence's end or a quotation mark (at most 2 × REACH)."""
+        """Tokens from ``first`` to the sentence's end or a quotation mark (at most 2 × REACH);
+        a quoted nickname of a word or two is passed over (Marcia "Cia" Price)."""
         found: list[Token] = []
+        skip_to = -1
         for token in self.doc[first.i:min(len(self.doc), first.i + 2 * REACH)]:
+            if token.i <= skip_to:
+                continue
+            if is_mark(token) and token.i + 2 < len(self.doc) and (
+                    nick := next((t.i for t in self.doc[token.i + 1:token.i + 4] if is_mark(t)), None)):
+                skip_to = nick
+                continue
             if token.idx >= high or is_mark(token) or token.text in (".", "!", "?", ";"):
                 break
             found.append(token)
@@ -213,7 +221,7 @@ class Reader:
             at = clause.index(cue)
             who = self._subject_of(cue, clause)
             if who is None:
-                pre = _after_last_comma(clause[:at])
+                pre = _after_last_break(clause[:at])
                 who = self.speaker_in(pre) if pre else self.speaker_in(clause[at + 1:])
             return Said(who, cue.lemma_.lower(), "before")
         if prev != ":":
@@ -246,7 +254,7 @@ class Reader:
     def _subject_of(self, cue: Token, clause: list[Token]) -> str | None:
         """The doer of a cue: the actor right before a participle ("Hillary Clinton asking, …"),
         else its subject in the sentence (outside quotation marks)."""
-        if cue.tag_ == "VBG" and cue.i > 0:
+        if cue.tag_ == "VBG" and cue.i > 0 and self.doc[cue.i - 1].pos_ in ("PROPN", "NOUN"):
             near = self.table.token_actor.get(self.doc[cue.i - 1].i)
             if near is not None and self.resolver.kind(near) in ("person", "organization", "group"):
                 return near
@@ -306,9 +314,10 @@ def _chunk(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     return head, rest
 
 
-def _after_last_comma(tokens: list[Token]) -> list[Token]:
-    commas = [i for i, t in enumerate(tokens) if t.text == ","]
-    return tokens[commas[-1] + 1:] if commas else tokens
+def _after_last_break(tokens: list[Token]) -> list[Token]:
+    """The tokens after the last comma, dash, colon or semicolon."""
+    breaks = [i for i, t in enumerate(tokens) if t.text in (",", ";", ":") or t.text in _DASHES]
+    return tokens[breaks[-1] + 1:] if breaks else tokens
 
 
 __all__ = ["Reader", "Said"]
