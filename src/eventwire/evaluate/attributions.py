@@ -15,7 +15,9 @@ Rules (docs/quotes.md gives them in full):
   in quotation marks (each quoted fragment of a content is one).
 - Speaker: the system speaker's name or an alias shares a token with the
   gold source's head word; a pronoun source counts through the nearest
-  earlier named source. Scored on matched gold items that have a source.
+  earlier named source. Scored on matched gold items that have a source
+  (a source that is a lone speech verb, "said", is an annotation slip and
+  counts as none).
 - An article with several annotations is scored against one: the one that
   agrees best with the others (ties: the lowest annotator id).
 """
@@ -51,6 +53,26 @@ _RELATIVE = frozenset({"who", "whom", "which", "that"})
 #: words that end a source's head noun phrase ("a spokesman for X", "Pence, who ...")
 _POSTMODIFIERS = {"of", "for", "at", "from", "with", "who", "whom", "which", "that", "in", "on",
                   "to", "by", "under", "during", "after", "before", "said", "says", "told"}
+
+
+@functools.lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Speech verb lemmas (the cue rows of data/quote_words.tsv)."""
+    return frozenset(r["word"] for r in read_tsv(DATA / "quote_words.tsv") if r["role"] in ("cue", "quote_cue"))
+
+
+_IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "spoke": "speak", "thought": "think"}
+
+
+def verb_only(source: str) -> bool:
+    """A source that is a lone speech verb ("said"): the annotator swapped source and cue,
+    so there is no speaker to score against."""
+    words = source.split()
+    if len(words) != 1 or not words[0].islower():
+        return False
+    word = words[0].strip(".,:;")
+    forms = {word, _IRREGULAR.get(word, word), word[:-1], word[:-2], word[:-3] + "y" if word.endswith("ies") else word}
+    return bool(forms & speech_verbs())
 
 
 @functools.lru_cache(maxsize=1)
@@ -129,8 +151,9 @@ def parse_ann(ann: str, text: str, path: Path | str = "") -> list[GoldAttributio
         source = spans.get(roles.get("Source", ""))
         frags = content[1]
         item = GoldAttribution(frags, " ".join(text[s:e] for s, e in frags))
-        if source is not None:
-            item.source, item.source_text = source[1], " ".join(text[s:e] for s, e in source[1])
+        source_text = " ".join(text[s:e] for s, e in source[1]) if source is not None else ""
+        if source is not None and not verb_only(source_text):
+            item.source, item.source_text = source[1], source_text
         item.direct = _direct_runs(text, frags)
         found.append(item)
     found.sort(key=lambda g: g.content[0])

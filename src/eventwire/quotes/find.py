@@ -256,6 +256,7 @@ def _carry_speakers(found: list[_Found], state: _State) -> None:
             if donor is None and i + 1 < len(quotes) and quotes[i + 1].attributed and _adjacent(state, quote, quotes[i + 1]):
                 donor = quotes[i + 1]
             donor = donor or _cue_donor(state, state.sections[k].start, quote.start, k)
+            donor = donor or _subject_donor(state, quote)
             if donor is None and _only_quotes(state, state.sections[k], quotes):
                 donor = _previous_paragraph(state, k, by_section)
             if donor is not None:
@@ -275,6 +276,26 @@ def _cue_donor(state: _State, low: int, high: int, section: int) -> _Found | Non
         return None
     speaker, source = _speaker_of(cues[-1])
     return _Found(cues[-1].start, cues[-1].end, "indirect", speaker, cues[-1].word, section, source, True)
+
+
+def _subject_donor(state: _State, quote: _Found) -> _Found | None:
+    """The person the sentence right before the quote, in its paragraph, is about: its
+    subject ("His former partner, Lawrence B. Cummings, called him a master. “He …”")."""
+    first = state.reader.token_at(quote.marked.opened if quote.marked else quote.start)
+    section = state.sections[quote.section]
+    if first is None or first.sent.start == 0:
+        return None
+    before = state.doc[first.sent.start - 1].sent
+    if before.start_char < section.start:
+        return None
+    root = before.root
+    subj = subject(root) if root.pos_ in ("VERB", "AUX") else None
+    if subj is None or state.resolver.coref.quoted(subj.idx):
+        return None
+    actor = state.resolver.actor(subj)
+    if actor is None or state.resolver.kind(actor) != "person":
+        return None
+    return _Found(before.start_char, before.end_char, "indirect", actor, None, quote.section, None, True)
 
 
 def _previous_paragraph(state: _State, k: int, by_section: dict[int, list[_Found]]) -> _Found | None:

@@ -101,7 +101,8 @@ class Reader:
             return self.resolver.coref.resolve(words[0], hint=self.resolver.hint)
         if rest and rest[0].text == ",":
             appos = _chunk(rest[1:])[0]
-            found = self._named(appos)
+            people = [a for t in appos if (a := self.table.token_actor.get(t.i)) and self.resolver.kind(a) == "person"]
+            found = self._named(appos) or (people[-1] if people else None)
             if found is not None and self.resolver.kind(found) == "person":
                 return found
         if not words:
