@@ -65,6 +65,10 @@ class _Found:
     marked: Marked | None = None
 
 
+#: words after a speech verb that make a quote following a comma part of the sentence
+_EMBEDDING = frozenset({"that", "as", "including", "like", "such", "whether", "if", "because", "than"})
+
+
 class _State:
     """What the stage keeps while reading one article."""
 
@@ -104,11 +108,15 @@ class _State:
 
 
 def _cue_before(state: _State, marked: Marked, low: int) -> bool:
-    """A speech verb between the sentence start (or the last quote) and the opening mark."""
+    """A speech verb between the sentence start (or the last quote) and the opening mark,
+    with no word after it that makes the quote its object ("said that, “…”", "including,
+    “…”", "things such as, “…”")."""
     end = state.reader.token_at(marked.opened)
     if end is None:
         return False
-    return any(is_cue(t) for t in state.reader.clause_before(end, low))
+    clause = state.reader.clause_before(end, low)
+    cues = [k for k, t in enumerate(clause) if is_cue(t)]
+    return bool(cues) and not any(t.lower_ in _EMBEDDING for t in clause[cues[-1] + 1:])
 
 
 def _classify(state: _State, marked: Marked, span: Span, section: Section, last_close: int) -> str:
@@ -213,6 +221,8 @@ def _marked_quotes(state: _State) -> list[_Found]:
         quote = _Found(marked.start, marked.end, kind, None, None, k, marked=marked)
         if kind == "direct":
             _direct_speaker(state, quote, span)
+            if not quote.attributed and state.sections[k].kind != "title" and is_title(span):
+                continue  # a heading in quotation marks ('All Bets Are Off.'), a title
             if quote.speaker:
                 state.resolver.hint = (quote.speaker, quote.end)
         elif kind == "title" or not _partial_speaker(state, quote, span) or (
