@@ -97,6 +97,9 @@ class Coref:
         self._starts = [m.start for m in self.mentions]
         self._genders: dict[str, str | None] | None = None
         self._resolved: dict[int, str | None] | None = None
+        #: names and resolved pronouns in text order, once the pass has run
+        self._seen: list[_Mention] = []
+        self._seen_starts: list[int] = []
 
     # ------------------------------------------------------------ building
 
@@ -199,7 +202,7 @@ class Coref:
         table = pronoun_table()
         pronouns = [t for t in self.doc if t.lower_ in table and table[t.lower_]["person"] == "3"
                     and t.pos_ == "PRON" and not self.quoted(t.idx)]
-        seen: list[_Mention] = []
+        seen = self._seen
         speaker: tuple[str, int] | None = None
         resolved: dict[int, str | None] = {}
         k = 0
@@ -216,15 +219,40 @@ class Coref:
                 mention = _Mention(token.idx, self.sentence(token.idx), found, kind, _weight(token))
                 seen.append(mention)
                 speaker = _speaker_update(speaker, mention)
+        seen.extend(self.mentions[k:])
+        self._seen_starts = [m.start for m in seen]
         return resolved
+
+    def salient_person(self, char: int, gender: str | None = None) -> str | None:
+        """The most salient person before ``char`` (names and resolved pronouns), of
+        ``gender`` when given: what "the nominee said" most likely means."""
+        if self._resolved is None:
+            self._resolved = self._chain()
+        seen = self._seen[:bisect.bisect_left(self._seen_starts, char)]
+        row = {"gender": gender or "m", "person": "3"}
+        scores = self._scores(char, row, seen, None)
+        if gender is None:
+            row = {"gender": "f", "person": "3"}
+            for actor_id, score in self._scores(char, row, seen, None).items():
+                scores[actor_id] = max(score, scores.get(actor_id, 0.0))
+        return max(scores.items(), key=lambda kv: kv[1])[0] if scores else None
 
     def _pick(self, token: Token, row: dict[str, str], seen: list[_Mention],
               hint: tuple[str, int] | None) -> str | None:
         """The most salient agreeing actor among the mentions ``seen`` before the pronoun."""
-        here = self.sentence(token.idx)
+        last: dict[str, int] = {}
+        scores = self._scores(token.idx, row, seen, hint, last)
+        if not scores:
+            return self._fallback(seen, row) if row["gender"] in ("m", "f") else None
+        return max(scores.items(), key=lambda kv: (kv[1], last.get(kv[0], 0)))[0]
+
+    def _scores(self, char: int, row: dict[str, str], seen: list[_Mention],
+                hint: tuple[str, int] | None, last: dict[str, int] | None = None) -> dict[str, float]:
+        """Salience of each agreeing actor among ``seen`` at ``char``."""
+        last = {} if last is None else last
+        here = self.sentence(char)
         low = self._sent_starts[max(0, here - WINDOW)]
         scores: dict[str, float] = {}
-        last: dict[str, int] = {}
         for mention in reversed(seen):
             if mention.start < low:
                 break
@@ -236,9 +264,7 @@ class Coref:
             scores[hint[0]] += HINT * 0.5 ** (here - self.sentence(hint[1]))
         if row["gender"] in ("m", "f"):
             scores = self._by_gender(scores, row["gender"])
-        if not scores:
-            return self._fallback(seen, row) if row["gender"] in ("m", "f") else None
-        return max(scores.items(), key=lambda kv: (kv[1], last.get(kv[0], 0)))[0]
+        return scores
 
     def _by_gender(self, scores: dict[str, float], gender: str) -> dict[str, float]:
         kept: dict[str, float] = {}

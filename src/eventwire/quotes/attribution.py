@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import numpy
 from spacy.attrs import LEMMA, LOWER
 
-from ..actors.coref import Coref
+from ..actors.coref import Coref, gender_words
 from ..datafiles import DATA, rows
 from ..nlp import sentences
 from ..records import Actor, Mention, normalise_text, stable_id
@@ -136,8 +136,23 @@ class Resolver:
         return before[-1] if before else None
 
     def _surname(self, token: Token) -> str | None:
-        hits = {a.id for a in self.persons for n in a.names if n.split()[-1:] == [token.text]}
-        return hits.pop() if len(hits) == 1 else None
+        """The person a bare surname names: the only one, else the one whose name holds
+        the others' ("De Sa" and "Rui De Sa"), else the one of the gender an honorific
+        before it states ("Mrs. Clinton"), last mentioned before it."""
+        hits = [a for a in self.persons if any(n.split()[-1:] == [token.text] for n in a.names)]
+        if len(hits) <= 1:
+            return hits[0].id if hits else None
+        longest = max(hits, key=lambda a: len(a.name.split()))
+        if all(set(a.name.split()) <= set(longest.name.split()) for a in hits):
+            return longest.id
+        gender = gender_words().get(token.doc[token.i - 1].lower_.rstrip(".")) if token.i else None
+        if gender:
+            hits = [a for a in hits if self.coref.gender(a.id) == gender] or hits
+        if len(hits) == 1:
+            return hits[0].id
+        last = {m.actor_id: m.start for m in self.table.mentions if m.start < token.idx}
+        ranked = sorted((last[a.id], a.id) for a in hits if a.id in last)
+        return ranked[-1][1] if ranked else None
 
     def describe(self, words: list[Token], kind: str) -> str:
         """An actor of this article for an unnamed speaker ("ad's narrator", "report"), with a

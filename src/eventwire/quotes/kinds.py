@@ -99,7 +99,7 @@ def closes_statement(doc: Doc, text: str, marked: Marked, high: int,
                      token_at: Callable[[int], Token | None]) -> bool:
     """Whether the closing mark ends a statement: punctuation, paragraph end or an attribution."""
     nxt, at = next_char(text, marked.closed + 1, high, skip_marks=True)
-    if nxt == "" or nxt in _AFTER_OK or _last_inside(text, marked) in _ENDS_INSIDE:
+    if nxt == "" or nxt in _AFTER_OK or last_inside(text, marked) in _ENDS_INSIDE:
         return True
     first = token_at(at)
     if first is None:
@@ -114,7 +114,7 @@ def closes_statement(doc: Doc, text: str, marked: Marked, high: int,
     return False
 
 
-def _last_inside(text: str, marked: Marked) -> str:
+def last_inside(text: str, marked: Marked) -> str:
     """The last character inside the marks: a comma announces an attribution ("…,” Scott
     Pruitt, the attorney general, said"), a full stop ends the sentence ("…." Presidential
     candidates …)."""

@@ -26,10 +26,10 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..actors.coref import first_names
+from ..actors.coref import first_names, gender_words
 from ..datafiles import DATA, read_tsv
 from .attribution import FINITE, subject
-from .kinds import is_cue, is_mark, next_char, previous_char
+from .kinds import is_cue, is_mark, last_inside, next_char, previous_char
 from .marks import Marked
 
 if TYPE_CHECKING:
@@ -47,9 +47,9 @@ _ARTICLES = {"the", "a", "an", "this", "that", "these", "those"}
 
 
 @functools.lru_cache(maxsize=1)
-def speaker_nouns() -> dict[str, str]:
-    """noun -> actor kind, for unnamed speakers (data/speaker_nouns.tsv)."""
-    return {row["noun"]: row["kind"] for row in read_tsv(DATA / "speaker_nouns.tsv")}
+def speaker_nouns() -> dict[str, tuple[str, str]]:
+    """noun -> (actor kind, refers), for described speakers (data/speaker_nouns.tsv)."""
+    return {row["noun"]: (row["kind"], row["refers"]) for row in read_tsv(DATA / "speaker_nouns.tsv")}
 
 
 @dataclass(slots=True)
@@ -89,8 +89,8 @@ class Reader:
         tokens = [t for t in tokens if not self.quoted(t) and not t.is_space]
         while tokens and (tokens[0].is_punct or tokens[0].pos_ in ("ADV", "CCONJ")):
             tokens = tokens[1:]
-        if not tokens:
-            return None
+        if not tokens or tokens[0].pos_ == "ADP":
+            return None  # "said in a statement", "wrote on Twitter": no speaker there
         head, rest = _chunk(tokens)
         found = self._named(head)
         if found is not None:
@@ -122,19 +122,40 @@ class Reader:
         return self.resolver.name_actor(words, "person" if person else "organization")
 
     def _described(self, phrase: list[Token]) -> str | None:
-        """An unnamed speaker whose head noun is in data/speaker_nouns.tsv ("the announcer",
-        "the ad's narrator", "the report"): an actor of this article made from the phrase."""
+        """A speaker named by a description whose head noun is in data/speaker_nouns.tsv.
+
+        "the nominee", "the New York businessman" (a definite description with a title
+        noun) mean the person named before who holds that role, else the most salient
+        person; "the announcer", "a friend", "the report" are a speaker of their own: an
+        actor of this article made from the phrase."""
         words = [t for t in phrase if not t.is_punct and t.ent_type_ not in _SKIP_ENTS]
         while words and words[-1].pos_ in ("ADV", "PART", "ADP"):
             words.pop()
-        if not words or words[-1].pos_ != "NOUN":
+        if not words or words[-1].pos_ != "NOUN" or words[-1].tag_ in ("NNS", "NNPS"):
             return None
-        kind = speaker_nouns().get(words[-1].lemma_.lower())
-        if kind is None or words[-1].tag_ in ("NNS", "NNPS"):
+        noun = words[-1].lemma_.lower()
+        row = speaker_nouns().get(noun)
+        if row is None:
             return None
+        kind, refers = row
+        definite = words[0].lower_ in ("the", "this", "that") or any(t.tag_ == "POS" for t in words)
+        if definite and kind == "person":
+            found = self._role_holder(noun, words[0].idx)
+            if found is None and refers == "named":
+                found = self.resolver.coref.salient_person(words[0].idx, gender_words().get(noun))
+            if found is not None:
+                return found
         while words and words[0].pos_ == "DET" and words[0].lower_ in _ARTICLES:
             words = words[1:]
         return self.resolver.describe(words, kind) if words else None
+
+    def _role_holder(self, noun: str, char: int) -> str | None:
+        """The person last mentioned before ``char`` whose roles have ``noun`` ("the senator")."""
+        holders = {a.id for a in self.resolver.persons if any(noun in r.lower().split() for r in a.roles)}
+        if not holders:
+            return None
+        last = [m for m in self.table.mentions if m.actor_id in holders and m.start < char]
+        return max(last, key=lambda m: m.start).actor_id if last else None
 
     def _named(self, head: list[Token]) -> str | None:
         """The rightmost best-ranked actor on the head chunk, if its last word belongs to one."""
@@ -154,7 +175,10 @@ class Reader:
 
     def after(self, marked: Marked, high: int) -> Said | None:
         """ "…,” SPEAKER said", "…,” SPEAKER, APPOSITION, said", "…,” said SPEAKER"
-        or "…,” according to SPEAKER"."""
+        or "…,” according to SPEAKER". A quote ending in a full stop ends its sentence:
+        what follows is the next sentence's, not its attribution."""
+        if last_inside(self.text, marked) == ".":
+            return None
         nxt, at = next_char(self.text, marked.closed + 1, high, skip_marks=True)
         while nxt in (",", "—", "–", "―") and at < high:
             nxt, at = next_char(self.text, at + 1, high)
@@ -223,7 +247,7 @@ class Reader:
             who = self._subject_of(cue, clause)
             if who is None:
                 pre = _after_last_break(clause[:at])
-                who = self.speaker_in(pre) if pre else self.speaker_in(clause[at + 1:])
+                who = self.speaker_in(pre or clause[:at]) or self.speaker_in(clause[at + 1:])
             return Said(who, cue.lemma_.lower(), "before")
         if prev != ":":
             return None
