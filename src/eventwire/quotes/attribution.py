@@ -242,7 +242,8 @@ def subject(verb: Token) -> Token | None:
         if found is not None:
             return found
         if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head
+            noun = verb.head  # "footage of Clinton asking"; "Teneo issued a statement saying"
+            return subject(noun.head) if noun.dep_ == "dobj" and noun.pos_ == "NOUN" else noun
         inherits = verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.tag_ == "VBG")
         if not inherits or verb.head is verb:
             return None

@@ -47,6 +47,12 @@ _ARTICLES = {"the", "a", "an", "this", "that", "these", "those"}
 
 
 @functools.lru_cache(maxsize=1)
+def org_words() -> frozenset[str]:
+    """Words that make a name an organisation's (data/org_words.tsv)."""
+    return frozenset(row["word"].lower() for row in read_tsv(DATA / "org_words.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
 def speaker_nouns() -> dict[str, tuple[str, str]]:
     """noun -> (actor kind, refers), for described speakers (data/speaker_nouns.tsv)."""
     return {row["noun"]: (row["kind"], row["refers"]) for row in read_tsv(DATA / "speaker_nouns.tsv")}
@@ -112,13 +118,16 @@ class Reader:
 
     def _named_speaker(self, words: list[Token]) -> str | None:
         """A name in the speaker slot that the actors stage did not make an actor ("PolitiFact
-        says"): an actor of its own, a person when its first word is a known first name or
-        the model tagged it PERSON, else an organisation."""
+        says"): an actor of its own, a person when its first word is a known first name, the
+        model tagged it PERSON, or it is two or three words with no organisation word
+        ("Windsor Mann"), else an organisation."""
         if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) or len(words) > 4:
             return None
         if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "NORP") for t in words):
             return None
-        person = words[0].lower_ in first_names() or any(t.ent_type_ == "PERSON" for t in words)
+        lower = {t.lower_ for t in words}
+        person = words[0].lower_ in first_names() or any(t.ent_type_ == "PERSON" for t in words) or (
+            len(words) in (2, 3) and not lower & org_words() and not any(t.ent_type_ == "ORG" for t in words))
         return self.resolver.name_actor(words, "person" if person else "organization")
 
     def _described(self, phrase: list[Token]) -> str | None:
