@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 #: tokens a speaker phrase may have
 REACH = 12
-_CHUNK_END = {",", "(", ";", "—", "–", "―", ":", "who", "whose", "which", "that"}
+_CHUNK_END = {",", "(", ";", "—", "–", "―", "--", ":", "who", "whose", "which", "that"}
 _DASHES = set("―—–-")
 _RANK = {"person": 0, "organization": 1, "group": 1, "country": 2}
 _SKIP_ENTS = {"DATE", "TIME"}
@@ -350,7 +350,7 @@ def _chunk(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
 
 def _after_last_break(tokens: list[Token]) -> list[Token]:
     """The tokens after the last comma, dash, colon or semicolon."""
-    breaks = [i for i, t in enumerate(tokens) if t.text in (",", ";", ":") or t.text in _DASHES]
+    breaks = [i for i, t in enumerate(tokens) if t.text in (",", ";", ":", "--") or t.text in _DASHES]
     return tokens[breaks[-1] + 1:] if breaks else tokens
 
 
