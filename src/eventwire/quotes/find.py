@@ -221,8 +221,6 @@ def _marked_quotes(state: _State) -> list[_Found]:
         quote = _Found(marked.start, marked.end, kind, None, None, k, marked=marked)
         if kind == "direct":
             _direct_speaker(state, quote, span)
-            if not quote.attributed and state.sections[k].kind != "title" and is_title(span):
-                continue  # a heading in quotation marks ('All Bets Are Off.'), a title
             if quote.speaker:
                 state.resolver.hint = (quote.speaker, quote.end)
         elif kind == "title" or not _partial_speaker(state, quote, span) or (
@@ -231,8 +229,19 @@ def _marked_quotes(state: _State) -> list[_Found]:
         else:
             quote.kind = "partial"
         found.append(quote)
+    headings = {id(q) for q in found if _heading(state, q)}
     _carry_speakers(found, state)
-    return found
+    return [q for q in found if id(q) not in headings]
+
+
+def _heading(state: _State, quote: _Found) -> bool:
+    """A direct quote alone in its paragraph that nothing attributes, in headline case with
+    two content words or more: a heading in quotation marks ('All Bets Are Off.'), no quote."""
+    section = state.sections[quote.section]
+    if quote.kind != "direct" or quote.attributed or section.kind == "title":
+        return False
+    span = state.span(quote.start, quote.end)
+    return span is not None and is_title(span) and _only_quotes(state, section, [quote])
 
 
 # ------------------------------------------------------------ carrying speakers

@@ -124,11 +124,11 @@ def last_inside(text: str, marked: Marked) -> str:
     return text[i]
 
 
-def is_title(span: Span) -> bool:
-    """Headline case: every content word capitalised, at least two of them, no full stop inside."""
+def is_title(span: Span, least: int = 2) -> bool:
+    """Headline case: every content word capitalised, at least ``least`` of them, no full stop inside."""
     words = [t for t in span if t.is_alpha]
     content = [t for t in words if t.lower_ not in _FUNCTION]
-    if len(content) < 2 or any(t.text == "." for t in span[:-1]):
+    if len(content) < least or any(t.text == "." for t in span[:-1]):
         return False
     return all(t.text[0].isupper() for t in content)
 
