@@ -351,7 +351,8 @@ def _entity_candidate(span: Span, dictionary: Dictionary, taken: set[int]) -> Ca
         return cand
     if entry is not None:
         kind = entry.kind if entry.kind != COUNTRY else ORG
-        return Candidate(span.start, span.end, kind, entry.name, _clean(span.text), entry=entry)
+        name = entry.name if entry.source == "own" else _clean(span.text)
+        return Candidate(span.start, span.end, kind, name, _clean(span.text), entry=entry)
     name = _clean(span.text)
     if not name:
         return None

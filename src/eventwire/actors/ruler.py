@@ -27,10 +27,12 @@ if TYPE_CHECKING:
 #: Doc extension naming the user actor file the doc was read with (None: shipped only).
 ACTORS_FILE_ATTR = "ew_actors_file"
 KIND_LABEL = {"person": "PERSON", "organization": "ORG", "country": "GPE", "group": "NORP"}
+_MINOR = frozenset({"of", "the", "and", "for", "in", "on", "at", "de", "du", "la", "al", "el", "-"})
 
 
 def _patterns(actors_file: str | None) -> Iterator[tuple[str, str, str]]:
-    """(text, label, kb_id) for every gazetteer and dictionary name."""
+    """(text, label, kb_id) for every gazetteer name and every name of our own dictionary rows
+    (matched as written)."""
     for name, iso3 in city_names():
         yield name, "GPE", f"city:{iso3}"
     for country in countries().by_iso.values():
@@ -39,8 +41,29 @@ def _patterns(actors_file: str | None) -> Iterator[tuple[str, str, str]]:
         for name in (country.name, *country.names):
             yield name, "GPE", f"country:{country.iso3}"
     for entry in dictionary(actors_file).entries.values():
+        if entry.source != "own":
+            continue
         for name in (entry.name, *entry.aliases):
             yield name, KIND_LABEL.get(entry.kind, "ORG"), f"actor:{entry.key}"
+
+
+def _derived_patterns(actors_file: str | None) -> Iterator[tuple[str, str]]:
+    """(lower-case text, kb_id) of the derived dictionary's organizations: their names of two
+    or more words only. People are left to the model's NER and found by name afterwards
+    (a one-word name or a person's name matched anywhere would overrule the model on
+    common words and on namesakes), which also keeps the matcher small."""
+    for entry in dictionary(actors_file).entries.values():
+        if entry.source == "own" or entry.kind == "person":
+            continue
+        for name in entry.names:
+            if " " in name.strip():
+                yield name.lower(), f"actor:{entry.key}"
+
+
+def _capitalised(span: Span) -> bool:
+    """Whether every word of a case-blind match is capitalised, as a name is."""
+    return all(t.is_title or t.is_upper or not t.is_alpha or t.lower_ in _MINOR for t in span) \
+        and (span[0].is_title or span[0].is_upper)
 
 
 class GazetteerRuler:
@@ -57,6 +80,13 @@ class GazetteerRuler:
             label, kb_id = key.split("|", 1)
             self.tags[vocab.strings.add(key)] = (label, kb_id)
             self.matcher.add(key, [make_doc(t) for t in texts])
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        derived: dict[str, list[str]] = {}
+        for text, kb_id in _derived_patterns(actors_file):
+            derived.setdefault(f"ORG|{kb_id}", []).append(text)
+        for key, texts in derived.items():
+            self.tags[vocab.strings.add(key)] = ("ORG", key.split("|", 1)[1])
+            self.lower.add(key, [make_doc(t) for t in texts])
 
         _warm_tables()
 
@@ -64,6 +94,8 @@ class GazetteerRuler:
         doc._.set(ACTORS_FILE_ATTR, self.actors_file)
         matches = [Span(doc, s, e, label=self.tags[k][0], kb_id=self.tags[k][1])
                    for k, s, e in self.matcher(doc)]
+        matches += [span for k, s, e in self.lower(doc)
+                    if _capitalised(span := Span(doc, s, e, label="ORG", kb_id=self.tags[k][1]))]
         ents = _join_split_people(doc, list(doc.ents))
         if not matches:
             doc.ents = ents

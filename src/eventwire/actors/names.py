@@ -1,0 +1,132 @@
+"""Name keys that say when two written names are one actor's, within and across articles.
+
+- `name_key`: spelling-blind (accents, case, hyphens, dots, spaces dropped).
+- `person_key`: a person's given name and surname, middle names and initials dropped
+  ("Donald J. Trump" = "Donald Trump", "James B. Comey" = "James Comey"); the id of a
+  person the dictionary does not know is made from it, so every article that names
+  them in full gives the same id.
+- `duplicate_groups`: actors of a store (or of many readings) whose names clash, for
+  the duplicate test and scripts/review_actors.py.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "ben", "van", "von", "de", "da",
+                        "der", "den", "du", "la", "le", "di", "dos", "del"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def name_key(text: str) -> str:
+    """Spelling-blind key for names: accents, case, hyphens, dots and spaces dropped."""
+    if text.isascii():
+        return _NOT_ALNUM.sub("", text.lower())
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return _NOT_ALNUM.sub("", text)
+
+
+def _words(name: str) -> list[str]:
+    words = [_POSSESSIVE.sub("", w) for w in name.replace("’", "'").split()]
+    words = [w for w in words if w and name_key(w)]
+    while len(words) > 2 and name_key(words[-1]) in _SUFFIXES:
+        words = words[:-1]
+    return words
+
+
+def surname_key(name: str) -> str:
+    """Key of the surname: the last word, with the particles before it ("al-Assad" and
+    "Bashar al Assad" both give "alassad"; "von der Leyen" gives "vonderleyen")."""
+    words = _words(name)
+    if not words:
+        return ""
+    i = len(words) - 1
+    while i > 0 and words[i - 1].lower() in _PARTICLES:
+        i -= 1
+    return name_key("".join(words[i:]))
+
+
+def person_key(name: str) -> str:
+    """Key of a person's first given name and surname; a one-word name is its own key."""
+    words = _words(name)
+    if len(words) < 2:
+        return name_key(name)
+    surname = surname_key(name)
+    given = next((w for w in words if len(name_key(w)) > 1), words[0])
+    if name_key(given) == surname or len(surname) < 2:
+        return name_key(name)
+    return name_key(given) + "|" + surname
+
+
+def _keyed(actors: Sequence[tuple[str, str, str, list[str]]]) -> dict[str, dict[str, set[str]]]:
+    """name key / person key / surname -> actor ids, over names and aliases."""
+    index: dict[str, dict[str, set[str]]] = {"name": defaultdict(set), "person": defaultdict(set),
+                                             "surname": defaultdict(set)}
+    for ident, name, kind, aliases in actors:
+        if kind == "country":
+            continue
+        for form in (name, *aliases):
+            if len(form.split()) > 1 or form == name:
+                index["name"][name_key(form)].add(ident)
+        if kind == "person" and len(_words(name)) > 1:
+            index["person"][person_key(name)].add(ident)
+            index["surname"][surname_key(name)].add(ident)
+    return index
+
+
+def duplicate_groups(
+    actors: Iterable[tuple[str, str, str, list[str]]],
+) -> list[list[tuple[str, str, str]]]:
+    """Groups of actors (id, name, kind) that look like one: the same spelling-blind name
+    or full-name alias, the same given name and surname, or a one-word person name that
+    is the surname of exactly one person named in full.
+
+    ``actors``: (id, name, kind, aliases). Names shared by two people in full ("Bill
+    Clinton", "Hillary Clinton") are no duplicates; a lone surname they share is
+    ambiguous and is not listed.
+    """
+    actors = list(actors)
+    about = {a[0]: (a[0], a[1], a[2]) for a in actors}
+    index = _keyed(actors)
+    parent = {a[0]: a[0] for a in actors}
+
+    def find(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(ids: set[str]) -> None:
+        first, *rest = sorted(ids)
+        for other in rest:
+            parent[find(other)] = find(first)
+
+    for kind in ("name", "person"):
+        for ids in index[kind].values():
+            if len(ids) > 1:
+                join(ids)
+    for ident, name, kind, _ in actors:
+        if kind != "person" or len(_words(name)) != 1:
+            continue
+        owners = index["surname"].get(surname_key(name), set()) - {ident}
+        if len(owners) == 1:
+            join(owners | {ident})
+    groups: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for ident in about:
+        groups[find(ident)].append(about[ident])
+    return sorted((sorted(g, key=lambda a: a[1]) for g in groups.values() if len(g) > 1),
+                  key=lambda g: g[0][1])
+
+
+def searched_keys(actors: Iterable[tuple[str, str, str, list[str]]]) -> dict[str, int]:
+    """How many distinct keys of each kind `duplicate_groups` compared (for the record)."""
+    index = _keyed(list(actors))
+    return {kind: len(keys) for kind, keys in index.items()}
