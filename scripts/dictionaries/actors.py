@@ -363,7 +363,32 @@ def rows(actors: list[Actor]) -> list[list[str]]:
     return out
 
 
+def places(petrarch: Path, data: Path) -> list[list[str]]:
+    """(name, ISO alpha-3) of the aliases of the country entries: cities, provinces and
+    other names that CAMEO codes as that country ("Kandahar", "Helmand", "Chicago");
+    a name two countries share is left out."""
+    table = code_table(data)
+    owners: dict[str, set[str]] = defaultdict(set)
+    spelling: dict[str, str] = {}
+    for raw in read_actor_file(petrarch / FILES[0]):
+        roles = [r for c in raw.codes if (r := role_of(c, table, FILES[0])) is not None]
+        countries_ = {r.country for r in roles}
+        if len(countries_) != 1 or any(r.sectors for r in roles) or "" in countries_:
+            continue
+        for raw_name in raw.names:
+            name, _ = written(raw_name)
+            if name and "," not in name and re.search(r"[A-Za-z]{3}", name):
+                owners[key(name)] |= countries_
+                spelling.setdefault(key(name), name)
+    return [[spelling[k], next(iter(c))] for k, c in sorted(owners.items()) if len(c) == 1]
+
+
 def build(petrarch: Path, data: Path) -> list[Path]:
+    head = header(data / "phoenix_places.tsv", FILES[0], ["name", "iso3"], [
+        "name: a place or other name the country entries give a country (cities, provinces,",
+        "regions); iso3: ISO 3166-1 alpha-3. Read for the places named in roles and in",
+        "organizations' names (\"police chief of Balkh province\"), never as country mentions."])
+    place_rows = write(data / "phoenix_places.tsv", head, places(petrarch, data))
     actors = merge(entries(petrarch, data))
     head = header(data / "phoenix_actors.tsv", ", ".join(FILES),
                   ["id", "name", "kind", "country", "sectors", "aliases", "roles", "source"], [
@@ -371,4 +396,4 @@ def build(petrarch: Path, data: Path) -> list[Path]:
         "CAMEO role as SECTORS@FROM-TO (sectors joined by +, dates YYYYMMDD, empty: open), and",
         "source: the Phoenix file. sectors: the roles in force in January 2014. The dictionaries",
         "date from 2014: offices held then may have ended, so roles are data, not truth."])
-    return [write(data / "phoenix_actors.tsv", head, rows(actors))]
+    return [write(data / "phoenix_actors.tsv", head, rows(actors)), place_rows]

