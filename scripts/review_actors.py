@@ -61,8 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{len(actors)} actors; {pairs.fetchone()[0]} article-actor pairs for {n_articles} "
           "articles")
     if args.dups:
-        names = [(i, n, k, json.loads(a)) for i, n, k, _, _, _, a in actors]
-        for group in duplicate_groups([(i, n, k, a) for i, n, k, a in names]):
+        keyed = [(i, n, k, json.loads(a), c) for i, n, k, c, _, _, a in actors]
+        for group in duplicate_groups(keyed):
             print("duplicate?", " / ".join(f"{n} ({k})" for _, n, k in group))
     return 0
 

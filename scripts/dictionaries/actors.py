@@ -281,7 +281,7 @@ def entries(petrarch: Path, data: Path) -> list[Actor]:
             names = _person_names(names, w)
         elif kind == "organization":  # people the group is coded by are no name of it
             names = names[:1] + [n for n in names[1:] if n.split()[0].lower() not in w.given
-                                 and not _title_word(n.split()[0], w)]
+                                 and not _title_word(n.split()[0], w) and _specific(n, w)]
         if kind is None or not names:
             continue
         actor = Actor(names[0], kind, names[1:], roles, source.split(".")[1])

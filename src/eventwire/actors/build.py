@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from .country import Places, generic, government_role, inner_entry, left_edge, word_country
-from .data import dictionary, name_key
+from .data import dictionary, institution_words, name_key
 from .mentions import (
     COUNTRY,
     GROUP,
@@ -82,12 +82,28 @@ def _after_to(doc: Doc, start: int, i: int) -> bool:
 
 def _actor_key(kind: str, name: str, country: str | None) -> str:
     """Id of an actor the dictionary does not know: the same in every article that names it
-    so. People by given name and surname (`names.person_key`), organizations and groups by
-    their spelling-blind name; a country only for a name that does not say whose it is
-    ("Foreign Ministry")."""
-    if kind == PERSON:
-        return actor_id(PERSON, person_key(name), None)
-    return actor_id(ORG, name_key(name), country if generic(name) else None)
+    so, whatever kind the article's parse gave it. People, and names that read as a
+    person's, by given name and surname (`names.person_key`: "Donald J. Trump" = "Donald
+    Trump"); other names spelling-blind; a country only for an organization's name that
+    does not say whose it is ("Foreign Ministry")."""
+    key = person_key(name) if kind == PERSON or _reads_as_person(name) else name_key(name)
+    return actor_id("actor", key, country if kind == ORG and generic(name) else None)
+
+
+def _fullest(group: list[Candidate], name: str) -> str:
+    """The name an id is made from: for an organization written both ways, the expansion
+    rather than its acronym ("British Transport Police", not "BTP")."""
+    if group[0].kind == PERSON:
+        return name
+    names = [c.name for c in group if c.how != "reference"]
+    return max(names, key=lambda n: (len(n.split()), len(n))) if names else name
+
+
+def _reads_as_person(name: str) -> bool:
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() and w.isalpha()
+                                        for w in words) and not generic(name) and not any(
+        w.lower() in institution_words() for w in words)
 
 
 class _Builder:
@@ -117,7 +133,7 @@ class _Builder:
         roles = list(dict.fromkeys(r for c in group for r in c.roles))
         kind = entry.kind if entry is not None and entry.kind != "country" else first.kind
         external = {"wikidata": entry.wikidata} if entry is not None and entry.wikidata else {}
-        key = entry.key if entry is not None else _actor_key(kind, name, country)
+        key = entry.key if entry is not None else _actor_key(kind, _fullest(group, name), country)
         actor = Actor(name, kind, country, sectors, roles, surface_aliases(group, name),  # type: ignore[arg-type]
                       external, id=key)
         for cand in group:
@@ -225,7 +241,7 @@ def build_table(
 ) -> tuple[list[Actor], list[Mention], dict[int, str]]:
     """Actors (in order of first mention), their mentions and the token -> actor id map."""
     known = _dictionary(doc)
-    cands = surname_candidates(doc, acronym_candidates(doc, entity_candidates(doc, known)))
+    cands = surname_candidates(doc, acronym_candidates(doc, entity_candidates(doc, known)), known)
     cands = title_case_filter(doc, cands, _title_end(doc, sections))
     _add_roles(doc, cands)
     groups = cluster(cands)

@@ -373,3 +373,13 @@ def dictionary(user_file: str | None = None) -> Dictionary:
                 raise EventwireError("E203", path=str(path), detail=detail)
             table.add(_entry(row, source))
     return table
+
+
+@functools.lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Name keys of the first words of the dictionary's people of two or more words
+    (their given names, from many countries), institution words left out."""
+    words = institution_words()
+    return frozenset(name_key(e.name.split()[0]) for e in dictionary().entries.values()
+                     if e.kind == "person" and len(e.name.split()) > 1
+                     and e.name.split()[0].lower() not in words)

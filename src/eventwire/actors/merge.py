@@ -115,7 +115,8 @@ def is_acronym(name: str) -> bool:
 
 
 def _join_orgs(cands: list[Candidate], union: _Union) -> None:
-    """Acronyms with their expansions; a short name ending exactly one longer one."""
+    """Acronyms with their expansions; a short name ending exactly one longer one ("Security
+    Council", "the Post"), or one word opening exactly one longer one ("Mondelez")."""
     orgs = [i for i, c in enumerate(cands) if c.kind in (ORG, GROUP)]
     acronyms = {cands[i].name.replace(".", ""): i for i in orgs if is_acronym(cands[i].name)}
     for i in orgs:
@@ -128,11 +129,18 @@ def _join_orgs(cands: list[Candidate], union: _Union) -> None:
             union.join(i, target)
     for i in orgs:
         short = cands[i].name.lower().split()
-        if len(short) < 2:
+        if len(short) < 2 and (is_acronym(cands[i].name) or cands[i].entry is not None):
             continue
-        owners = {union.find(j) for j in orgs if _ends_with(cands[j].name, short)}
+        owners = {union.find(j) for j in orgs if _ends_with(cands[j].name, short)
+                  or (len(short) == 1 and _begins_with(cands[j].name, short[0]))}
         if len(owners) == 1:
             union.join(i, owners.pop())
+
+
+def _begins_with(name: str, word: str) -> bool:
+    """Whether a longer organization name opens with the one word ("Mondelez International")."""
+    words = name.split()
+    return len(words) > 1 and words[0].lower() == word
 
 
 def _ends_with(name: str, short: list[str]) -> bool:

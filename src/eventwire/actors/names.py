@@ -2,7 +2,8 @@
 
 - `name_key`: spelling-blind (accents, case, hyphens, dots, spaces dropped).
 - `person_key`: a person's given name and surname, middle names and initials dropped
-  ("Donald J. Trump" = "Donald Trump", "James B. Comey" = "James Comey"); the id of a
+  ("Donald J. Trump" = "Donald Trump", "James B. Comey" = "James Comey") and short
+  given names read as full ones ("Phil" = "Philip", data/nicknames.tsv); the id of a
   person the dictionary does not know is made from it, so every article that names
   them in full gives the same id.
 - `duplicate_groups`: actors of a store (or of many readings) whose names clash, for
@@ -21,6 +22,8 @@ _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "ben", "van", "
                         "der", "den", "du", "la", "le", "di", "dos", "del"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _POSSESSIVE = re.compile(r"['’]s?$")
+#: words of names that say whose they are not, set by the actors stage (data.institution_words)
+_GENERIC_WORDS: set[str] = set()
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
@@ -40,6 +43,15 @@ def _words(name: str) -> list[str]:
     while len(words) > 2 and name_key(words[-1]) in _SUFFIXES:
         words = words[:-1]
     return words
+
+
+def generic(name: str) -> bool:
+    """A name made only of institution words ("Foreign Ministry", "Senate")."""
+    if not _GENERIC_WORDS:
+        from .data import institution_words
+
+        _GENERIC_WORDS.update(institution_words())
+    return all(w.lower() in _GENERIC_WORDS for w in name.split())
 
 
 def surname_key(name: str) -> str:
@@ -63,19 +75,32 @@ def person_key(name: str) -> str:
     given = next((w for w in words if len(name_key(w)) > 1), words[0])
     if name_key(given) == surname or len(surname) < 2:
         return name_key(name)
-    return name_key(given) + "|" + surname
+    key = name_key(given)
+    return nicknames().get(key, key) + "|" + surname
 
 
-def _keyed(actors: Sequence[tuple[str, str, str, list[str]]]) -> dict[str, dict[str, set[str]]]:
-    """name key / person key / surname -> actor ids, over names and aliases."""
+@functools.lru_cache(maxsize=1)
+def nicknames() -> dict[str, str]:
+    """Short given names -> full ones (data/nicknames.tsv): "phil" -> "philip"."""
+    from ..datafiles import DATA, read_tsv
+
+    return {row["nickname"]: row["given"] for row in read_tsv(DATA / "nicknames.tsv")}
+
+
+def _keyed(actors: Sequence[tuple[str, str, str, list[str], str | None]]
+           ) -> dict[str, dict[str, set[str]]]:
+    """name key / person key / surname -> actor ids, over names and aliases. A name that
+    says whose it is not ("Foreign Ministry", "Senate": `generic`) is keyed with its
+    country, since two countries' ministries are two actors."""
     index: dict[str, dict[str, set[str]]] = {"name": defaultdict(set), "person": defaultdict(set),
                                              "surname": defaultdict(set)}
-    for ident, name, kind, aliases in actors:
+    for ident, name, kind, aliases, country in actors:
         if kind == "country":
             continue
         for form in (name, *aliases):
             if len(form.split()) > 1 or form == name:
-                index["name"][name_key(form)].add(ident)
+                key = name_key(form)
+                index["name"][f"{key}|{country or ''}" if generic(form) else key].add(ident)
         if kind == "person" and len(_words(name)) > 1:
             index["person"][person_key(name)].add(ident)
             index["surname"][surname_key(name)].add(ident)
@@ -83,18 +108,20 @@ def _keyed(actors: Sequence[tuple[str, str, str, list[str]]]) -> dict[str, dict[
 
 
 def duplicate_groups(
-    actors: Iterable[tuple[str, str, str, list[str]]],
+    actors: Iterable[tuple[str, str, str, list[str], str | None]],
 ) -> list[list[tuple[str, str, str]]]:
     """Groups of actors (id, name, kind) that look like one: the same spelling-blind name
     or full-name alias, the same given name and surname, or a one-word person name that
     is the surname of exactly one person named in full.
 
-    ``actors``: (id, name, kind, aliases). Names shared by two people in full ("Bill
+    ``actors``: (id, name, kind, aliases, country). Names shared by two people in full ("Bill
     Clinton", "Hillary Clinton") are no duplicates; a lone surname they share is
     ambiguous and is not listed.
     """
     actors = list(actors)
     about = {a[0]: (a[0], a[1], a[2]) for a in actors}
+    if not about:
+        return []
     index = _keyed(actors)
     parent = {a[0]: a[0] for a in actors}
 
@@ -113,7 +140,7 @@ def duplicate_groups(
         for ids in index[kind].values():
             if len(ids) > 1:
                 join(ids)
-    for ident, name, kind, _ in actors:
+    for ident, name, kind, _, _ in actors:
         if kind != "person" or len(_words(name)) != 1:
             continue
         owners = index["surname"].get(surname_key(name), set()) - {ident}
@@ -126,7 +153,7 @@ def duplicate_groups(
                   key=lambda g: g[0][1])
 
 
-def searched_keys(actors: Iterable[tuple[str, str, str, list[str]]]) -> dict[str, int]:
+def searched_keys(actors: Iterable[tuple[str, str, str, list[str], str | None]]) -> dict[str, int]:
     """How many distinct keys of each kind `duplicate_groups` compared (for the record)."""
     index = _keyed(list(actors))
     return {kind: len(keys) for kind, keys in index.items()}

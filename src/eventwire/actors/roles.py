@@ -117,9 +117,8 @@ def _matches(words: list[str], rules: dict[tuple[str, ...], SectorRule], longest
         step = 1
         for n in range(min(longest, len(words) - i), 0, -1):
             rule = rules.get(tuple(words[i:i + n]))
-            if rule is not None:
-                if rule.weight >= min_weight:
-                    found.append(rule)
+            if rule is not None and rule.weight >= min_weight:
+                found.append(rule)
                 step = n
                 break
         i += step

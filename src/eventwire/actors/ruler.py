@@ -128,7 +128,8 @@ def _join_split_people(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _warm_tables() -> None:
     """Load every table the actors stage reads, once, when the pipeline is built."""
-    from .data import agent_rules, max_agent_len, page_words, role_places
+    from .data import agent_rules, given_names, max_agent_len, page_words, role_places
+    from .filters import place_names, platforms
     from .mentions import (
         byline_words,
         capital_verbs,
@@ -139,6 +140,9 @@ def _warm_tables() -> None:
 
     agent_rules()
     role_places()
+    given_names()
+    place_names()
+    platforms()
     max_agent_len()
     byline_words()
     never_actors()
@@ -163,7 +167,19 @@ def _person_of_place(outer: Span, place: Span) -> bool:
 @Language.factory("eventwire_entities", assigns=["doc.ents"], requires=["doc.ents"],
                   default_config={"actors_file": None})
 def make_gazetteer_ruler(nlp: Language, name: str, actors_file: str | None) -> GazetteerRuler:
+    _register_lexicon(nlp)
     return GazetteerRuler(nlp.vocab, nlp.make_doc, actors_file=actors_file)
+
+
+def _register_lexicon(nlp: Language) -> None:
+    """Hand the actors stage the model's list of English words (the lemmatizer's index)."""
+    from .filters import register_lexicon
+
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is not None and lookups.has_table("lemma_index"):
+        register_lexicon(lookups.get_table("lemma_index"))
 
 
 def add_entity_ruler(nlp: Language, *, actors_file: str | None = None) -> None:
