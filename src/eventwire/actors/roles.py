@@ -16,13 +16,17 @@ import re
 from typing import TYPE_CHECKING
 
 from .data import SectorRule, agent_rules, max_agent_len, max_rule_len, page_words, sector_rules
-from .mentions import role_head, role_nouns, role_words
+from .mentions import never_actors, role_head, role_nouns, role_words
+from .names import name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 CONNECTORS = frozenset({"of", "the", "for", "'s", "’s", "-", "and"})
 _TRIM_LEFT = frozenset({"of", "the", "for", "'s", "’s", "-", "and", "a", "an"})
+_TRIM_RIGHT = frozenset({"and", "-", "of", "for", "the", "at", "to", "in", "'s", "’s"})
+#: entity labels whose words are no part of a title ("Wednesday afternoon", "9")
+_NOT_IN_ROLE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _OPEN_POS = frozenset({"NOUN", "ADJ", "PROPN"})
 MAX_ROLE_TOKENS = 12
 _NOT_IN_ROLES = frozenset({'"', "“", "”", "«", "»", "``", "''", ";", ":"})
@@ -30,9 +34,21 @@ _WORD = re.compile(r"[a-z][a-z-]*")
 _POSSESSIVE = re.compile(r"['’]s\b")
 
 
+def _junk(token: Token) -> bool:
+    """Page text, a number or time ("0:53"), a date, a credit or an outlet in capitals
+    ("GETTY", "USA TODAY NETWORK"): never part of a role."""
+    if token.is_space or token.like_url or token.lower_ in page_words():
+        return True
+    if any(c.isdigit() for c in token.text) or token.ent_type_ in _NOT_IN_ROLE_ENTS:
+        return True
+    if token.is_upper and len(token) >= 5 and token.is_alpha:
+        return True
+    return name_key(token.text) in never_actors()
+
+
 def _role_token(token: Token) -> bool:
     """Whether a token may belong to a title written before a name."""
-    if token.is_space or token.like_url or token.lower_ in page_words():
+    if _junk(token):
         return False
     if token.lower_ in CONNECTORS or token.lower_ in role_words():
         return True
@@ -42,13 +58,26 @@ def _role_token(token: Token) -> bool:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Drop leading connectors and trailing punctuation; None without a role word."""
+    """Drop leading connectors, what comes before "X of" when X is no role ("arrival of
+    President-elect" -> "President-elect") and trailing connectors and punctuation; None
+    without a role noun or a whole role phrase ("office", "security of" are none)."""
+    words = role_words()
+    for i in range(start + 1, end):
+        if _junk(doc[i]):
+            start = i + 1  # page text, numbers, credits inside the span
+    for i in range(end - 2, start, -1):
+        if doc[i].lower_ == "of" and doc[i - 1].lower_ not in words:
+            start = i + 1
+            break
     while start < end and (doc[start].lower_ in _TRIM_LEFT or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("and", "-")):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in _TRIM_RIGHT):
         end -= 1
-    words = role_words()
-    if start >= end or not any(t.lower_ in words for t in doc[start:end]):
+    if start >= end:
+        return None
+    nouns = role_nouns()
+    text = doc[start:end].text
+    if not any(t.lower_ in nouns for t in doc[start:end]) and not sectors_of(text):
         return None
     return start, end
 
