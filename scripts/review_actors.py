@@ -62,8 +62,11 @@ def main(argv: list[str] | None = None) -> int:
           "articles")
     if args.dups:
         keyed = [(i, n, k, json.loads(a), c) for i, n, k, c, _, _, a in actors]
-        for group in duplicate_groups(keyed):
-            print("duplicate?", " / ".join(f"{n} ({k})" for _, n, k in group))
+        where: dict[str, set[str]] = {}
+        for actor, article in con.execute("SELECT DISTINCT actor_id, article_id FROM mentions"):
+            where.setdefault(actor, set()).add(article)
+        for why, group in duplicate_groups(keyed, where):
+            print(f"duplicate? [{why}]", " / ".join(f"{n} ({k})" for _, n, k in group))
     return 0
 
 

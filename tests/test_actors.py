@@ -439,3 +439,124 @@ def test_actors_title_case_headline_junk_is_dropped(nlp):
     names = {n for a in table.actors for n in a.names}
     assert "Will Respond" not in names
     assert {"Putin", "NATO", "Finland"} <= names
+
+
+# ---------------------------------------------------------------- issue 13
+
+
+def _ids(nlp, texts: list[str], name: str) -> set[str]:
+    """Ids of the actor with ``name`` among its names, over one article per text."""
+    found = set()
+    for text in texts:
+        hit = _named(_read(nlp, text), name)
+        assert hit is not None and not isinstance(hit, list), (text, name)
+        found.add(hit.id)
+    return found
+
+
+@pytest.mark.issue(13)
+def test_actors_one_id_across_articles_however_spelled(nlp):
+    texts = ["President Trump's plan was criticised on Monday.",
+             "Mr. Trump said the plan would go ahead.",
+             "Donald J. Trump met governors in Washington.",
+             "Donald Trump spoke to reporters."]
+    assert len(_ids(nlp, texts[:2], "Trump") | _ids(nlp, texts[2:], "Donald Trump")) == 1
+    people = ["FBI Director James B. Comey wrote to Congress on Friday.",
+              "The director, James Comey, testified on Tuesday."]
+    assert len(_ids(nlp, people[:1], "James B. Comey") | _ids(nlp, people[1:], "James Comey")) == 1
+
+
+@pytest.mark.issue(13)
+def test_actors_one_person_in_an_article_and_a_country_from_the_dictionary(nlp):
+    table = _read(nlp, "Tesla chief executive Elon Musk said the company would build a plant "
+                       "in Texas. Musk added that it would open next year.")
+    people = [a for a in table.actors if a.kind == "person"]
+    assert [a.name for a in people] == ["Elon Musk"] and "Musk" in people[0].aliases
+    texts = ["Muhammadu Buhari met officials from Niger in Abuja.",
+             "On Monday Muhammadu Buhari flew to Geneva, Switzerland, for talks.",
+             "Chad would help, Muhammadu Buhari said."]
+    ids = set()
+    for text in texts:
+        actor = _named(_read(nlp, text), "Muhammadu Buhari")
+        assert actor.country == "NGA"
+        ids.add(actor.id)
+    assert len(ids) == 1
+
+
+@pytest.mark.issue(13)
+def test_actors_the_president_and_the_ministry_join_who_was_named(nlp):
+    table = _read(nlp, "President Emmanuel Macron arrived in Rome. The president said talks "
+                       "went well. The Interior Ministry issued a statement. The ministry said "
+                       "nobody was hurt.")
+    refs = {m.text: table.by_id(m.actor_id).name for m in table.mentions}
+    assert refs.get("The president") == "Emmanuel Macron"
+    assert refs.get("The ministry") == "Interior Ministry"
+
+
+@pytest.mark.issue(13)
+def test_actors_country_from_role_demonym_and_organization_name(nlp):
+    table = _read(nlp, "Iranian Foreign Minister Reza Karimi met Seattle Police Department "
+                       "officials and Ohio Governor Dan Kerrow.")
+    assert _named(table, "Reza Karimi").country == "IRN"
+    assert _named(table, "Seattle Police Department").country == "USA"
+    assert _named(table, "Dan Kerrow").country == "USA"
+
+
+def _rows(kind: str) -> list[str]:
+    from eventwire.datafiles import DATA, read_tsv
+
+    return [r["word"] for r in read_tsv(DATA / "not_actor_words.tsv") if r["kind"] == kind]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("word", _rows("venue"))
+def test_actors_a_name_ending_with_a_venue_word_is_a_place(nlp, word):
+    table = _read(nlp, f"Fans gathered outside the Kelborne {word.title()} on Sunday night.")
+    assert not [a for a in table.actors if word.lower() in a.name.lower()]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("platform", _rows("platform"))
+def test_actors_a_platform_as_a_channel_is_no_actor(nlp, platform):
+    table = _read(nlp, f"The senator said on {platform} that the vote was rigged.")
+    assert not [a for a in table.actors if a.name == platform]
+
+
+@pytest.mark.issue(13)
+def test_actors_a_platform_that_acts_is_an_organization(nlp):
+    table = _read(nlp, "On Friday, Twitter suspended the account of the senator.")
+    assert [a.kind for a in table.actors if a.name == "Twitter"] == ["organization"]
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("word", [w for w in _rows("work") if w not in ("single",)])
+def test_actors_a_title_next_to_a_work_noun_is_no_actor(nlp, word):
+    table = _read(nlp, f"Critics praised the Velvet Harbour {word} on Friday.")
+    assert not [a for a in table.actors if "Velvet Harbour" in a.name]
+
+
+@pytest.mark.issue(13)
+def test_actors_products_places_and_page_text_are_not_actors(nlp):
+    table = _read(nlp, "Samsung unveiled the Galaxy S9 in Barcelona. The plane was bound for "
+                       "Sioux Falls when it turned back. Invalid email address. Vote now.")
+    names = {n for a in table.actors for n in a.names}
+    assert not names & {"Galaxy S9", "Sioux Falls", "Invalid", "Vote"}
+
+
+@pytest.mark.issue(13)
+def test_actors_page_words_glued_to_a_name_are_cut(nlp):
+    from eventwire.datafiles import DATA, read_tsv
+
+    words = [r["word"] for r in read_tsv(DATA / "page_words.tsv")][:8]
+    for word in words:
+        table = _read(nlp, f"{word.title()} Christian Horner said the team would improve.")
+        assert "Christian Horner" in {a.name for a in table.actors}, word
+
+
+@pytest.mark.issue(13)
+def test_actors_roles_lose_timestamps_outlets_and_credits(nlp):
+    table = _read(nlp, "0:53 SpaceX CEO Elon Musk said the launch went well. "
+                       "Barcroft Media Russian President Vladimir Putin spoke later.")
+    roles = [r for a in table.actors for r in a.roles]
+    assert not [r for r in roles if "0:53" in r or "Barcroft" in r]
+    assert any("CEO" in r for r in roles)

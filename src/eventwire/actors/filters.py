@@ -127,7 +127,8 @@ def trim(span: Span, known: frozenset[str], lexicon: Dictionary | None = None, *
                             lexicon)
         if inner is not None:
             start, end = inner
-    start, end = _cut_glue(doc, start, end)
+    if name_key(doc[start:end].text) not in platforms():  # the platform itself stays
+        start, end = _cut_glue(doc, start, end)
     end = _before_of(doc, start, end, span.label_, known)
     if span.label_ == "PERSON" and start < end:
         start, end = _cut_words(doc, start, end, given, surnames | known)

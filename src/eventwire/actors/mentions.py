@@ -27,6 +27,7 @@ from .filters import (
     is_work,
     known_names,
     page_word,
+    platforms,
     trim,
 )
 from .data import (
@@ -374,6 +375,8 @@ def _not_an_actor(span: Span, ctx: Context) -> bool:
     lone_surname = len(span) == 1 and key in ctx.surnames
     if is_headline(span) or is_product(span) or is_work(span) or is_channel(span):
         return True
+    if key in platforms():
+        return False  # a platform that acts ("Twitter suspended the account")
     if span.label_ == "PERSON" and common_words_only(span, ctx.given):
         return True
     return not lone_surname and (is_place(span) or page_word(span))
@@ -429,6 +432,9 @@ def _entity_candidate(span: Span, ctx: Context) -> Candidate | None:
 
 def _named_candidate(span: Span, entry: Entry | None, ctx: Context) -> Candidate | None:
     label = span.label_
+    if entry is None and name_key(span.text) in platforms():
+        name = _clean(span.text)
+        return Candidate(span.start, span.end, ORG, name, name)
     if label == "PERSON" or (entry is not None and entry.kind == PERSON) or (
             entry is None and label == "ORG" and (_person_by_role(span) or _person_like(span, ctx))):
         cand = person_candidate(span.doc, span.start, span.end, ctx.taken)

@@ -109,48 +109,38 @@ def _keyed(actors: Sequence[tuple[str, str, str, list[str], str | None]]
 
 def duplicate_groups(
     actors: Iterable[tuple[str, str, str, list[str], str | None]],
-) -> list[list[tuple[str, str, str]]]:
-    """Groups of actors (id, name, kind) that look like one: the same spelling-blind name
-    or full-name alias, the same given name and surname, or a one-word person name that
-    is the surname of exactly one person named in full.
+    articles: dict[str, set[str]] | None = None,
+) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """Groups of actors (id, name, kind) that look like one, each with why: "name" (the
+    same spelling-blind name or full-name alias), "person" (the same given name and
+    surname), "surname" (a one-word person name that is the surname of exactly one person
+    named in full, in an article that names them in full too) or "surname-elsewhere" (the
+    article of the one-word name never writes the full name: only other articles do).
 
-    ``actors``: (id, name, kind, aliases, country). Names shared by two people in full ("Bill
-    Clinton", "Hillary Clinton") are no duplicates; a lone surname they share is
-    ambiguous and is not listed.
+    ``actors``: (id, name, kind, aliases, country); ``articles``: id -> the articles
+    that mention it (without it every surname group is "surname"). Names shared by two
+    people in full ("Bill Clinton", "Hillary Clinton") are no duplicates; a lone surname
+    they share is ambiguous and is not listed.
     """
     actors = list(actors)
     about = {a[0]: (a[0], a[1], a[2]) for a in actors}
-    if not about:
-        return []
     index = _keyed(actors)
-    parent = {a[0]: a[0] for a in actors}
-
-    def find(i: str) -> str:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    def join(ids: set[str]) -> None:
-        first, *rest = sorted(ids)
-        for other in rest:
-            parent[find(other)] = find(first)
-
+    found: list[tuple[str, frozenset[str]]] = []
     for kind in ("name", "person"):
-        for ids in index[kind].values():
-            if len(ids) > 1:
-                join(ids)
+        found += [(kind, frozenset(ids)) for ids in index[kind].values() if len(ids) > 1]
     for ident, name, kind, _, _ in actors:
         if kind != "person" or len(_words(name)) != 1:
             continue
         owners = index["surname"].get(surname_key(name), set()) - {ident}
         if len(owners) == 1:
-            join(owners | {ident})
-    groups: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for ident in about:
-        groups[find(ident)].append(about[ident])
-    return sorted((sorted(g, key=lambda a: a[1]) for g in groups.values() if len(g) > 1),
-                  key=lambda g: g[0][1])
+            owner = next(iter(owners))
+            shared = articles is None or bool(articles.get(ident, set()) & articles.get(owner, set()))
+            found.append(("surname" if shared else "surname-elsewhere", frozenset(owners | {ident})))
+    out: dict[frozenset[str], str] = {}
+    for why, ids in found:
+        out.setdefault(ids, why)
+    return sorted(((why, sorted((about[i] for i in ids), key=lambda a: a[1]))
+                   for ids, why in out.items()), key=lambda g: (g[0], g[1][0][1]))
 
 
 def searched_keys(actors: Iterable[tuple[str, str, str, list[str], str | None]]) -> dict[str, int]:

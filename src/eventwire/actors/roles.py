@@ -43,7 +43,10 @@ def _junk(token: Token) -> bool:
         return True
     if token.is_upper and len(token) >= 5 and token.is_alpha:
         return True
-    return name_key(token.text) in never_actors()
+    doc, i = token.doc, token.i
+    credits = never_actors()
+    return any(name_key(doc[a:b].text) in credits for a in range(max(0, i - 2), i + 1)
+               for b in range(i + 1, min(len(doc), i + 3) + 1))
 
 
 def _role_token(token: Token) -> bool:

@@ -47,17 +47,18 @@ def _patterns(actors_file: str | None) -> Iterator[tuple[str, str, str]]:
             yield name, KIND_LABEL.get(entry.kind, "ORG"), f"actor:{entry.key}"
 
 
-def _derived_patterns(actors_file: str | None) -> Iterator[tuple[str, str]]:
-    """(lower-case text, kb_id) of the derived dictionary's organizations: their names of two
-    or more words only. People are left to the model's NER and found by name afterwards
-    (a one-word name or a person's name matched anywhere would overrule the model on
-    common words and on namesakes), which also keeps the matcher small."""
+def _derived_patterns(actors_file: str | None) -> Iterator[tuple[str, str, str]]:
+    """(lower-case text, label, kb_id) of the derived dictionary's names of two or more
+    words (matched case-blind, kept only when written capitalised). One-word names are
+    left to the model's NER and found by name afterwards: matched anywhere they would
+    overrule it on common words ("Target", "Shell") and on namesakes."""
     for entry in dictionary(actors_file).entries.values():
-        if entry.source == "own" or entry.kind == "person":
+        if entry.source == "own":
             continue
+        label = KIND_LABEL.get(entry.kind, "ORG")
         for name in entry.names:
             if " " in name.strip():
-                yield name.lower(), f"actor:{entry.key}"
+                yield name.lower(), label, f"actor:{entry.key}"
 
 
 def _capitalised(span: Span) -> bool:
@@ -82,10 +83,11 @@ class GazetteerRuler:
             self.matcher.add(key, [make_doc(t) for t in texts])
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         derived: dict[str, list[str]] = {}
-        for text, kb_id in _derived_patterns(actors_file):
-            derived.setdefault(f"ORG|{kb_id}", []).append(text)
+        for text, label, kb_id in _derived_patterns(actors_file):
+            derived.setdefault(f"{label}|{kb_id}", []).append(text)
         for key, texts in derived.items():
-            self.tags[vocab.strings.add(key)] = ("ORG", key.split("|", 1)[1])
+            label, kb_id = key.split("|", 1)
+            self.tags[vocab.strings.add(key)] = (label, kb_id)
             self.lower.add(key, [make_doc(t) for t in texts])
 
         _warm_tables()
@@ -94,8 +96,8 @@ class GazetteerRuler:
         doc._.set(ACTORS_FILE_ATTR, self.actors_file)
         matches = [Span(doc, s, e, label=self.tags[k][0], kb_id=self.tags[k][1])
                    for k, s, e in self.matcher(doc)]
-        matches += [span for k, s, e in self.lower(doc)
-                    if _capitalised(span := Span(doc, s, e, label="ORG", kb_id=self.tags[k][1]))]
+        matches += [span for k, s, e in self.lower(doc) if _capitalised(
+            span := Span(doc, s, e, label=self.tags[k][0], kb_id=self.tags[k][1]))]
         ents = _join_split_people(doc, list(doc.ents))
         if not matches:
             doc.ents = ents
