@@ -75,7 +75,9 @@ def _join_people(cands: list[Candidate], union: _Union) -> None:
     """Full names with one surname and close given names; then each lone surname ("Musk",
     "Mr Trump") joins the one person named in full with that surname, or, when several
     share it, the one named in full clearly most often ("Hillary Clinton" over "Bill
-    Clinton" in a story about her); when none stands out it stays apart.
+    Clinton" in a story about her); when none stands out, a surname written with an
+    honorific ("Mrs Clinton") joins the one named in full last before it, and a bare one
+    stays apart.
     """
     full = [i for i, c in enumerate(cands) if c.kind == PERSON and len(c.name.split()) > 1]
     by_surname = _surname_groups(cands, full)
@@ -93,6 +95,10 @@ def _join_people(cands: list[Candidate], union: _Union) -> None:
         ranked = counts.most_common(2)
         if len(ranked) == 1 or (len(ranked) == 2 and ranked[0][1] > ranked[1][1]):
             union.join(i, ranked[0][0])
+        elif ranked and cands[i].honorific_form:  # "Mrs Clinton": the one named last before
+            before = [j for j in named if cands[j].start < cands[i].start]
+            if before:
+                union.join(i, union.find(max(before, key=lambda j: cands[j].start)))
 
 
 def _close_given(a: str, b: str) -> bool:
