@@ -164,6 +164,7 @@ class Edge(Open):
     source: str
     target: str
     plover: str
+    quad_class: int | None = None
     count: int
 
 
@@ -175,8 +176,10 @@ class Network(BaseModel):
 class PlaceCount(Open):
     name: str | None = None
     country: str | None = None
-    lat: float
-    lon: float
+    kind: str | None = None
+    iso_numeric: str | None = None
+    lat: float | None = None
+    lon: float | None = None
     events: int
     q1: int = 0
     q2: int = 0
@@ -212,7 +215,8 @@ QuotePage = page_model(Quote, "QuotePage")
 class Story(Open):
     id: str
     articles: int
-    outlets: int
+    outlets: int = Field(description="Outlets that carried the story's articles, republished copies included.")
+    sources: int = 0
     first: str | None = None
     last: str | None = None
     title: str | None = None
@@ -224,8 +228,55 @@ class StoryPage(BaseModel):
     limit: int
 
 
+class StoryEvent(Event):
+    """One event of a story: its reports folded, or kept apart when they contradict."""
+
+    disputed: bool = False
+    dispute: list[str] = Field(default_factory=list, description="Why: negated (one report says it did not "
+                               "happen), date (reports state different days).")
+    reports: list[dict[str, Any]] = Field(default_factory=list,
+                                          description="Each report: article, outlet, date, sentence_text, sides.")
+
+
+class StoryOutlet(BaseModel):
+    outlet: str
+    articles: list[dict[str, Any]]
+
+
+class SpeakerQuotes(BaseModel):
+    speaker: ActorRef | None = None
+    quotes: list[dict[str, Any]]
+
+
 class StoryDetail(Open):
     id: str
     title: str | None = None
+    first: str | None = None
+    last: str | None = None
+    num_articles: int = 0
+    num_sources: int = 0
+    outlets: list[StoryOutlet] = Field(default_factory=list, description="Each outlet with its articles (timeline).")
     articles: list[ArticleSummary]
-    events: list[Event]
+    events: list[StoryEvent]
+    speakers: list[SpeakerQuotes] = Field(default_factory=list, description="The story's quotes by speaker.")
+
+
+class FacetValue(BaseModel):
+    value: Any
+    label: str
+    count: int = Field(description="Rows of the list with this value added to its filters.")
+    filter: dict[str, Any] = Field(description="The parameters that select this value (a month: since, until).")
+
+
+class FacetResult(BaseModel):
+    kind: str
+    total: int = Field(description="Rows of the filtered list (events: each event of a story once).")
+    facets: dict[str, list[FacetValue]]
+
+
+class SeriesPoint(BaseModel):
+    period: str = Field(description="First day of the week (a Monday) or month.")
+    q1: int
+    q2: int
+    q3: int
+    q4: int
