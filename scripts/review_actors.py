@@ -6,7 +6,7 @@ Prints a Markdown table of ``--sample`` actors drawn with ``random.Random(seed)`
 from all actors in id order (name, kind, country, sectors, roles, a short window of
 the sentence of one mention), with an empty verdict column for the reviewer, then the
 counts (actors, actors per article). ``--dups`` lists groups of actors whose name keys
-or surname keys clash (eventwire.actors.names.duplicate_groups).
+or surname keys clash (eventwire.actors.duplicates.duplicate_groups).
 DOCS: docs/review-actors.md
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from eventwire.actors.names import duplicate_groups  # noqa: E402
+from eventwire.actors.duplicates import duplicate_groups  # noqa: E402
 
 WINDOW = 90
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from eventwire.actors.data import DatedRole, agent_rules, dictionary
-from eventwire.actors.names import duplicate_groups, person_key, searched_keys, surname_key
+from eventwire.actors.duplicates import duplicate_groups, searched_keys
+from eventwire.actors.names import person_key, surname_key
 from eventwire.datafiles import DATA, read_tsv
 
 from .conftest import NEWS, ROOT, SHARED

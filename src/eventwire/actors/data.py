@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -21,6 +22,10 @@ from ..errors import EventwireError
 from ..records import actor_id
 from .names import name_key, person_key
 
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_GLUE = frozenset({"of", "the", "and", "for", "in", "on", "de", "-", "a", "an"})
 CITY_POPULATION = 1_000_000
 ROLE_TOWN_POPULATION = 100_000
 SPELLING_SIMILARITY = 88
@@ -383,3 +388,50 @@ def given_names() -> frozenset[str]:
     return frozenset(name_key(e.name.split()[0]) for e in dictionary().entries.values()
                      if e.kind == "person" and len(e.name.split()) > 1
                      and e.name.split()[0].lower() not in words)
+
+
+@functools.lru_cache(maxsize=1)
+def never_actors() -> frozenset[str]:
+    """Name keys of photo agencies and page furniture (data/not_actors.tsv)."""
+    return frozenset(name_key(row["name"]) for row in read_tsv(DATA / "not_actors.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """Every lower-case word of a sector phrase or an office honorific."""
+    words = {w for phrase in sector_rules() for w in phrase}
+    words |= {w.lower().rstrip(".") for h, is_role in honorifics().items() if is_role for w in h}
+    return frozenset(words - _GLUE)
+
+
+@functools.lru_cache(maxsize=1)
+def role_nouns() -> frozenset[str]:
+    """Last words of role phrases (weight 1: "spokesman", "head"), not institutions."""
+    words = {r.words[-1] for r in sector_rules().values() if r.weight == 1}
+    words |= {h[-1].lower().rstrip(".") for h, is_role in honorifics().items() if is_role}
+    return frozenset(words - _GLUE)
+
+
+@functools.lru_cache(maxsize=1)
+def _honorific_starts() -> frozenset[str]:
+    return frozenset(h[0] for h in honorifics())
+
+
+def honorific_at(doc: Doc, i: int, limit: int) -> int:
+    """Length of the longest honorific starting at token ``i`` (not past ``limit``)."""
+    if i >= limit or doc[i].text not in _honorific_starts():
+        return 0
+    table = honorifics()
+    best = 0
+    for n in (1, 2, 3):
+        if i + n <= limit and tuple(t.text for t in doc[i:i + n]) in table:
+            best = n
+    return best
+
+
+def honorific_before(doc: Doc, start: int) -> int:
+    """Length of an honorific ending right before token ``start``."""
+    for n in (3, 2, 1):
+        if start - n >= 0 and honorific_at(doc, start - n, start) == n:
+            return n
+    return 0

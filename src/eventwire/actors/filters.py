@@ -25,7 +25,17 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from .data import DATA, dictionary, name_key, page_words, read_tsv, role_places
+from .data import (
+    DATA,
+    dictionary,
+    honorific_at,
+    name_key,
+    never_actors,
+    page_words,
+    read_tsv,
+    role_places,
+    role_words,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -95,8 +105,6 @@ def place_names() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def _glue_words() -> frozenset[str]:
     """Words that are page furniture when glued to a name."""
-    from .mentions import never_actors
-
     return frozenset({name_key(w) for w in page_words()} | platforms() | never_actors())
 
 
@@ -174,8 +182,6 @@ def _a_name(doc: Doc, start: int, end: int, surnames: frozenset[str]) -> bool:
 def _cut_words(doc: Doc, start: int, end: int, given: frozenset[str],
                surnames: frozenset[str]) -> tuple[int, int]:
     """Common words and places cut from the edges of a person's name."""
-    from .mentions import role_words
-
     roles = role_words()
 
     def loose(token: Token) -> bool:
@@ -272,8 +278,6 @@ def is_channel(span: Span) -> bool:
 def common_words_only(span: Span, given: frozenset[str]) -> bool:
     """A "person" of two or more common words and no given name ("Watch Next", "Little
     Leaguers", "Mad Men"): page text or a title, not a person's name."""
-    from .mentions import honorific_at
-
     if len(span) < 2 or honorific_at(span.doc, span.start, span.end):
         return False  # "Lady Gaga"
     return all(common_word(t) and name_key(t.text) not in given for t in span if t.is_alpha)

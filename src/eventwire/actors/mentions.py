@@ -32,12 +32,16 @@ from .filters import (
 )
 from .data import (
     DATA,
+    honorific_at,
+    honorific_before,
+    never_actors,
+    role_nouns,
+    role_words,
     Country,
     Dictionary,
     Entry,
     countries,
     given_names,
-    honorifics,
     institution_words,
     max_rule_len,
     name_key,
@@ -91,12 +95,6 @@ def town_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def never_actors() -> frozenset[str]:
-    """Name keys of photo agencies and page furniture (data/not_actors.tsv)."""
-    return frozenset(name_key(row["name"]) for row in read_tsv(DATA / "not_actors.tsv"))
-
-
-@functools.lru_cache(maxsize=1)
 def byline_words() -> frozenset[str]:
     """Words that open a byline before "by" (data/byline_words.tsv)."""
     return frozenset(row["word"].lower() for row in read_tsv(DATA / "byline_words.tsv"))
@@ -105,22 +103,6 @@ def byline_words() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def capital_verbs() -> frozenset[str]:
     return frozenset(row["lemma"] for row in read_tsv(DATA / "capital_verbs.tsv"))
-
-
-@functools.lru_cache(maxsize=1)
-def role_words() -> frozenset[str]:
-    """Every lower-case word of a sector phrase or an office honorific."""
-    words = {w for phrase in sector_rules() for w in phrase}
-    words |= {w.lower().rstrip(".") for h, is_role in honorifics().items() if is_role for w in h}
-    return frozenset(words - _GLUE)
-
-
-@functools.lru_cache(maxsize=1)
-def role_nouns() -> frozenset[str]:
-    """Last words of role phrases (weight 1: "spokesman", "head"), not institutions."""
-    words = {r.words[-1] for r in sector_rules().values() if r.weight == 1}
-    words |= {h[-1].lower().rstrip(".") for h, is_role in honorifics().items() if is_role}
-    return frozenset(words - _GLUE)
 
 
 def role_head(token: Token) -> Token | None:
@@ -134,31 +116,6 @@ def role_head(token: Token) -> Token | None:
             return None
         head = head.head
     return None
-
-
-@functools.lru_cache(maxsize=1)
-def _honorific_starts() -> frozenset[str]:
-    return frozenset(h[0] for h in honorifics())
-
-
-def honorific_at(doc: Doc, i: int, limit: int) -> int:
-    """Length of the longest honorific starting at token ``i`` (not past ``limit``)."""
-    if i >= limit or doc[i].text not in _honorific_starts():
-        return 0
-    table = honorifics()
-    best = 0
-    for n in (1, 2, 3):
-        if i + n <= limit and tuple(t.text for t in doc[i:i + n]) in table:
-            best = n
-    return best
-
-
-def honorific_before(doc: Doc, start: int) -> int:
-    """Length of an honorific ending right before token ``start``."""
-    for n in (3, 2, 1):
-        if start - n >= 0 and honorific_at(doc, start - n, start) == n:
-            return n
-    return 0
 
 
 @functools.lru_cache(maxsize=1)
@@ -435,6 +392,9 @@ def _named_candidate(span: Span, entry: Entry | None, ctx: Context) -> Candidate
     if entry is None and name_key(span.text) in platforms():
         name = _clean(span.text)
         return Candidate(span.start, span.end, ORG, name, name)
+    if label == "PERSON" and entry is None and len(span) > 1 \
+            and span[-1].lower_ in institution_words():
+        label = "ORG"  # "St George's Hospital", "Seattle Fire Department" tagged PERSON
     if label == "PERSON" or (entry is not None and entry.kind == PERSON) or (
             entry is None and label == "ORG" and (_person_by_role(span) or _person_like(span, ctx))):
         cand = person_candidate(span.doc, span.start, span.end, ctx.taken)
