@@ -60,13 +60,16 @@ def _add_roles(doc: Doc, cands: list[Candidate]) -> None:
     """Roles written around each person mention, as found (an office honorific is one too)."""
     people = [c for c in cands if c.kind == PERSON]
     blocked = {i for c in people for i in range(c.start, c.end)}
+    named = {i for c in people if c.end - c.start > 1 for i in range(c.start, c.end)}
     for cand in people:
         start = cand.form_start if cand.form_start >= 0 else cand.start
         inner = honorific_at(doc, start, cand.end)
         honorific = doc[start:start + (inner or cand.start - start)].text
         office = bool(honorific) and bool(sectors_of(honorific))
-        for s, e in role_spans(doc, cand.start if office else start, cand.end,
-                               blocked - set(range(start, cand.end))):
+        others = blocked - set(range(start, cand.end))
+        for s, e in role_spans(doc, cand.start if office else start, cand.end, others):
+            if named & set(range(s, e)) - set(range(start, cand.end)):
+                continue  # a role holding someone else's full name is a list, not a title
             if office and e == cand.start:
                 e = start + (inner or cand.start - start)
             cand.role_spans.append((s, e))

