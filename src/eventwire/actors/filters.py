@@ -288,11 +288,17 @@ def is_headline(span: Span) -> bool:
     return len(span) >= 3 and all(t.is_upper or not t.is_alpha for t in span)
 
 
-def page_word(span: Span) -> bool:
+def mid_capitals(doc: Doc) -> frozenset[str]:
+    """Lower-case forms of the words the article writes capitalised in mid-sentence."""
+    return frozenset(t.lower_ for t in doc if t.is_title and not t.is_sent_start
+                     and not _after_break(t))
+
+
+def page_word(span: Span, mid: frozenset[str] | None = None) -> bool:
     """One capitalised common word the dictionary does not know ("Invalid", "Vote"),
     unless it is written capitalised in the middle of a sentence somewhere ("a letter
-    to Congress"); in capitals, only at the start of a line or among other capitals
-    ("LOVE", not "SPA")."""
+    to Congress"; ``mid``: `mid_capitals` of the article); in capitals, only at the start
+    of a line or among other capitals ("LOVE", not "SPA")."""
     if len(span) != 1:
         return False
     token = span[0]
@@ -302,10 +308,7 @@ def page_word(span: Span) -> bool:
     if token.is_upper:  # an acronym ("SPA"), unless in a line of capitals ("FREE TICKETS")
         near = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
         return _after_break(token) or any(t.is_upper and t.is_alpha and len(t) > 1 for t in near)
-    key = token.lower_
-    mid = [t for t in doc if t.lower_ == key and t.is_title and not t.is_sent_start
-           and not _after_break(t)]
-    return not mid
+    return token.lower_ not in (mid if mid is not None else mid_capitals(doc))
 
 
 def _after_break(token: Token) -> bool:

@@ -26,6 +26,7 @@ from .filters import (
     is_product,
     is_work,
     known_names,
+    mid_capitals,
     page_word,
     platforms,
     trim,
@@ -307,6 +308,8 @@ class Context:
     surnames: frozenset[str] = frozenset()
     #: given-name keys: the dictionary's and those of the article's full names
     given: frozenset[str] = frozenset()
+    #: words the article writes capitalised in mid-sentence (`filters.mid_capitals`)
+    mid: frozenset[str] = frozenset()
 
 
 def context(doc: Doc, dictionary: Dictionary) -> Context:
@@ -316,7 +319,7 @@ def context(doc: Doc, dictionary: Dictionary) -> Context:
             and name_key(e.text) in known]
     return Context(dictionary, {t.i for e in doc.ents for t in e}, known,
                    frozenset(name_key(e[-1].text) for e in full),
-                   given | frozenset(name_key(e[0].text) for e in full))
+                   given | frozenset(name_key(e[0].text) for e in full), mid_capitals(doc))
 
 
 def _stance(span: Span) -> bool:
@@ -336,7 +339,7 @@ def _not_an_actor(span: Span, ctx: Context) -> bool:
         return False  # a platform that acts ("Twitter suspended the account")
     if span.label_ == "PERSON" and common_words_only(span, ctx.given):
         return True
-    return not lone_surname and (is_place(span) or page_word(span))
+    return not lone_surname and (is_place(span) or page_word(span, ctx.mid))
 
 
 def _person_like(span: Span, ctx: Context) -> bool:

@@ -43,10 +43,21 @@ def _junk(token: Token) -> bool:
         return True
     if token.is_upper and len(token) >= 5 and token.is_alpha:
         return True
+    if name_key(token.text) not in _credit_words():
+        return False
     doc, i = token.doc, token.i
     credits = never_actors()
     return any(name_key(doc[a:b].text) in credits for a in range(max(0, i - 2), i + 1)
                for b in range(i + 1, min(len(doc), i + 3) + 1))
+
+
+@functools.lru_cache(maxsize=1)
+def _credit_words() -> frozenset[str]:
+    """Keys of the words of the picture agencies' and credits' names."""
+    from .data import DATA, read_tsv
+
+    return frozenset(name_key(w) for row in read_tsv(DATA / "not_actors.tsv")
+                     for w in row["name"].split())
 
 
 def _role_token(token: Token) -> bool:
