@@ -86,6 +86,10 @@ def venue_words() -> frozenset[str]:
     return _words().get("venue", frozenset())
 
 
+def building_words() -> frozenset[str]:
+    return _words().get("building", frozenset()) | venue_words()
+
+
 def work_words() -> frozenset[str]:
     return _words().get("work", frozenset())
 
@@ -235,12 +239,48 @@ def _clean_name(span: Span, given: frozenset[str]) -> bool:
     return key in given or not (common_word(first) or key in place_names())
 
 
-def is_place(span: Span) -> bool:
-    """A town, state, province or venue, not an actor."""
-    key = name_key(span.text)
+_LOCATIVE = frozenset({"in", "at", "inside", "outside", "into", "near", "to", "from", "toward",
+                       "towards", "around", "within", "outside of"})
+
+
+def is_place(span: Span, located: frozenset[str] = frozenset()) -> bool:
+    """A town, state, province or venue, not an actor: a name the gazetteers know, ending
+    with a venue word, followed by one ("Sandilands tram stop"), or ending with a
+    building word when every mention of it is where something happens (``located``:
+    `located_names`)."""
+    text = span.text[4:] if span.text.lower().startswith("the ") else span.text
+    key = name_key(text)
     last = span[-1]
-    return key in place_names() or (len(span) > 1 and name_key(last.text) in venue_words()
-                                    and last.is_title)
+    if key in place_names() or (len(span) > 1 and name_key(last.text) in venue_words()
+                                and last.is_title):
+        return True
+    doc = span.doc
+    after = [t for t in doc[span.end:span.end + 3] if not t.is_punct or t.text in ("'s", "’s")]
+    for token in after[:2]:
+        if token.pos_ == "NOUN" or token.is_title:
+            if name_key(token.text) in building_words() and token.dep_ != "nsubj" and (
+                    token.lower_ in ("stop", "station", "centre", "center", "terminal")
+                    or name_key(token.text) in venue_words()):
+                return True
+            if token.pos_ == "NOUN" and name_key(token.text) not in building_words() \
+                    and token.lower_ not in ("tram", "bus", "train", "'s", "’s"):
+                break
+    return len(span) > 1 and name_key(last.text) in building_words() and key in located
+
+
+def located_names(doc: Doc) -> frozenset[str]:
+    """Name keys of the entities ending with a building word whose every mention is the
+    object of a preposition of place ("in the Oval Office", "taken to St George's")."""
+    where: dict[str, bool] = {}
+    words = building_words()
+    for ent in doc.ents:
+        if len(ent) < 2 or name_key(ent[-1].text) not in words:
+            continue
+        root = ent.root
+        here = root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
+        key = name_key(ent.text[4:] if ent.text.lower().startswith("the ") else ent.text)
+        where[key] = where.get(key, True) and here
+    return frozenset(k for k, here in where.items() if here)
 
 
 def is_work(span: Span) -> bool:

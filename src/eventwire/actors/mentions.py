@@ -26,6 +26,7 @@ from .filters import (
     is_product,
     is_work,
     known_names,
+    located_names,
     mid_capitals,
     page_word,
     platforms,
@@ -310,6 +311,8 @@ class Context:
     given: frozenset[str] = frozenset()
     #: words the article writes capitalised in mid-sentence (`filters.mid_capitals`)
     mid: frozenset[str] = frozenset()
+    #: buildings the article only names as places (`filters.located_names`)
+    located: frozenset[str] = frozenset()
 
 
 def context(doc: Doc, dictionary: Dictionary) -> Context:
@@ -319,7 +322,8 @@ def context(doc: Doc, dictionary: Dictionary) -> Context:
             and name_key(e.text) in known]
     return Context(dictionary, {t.i for e in doc.ents for t in e}, known,
                    frozenset(name_key(e[-1].text) for e in full),
-                   given | frozenset(name_key(e[0].text) for e in full), mid_capitals(doc))
+                   given | frozenset(name_key(e[0].text) for e in full), mid_capitals(doc),
+                   located_names(doc))
 
 
 def _stance(span: Span) -> bool:
@@ -339,7 +343,7 @@ def _not_an_actor(span: Span, ctx: Context) -> bool:
         return False  # a platform that acts ("Twitter suspended the account")
     if span.label_ == "PERSON" and common_words_only(span, ctx.given):
         return True
-    return not lone_surname and (is_place(span) or page_word(span, ctx.mid))
+    return not lone_surname and (is_place(span, ctx.located) or page_word(span, ctx.mid))
 
 
 def _person_like(span: Span, ctx: Context) -> bool:
