@@ -301,7 +301,7 @@ def merge(found: list[Actor]) -> list[Actor]:
     merged: list[Actor] = []
     by_key: dict[tuple[str, str], Actor] = {}
     for actor in found:
-        keys = _full_keys(actor)
+        keys = sorted(_full_keys(actor))  # sorted: the same merges in every run
         same = next((by_key[(actor.kind, k)] for k in keys if (actor.kind, k) in by_key), None)
         if same is not None and (not same.country or not actor.country
                                  or same.country == actor.country):

@@ -265,22 +265,38 @@ def is_place(span: Span, located: frozenset[str] = frozenset()) -> bool:
             if token.pos_ == "NOUN" and name_key(token.text) not in building_words() \
                     and token.lower_ not in ("tram", "bus", "train", "'s", "’s"):
                 break
-    return len(span) > 1 and name_key(last.text) in building_words() and key in located
+    return key in located
 
 
 def located_names(doc: Doc) -> frozenset[str]:
-    """Name keys of the entities ending with a building word whose every mention is the
-    object of a preposition of place ("in the Oval Office", "taken to St George's")."""
+    """Name keys of the organizations and groups the article names only as places: every
+    mention the object of a preposition of place, when the name ends with a building word
+    ("in the Oval Office"), stands before one ("outside Croydon University hospital") or
+    has no institution word ("both from New Addington"); and names written once before a
+    stop or station ("the Sandilands tram stop")."""
+    from .data import institution_words
+
     where: dict[str, bool] = {}
-    words = building_words()
+    always: set[str] = set()
+    buildings, words = building_words(), institution_words()
     for ent in doc.ents:
-        if len(ent) < 2 or name_key(ent[-1].text) not in words:
+        if ent.label_ not in ("ORG", "NORP", "FAC", "GPE", "LOC"):
             continue
-        root = ent.root
-        here = root.dep_ == "pobj" and root.head.lower_ in _LOCATIVE
         key = name_key(ent.text[4:] if ent.text.lower().startswith("the ") else ent.text)
+        root = ent.root
+        head = root.head if root.dep_ == "compound" and root.head.i >= ent.end else root
+        top = head
+        while top.dep_ == "compound" and top.head.i > top.i:
+            top = top.head
+        if top is not root and top.lower_ in ("stop", "station", "terminal", "line"):
+            always.add(key)
+        named_place = name_key(ent[-1].text) in buildings or not any(
+            t.lower_ in words for t in ent)
+        if head is not root:
+            named_place = name_key(head.text) in buildings
+        here = named_place and head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
         where[key] = where.get(key, True) and here
-    return frozenset(k for k, here in where.items() if here)
+    return frozenset(always | {k for k, here in where.items() if here})
 
 
 def is_work(span: Span) -> bool:
