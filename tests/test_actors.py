@@ -473,8 +473,8 @@ def test_actors_one_person_in_an_article_and_a_country_from_the_dictionary(nlp):
     people = [a for a in table.actors if a.kind == "person"]
     assert [a.name for a in people] == ["Elon Musk"] and "Musk" in people[0].aliases
     texts = ["Muhammadu Buhari met officials from Niger in Abuja.",
-             "On Monday Muhammadu Buhari flew to Geneva, Switzerland, for talks.",
-             "Chad would help, Muhammadu Buhari said."]
+             "On Monday Muhammadu Buhari flew from Lagos to Geneva, Switzerland, for talks.",
+             "Chad would help Nigeria, Muhammadu Buhari said."]
     ids = set()
     for text in texts:
         actor = _named(_read(nlp, text), "Muhammadu Buhari")

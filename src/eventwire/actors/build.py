@@ -118,6 +118,10 @@ class _Builder:
         self.dictionary = known
         self.day = day
         self.places = Places(doc, cands)
+        #: countries the article names (names, demonyms, capitals, cities, places)
+        self.named_countries = {e.kb_id_.split(":", 1)[1] for e in doc.ents
+                                if e.kb_id_.startswith(("country:", "demonym:", "city:"))}
+        self.named_countries |= {c.country.iso3 for c in cands if c.country is not None}
         self.org_at: dict[int, Actor] = {}
         self.people: list[tuple[Candidate, Actor]] = []
         self.unplaced: list[tuple[list[Candidate], Actor]] = []
@@ -152,7 +156,7 @@ class _Builder:
 
     def _org_country(self, group: list[Candidate], entry: Entry | None) -> str | None:
         if entry is not None:
-            return entry.country
+            return self._known_country(entry)
         if any(c.how == "ethnic" for c in group):
             return None
         for cand in group:
@@ -186,7 +190,17 @@ class _Builder:
             found = self.places.role_country(cand)
             if found:
                 return found
-        return entry.country if entry is not None else None
+        return self._known_country(entry)
+
+    def _known_country(self, entry: Entry | None) -> str | None:
+        """The dictionary's country: ours as it is; the derived dictionary's (namesakes
+        abound among its 18,000 office holders: "Mike Brown" of Saint Vincent) only when
+        the article names that country, its people or one of its places."""
+        if entry is None or not entry.country:
+            return None
+        if entry.source == "own" or entry.country in self.named_countries:
+            return entry.country
+        return None
 
     def place_the_rest(self) -> None:
         """People with a government role of no named country: the country of whoever quotes

@@ -313,6 +313,8 @@ class Context:
     mid: frozenset[str] = frozenset()
     #: buildings the article only names as places (`filters.located_names`)
     located: frozenset[str] = frozenset()
+    #: first words of the people's full names the article writes
+    first_names: frozenset[str] = frozenset()
 
 
 def context(doc: Doc, dictionary: Dictionary) -> Context:
@@ -323,7 +325,7 @@ def context(doc: Doc, dictionary: Dictionary) -> Context:
     return Context(dictionary, {t.i for e in doc.ents for t in e}, known,
                    frozenset(name_key(e[-1].text) for e in full),
                    given | frozenset(name_key(e[0].text) for e in full), mid_capitals(doc),
-                   located_names(doc))
+                   located_names(doc), frozenset(name_key(e[0].text) for e in full))
 
 
 def _stance(span: Span) -> bool:
@@ -375,6 +377,9 @@ def _entity_candidate(span: Span, ctx: Context) -> Candidate | None:
         return None
     span = repaired
     country = _country_candidate(span)
+    if country is not None and country.how == "demonym" and len(span) == 1 \
+            and name_key(span.text) in ctx.first_names:
+        return None  # "Dane" of "Dane Chinnery" is a person, not Denmark
     if country is not None or label in ("GPE", "LOC", "FAC") or span.kb_id_.startswith("city:"):
         return country
     if _stance(span):
