@@ -368,9 +368,14 @@ def _entry(row: dict[str, str], source: str) -> Entry:
 PHOENIX_ACTORS = DATA / "phoenix_actors.tsv"
 
 
-@functools.lru_cache(maxsize=8)
 def dictionary(user_file: str | None = None) -> Dictionary:
-    """The derived dictionary, our own rows over it, and ``user_file`` rows over both."""
+    """The derived dictionary, our own rows over it, and ``user_file`` rows over both
+    (loaded once per file: ``dictionary()`` and ``dictionary(None)`` are one table)."""
+    return _dictionary(user_file or None)
+
+
+@functools.lru_cache(maxsize=8)
+def _dictionary(user_file: str | None) -> Dictionary:
     table = Dictionary()
     paths: list[tuple[Path | str, str]] = [(PHOENIX_ACTORS, "phoenix"), (DATA / "actors.tsv", "own")]
     if user_file:
