@@ -222,6 +222,7 @@ class Skip:
     id: str = ""
 
     def __post_init__(self) -> None:
+        self.message = " ".join(str(self.message).split())  # one line, whatever a library said
         if not self.id:
             self.id = stable_id("skip", self.source, self.line, self.code)
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
+from .errors import StoreError
 from .records import Article, Reading, Skip
 from .stories.similarity import minhash
 
@@ -70,30 +71,18 @@ def ingest(
 
     An article whose id (a hash of its text and url) is already stored is
     left as it is unless ``reprocess``. Each article is written in one
-    transaction.
+    transaction. A republished copy is stored as one more source of its
+    original; a copy whose original could not be read is read itself. A
+    failure to store one article is that article's skip (E302).
     """
     summary = Summary()
     duplicates = store.duplicate_index()
     for batch in _batches(sources, batch_size):
         skips = [item for item in batch if isinstance(item, Skip)]
-        fresh, copies, signatures = _triage(batch, store, duplicates, summary, reprocess=reprocess)
-        stored: set[str] = set()
-        for result in pipeline.read(fresh):
-            if isinstance(result, Skip):
-                skips.append(result)
-                continue
-            store.put_reading(result, signature=signatures.get(result.article.id))
-            stored.add(result.article.id)
-            _count(summary, result)
-        for article_id in set(signatures) - stored:
-            duplicates.remove(article_id)
-        for original, copy in copies:  # after the batch: the original may be in it
-            if original in stored or store.has_article(original):
-                store.add_source(original, copy)
-                summary.duplicates += 1
-            else:
-                skips.append(Skip(copy.origin or copy.id, "E202",
-                                  "article could not be processed: it repeats an article that failed"))
+        pending = [item for item in batch if isinstance(item, Article)]
+        summary.read += len(pending)
+        while pending:  # a second round reads the copies of articles that failed
+            pending = _round(pending, pipeline, store, duplicates, summary, skips, reprocess=reprocess)
         store.put_skips(skips)
         for skip in skips:
             summary.add_skip(skip)
@@ -102,17 +91,50 @@ def ingest(
     return summary
 
 
+def _round(articles: list[Article], pipeline: Pipeline, store: SQLStore, duplicates: Any,
+           summary: Summary, skips: list[Skip], *, reprocess: bool) -> list[Article]:
+    """Read and store the new articles of ``articles``; returns the copies left to read."""
+    fresh, copies, signatures = _triage(articles, store, duplicates, summary, reprocess=reprocess)
+    stored: set[str] = set()
+    for result in pipeline.read(fresh):
+        if isinstance(result, Skip):
+            skips.append(result)
+            continue
+        article_id = result.article.id
+        try:
+            original = store.put_reading(result, signature=signatures.get(article_id), copies=not reprocess)
+        except StoreError as err:
+            skips.append(Skip(result.article.origin or article_id, err.code, err.reason))
+            continue
+        if original is not None:  # another ingest stored its original a moment ago
+            summary.duplicates += 1
+            continue
+        stored.add(article_id)
+        _count(summary, result)
+    for article_id in set(signatures) - stored:
+        duplicates.remove(article_id)
+    orphans = []
+    for original, copy in copies:  # after the batch: the original may be in it
+        if original in stored or store.has_article(original):
+            try:
+                store.add_source(original, copy)
+            except StoreError as err:
+                skips.append(Skip(copy.origin or copy.id, err.code, err.reason))
+                continue
+            summary.duplicates += 1
+        else:
+            orphans.append(copy)
+    return orphans
+
+
 def _triage(
-    batch: list[Article | Skip], store: SQLStore, duplicates: Any, summary: Summary, *, reprocess: bool
+    batch: list[Article], store: SQLStore, duplicates: Any, summary: Summary, *, reprocess: bool
 ) -> tuple[list[Article], list[tuple[str, Article]], dict[str, Any]]:
-    """Split a batch into new articles, republished copies (with their original) and known ones."""
+    """Split articles into new ones, republished copies (with their original) and known ones."""
     fresh: list[Article] = []
     copies: list[tuple[str, Article]] = []
     signatures: dict[str, Any] = {}
     for item in batch:
-        if not isinstance(item, Article):
-            continue
-        summary.read += 1
         if not reprocess and (store.has_article(item.id) or store.is_known_copy(item.id)
                               or item.id in signatures):
             summary.unchanged += 1

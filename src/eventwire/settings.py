@@ -55,6 +55,8 @@ SETTINGS: dict[str, Setting] = _declare(
             "An extra actor dictionary (TSV, the columns of data/actors.tsv); empty: none."),
     Setting("serve.host", str, "127.0.0.1", "Address the HTTP API and web UI listen on."),
     Setting("serve.port", int, 8000, "Port the HTTP API and web UI listen on."),
+    Setting("serve.cache", bool, True,
+            "Keep API answers until the database changes (any write empties it): fast under many clients."),
     Setting("batch.chunk_size", int, 64, "Records per unit of work of `eventwire batch` (and per resumable step)."),
     Setting("batch.engine", str, "local", "Engine of `eventwire batch`: local (a process pool) or ray."),
     Setting("stories.window_days", int, 7,

@@ -28,8 +28,10 @@ class ChunkWorker:
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[int]]:
         results: dict[str, list[int]] = {"articles": [], "skips": [], "events": []}
-        for source, kind, start, stop in zip(batch["source"], batch["kind"], batch["start"], batch["stop"], strict=True):
-            counts = process_chunk(Chunk(str(source), str(kind), int(start), int(stop)), self.pipeline, self.out)
+        columns = zip(batch["source"], batch["kind"], batch["start"], batch["stop"], batch["index"], strict=True)
+        for source, kind, start, stop, index in columns:
+            counts = process_chunk(Chunk(str(source), str(kind), int(start), int(stop), int(index)),
+                                   self.pipeline, self.out)
             for key in results:
                 results[key].append(counts[key])
         return results

@@ -184,4 +184,6 @@ article_minhash = Table(
     metadata,
     Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("signature", LargeBinary, nullable=False),
+    Column("seq", Integer),  # 0008: order of storing, so concurrent ingests catch up
+    Index("ix_article_minhash_seq", "seq"),
 )
