@@ -83,7 +83,7 @@ def _after_to(doc: Doc, start: int, i: int) -> bool:
     return any(t.lower_ == "to" for t in doc[start:i])
 
 
-def _actor_key(kind: str, name: str, country: str | None) -> str:
+def actor_key(kind: str, name: str, country: str | None = None) -> str:
     """Id of an actor the dictionary does not know: the same in every article that names it
     so, whatever kind the article's parse gave it. People, and names that read as a
     person's, by given name and surname (`names.person_key`: "Donald J. Trump" = "Donald
@@ -140,7 +140,7 @@ class _Builder:
         roles = list(dict.fromkeys(r for c in group for r in c.roles))
         kind = entry.kind if entry is not None and entry.kind != "country" else first.kind
         external = {"wikidata": entry.wikidata} if entry is not None and entry.wikidata else {}
-        key = entry.key if entry is not None else _actor_key(kind, _fullest(group, name), country)
+        key = entry.key if entry is not None else actor_key(kind, _fullest(group, name), country)
         actor = Actor(name, kind, country, sectors, roles, surface_aliases(group, name),  # type: ignore[arg-type]
                       external, id=key)
         for cand in group:
