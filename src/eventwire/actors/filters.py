@@ -354,13 +354,16 @@ def page_word(span: Span, mid: frozenset[str] | None = None) -> bool:
     """One capitalised common word the dictionary does not know ("Invalid", "Vote"),
     unless it is written capitalised in the middle of a sentence somewhere ("a letter
     to Congress"; ``mid``: `mid_capitals` of the article); in capitals, only at the start
-    of a line or among other capitals ("LOVE", not "SPA")."""
+    of a line or among other capitals ("LOVE", not "SPA"). The subject of a clause is no page
+    word ("Apple criticized Samsung")."""
     if len(span) != 1:
         return False
     token = span[0]
     if not common_word(token):
         return False
     doc = span.doc
+    if token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ == "VERB" and token.i < token.head.i:
+        return False  # the subject of a clause ("Apple criticized Samsung"): a name, not page text
     if token.is_upper:  # an acronym ("SPA"), unless in a line of capitals ("FREE TICKETS")
         near = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
         return _after_break(token) or any(t.is_upper and t.is_alpha and len(t) > 1 for t in near)
