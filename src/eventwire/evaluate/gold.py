@@ -21,6 +21,7 @@ from ..errors import EventwireError
 from .events import FIELDS, count_events
 from .parts import Counts, count_actors, count_quotes, count_strings, count_title
 from .plover import evaluate_plover
+from .places import count_locations
 from .text import f1, fold, ratio
 from ..records import Article, Reading, Skip
 
@@ -144,6 +145,7 @@ def count_reading(gold: GoldFile, reading: Reading) -> dict[str, Counts]:
         "actors": count_actors(data, reading, fold(layout_text)),
         "events": events,
         "fields": fields,
+        "locations": count_locations(data, reading),
         "quotes": count_quotes(data, reading, layout_text),
     }
 
@@ -183,6 +185,7 @@ def rates(counts: dict[str, Counts]) -> dict[str, Any]:
         "credits": _prf(counts["credits"]),
         "actors": _actor_rates(counts["actors"]),
         "events": events,
+        "places": {f"event_location_{name}": ratio(*pair) for name, pair in counts["locations"].items()},
         "quotes": quotes,
     }
 
@@ -277,6 +280,8 @@ def _gold_lines(parts: dict[str, Any]) -> list[str]:
         lines.append(_line(part, [("P", p["precision"]), ("R", p["recall"]), ("F1", p["f1"])]))
     ev, qu, ac = parts["events"], parts["quotes"], parts["actors"]
     lines.insert(4, _line("  fields", list(ev["fields"].items())))
+    lines.insert(5, _line("places", [(k.removeprefix("event_location_"), v)
+                                     for k, v in parts["places"].items()]))
     lines.append(_line("  speaker", [("acc", qu["speaker_accuracy"])]))
     lines += [
         _line("actors", [("R", ac["recall"]), ("country", ac["country_accuracy"]),
