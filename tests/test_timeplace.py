@@ -299,8 +299,10 @@ def test_timeplace_place_events_adjectival_date_is_not_the_event_date(nlp):
 def test_timeplace_lookup_tells_main_names():
     from eventwire.timeplace.gazetteer import lookup
 
-    found = lookup("White House")
-    assert found is not None and found[1] is False
+    found = lookup("Bombay")  # one of Mumbai's other names
+    assert found is not None and found[1] is False and found[0].name == "Mumbai"
+    found = lookup("White House")  # a landmark of its own now, no longer Casablanca's alternate
+    assert found is not None and found[1] is True and found[0].kind == "landmark"
     found = lookup("Kyiv")
     assert found is not None and found[1] is True
 
@@ -396,7 +398,8 @@ def test_timeplace_weekday_within_a_week(published, weekday):
 def test_timeplace_is_place_kinds_and_main_names():
     assert is_place("Iran", kinds=("country",))
     assert not is_place("Iran", kinds=("city",))
-    assert is_place("White House") and not is_place("White House", main_only=True)
+    assert is_place("Bombay") and not is_place("Bombay", main_only=True)
+    assert is_place("White House", kinds=("landmark",), main_only=True)
     assert is_place("Kyiv", kinds=("city",), main_only=True)
 
 

@@ -2,10 +2,11 @@
 
 The events part scores ``location`` only on matched events, so its figure
 moves with event recall. This part scores every gold event that gives a
-location: the system event taken is the one from the gold evidence's
-sentence whose trigger overlaps the evidence (else the nearest to it);
+location: the system event taken is the one whose trigger lies in the
+gold evidence (else whose evidence holds the gold's, else the only
+one of its sentence);
 ``accuracy`` is right / scored, ``coverage`` is scored / gold events with a
-location (a sentence with no system event is not scored). Pure: no model.
+location (evidence with no system event in it is not scored). Pure: no model.
 """
 
 from __future__ import annotations
@@ -18,16 +19,12 @@ from .parts import Counts
 from .text import find_spans, fold, fold_map, overlaps
 
 
-def _nearest(events: list[Event], spans: list[tuple[int, int]]) -> Event | None:
-    """The event whose trigger overlaps an evidence span, else the one nearest to one."""
-    if not events or not spans:
-        return None
-
-    def distance(event: Event) -> int:
-        return min(0 if overlaps((event.start, max(event.end, event.start + 1)), [s])
-                   else min(abs(event.start - s[0]), abs(event.end - s[1])) for s in spans)
-
-    return min(events, key=distance)
+def _nearest(events: list[Event], spans: list[tuple[int, int]], evidence: str = "") -> Event | None:
+    """The first event whose trigger lies in an evidence span, else whose own evidence
+    holds the gold's, else the sentence's only event (another clause's event says nothing of this event's place)."""
+    inside = next((e for e in events if overlaps((e.start, max(e.end, e.start + 1)), spans)), None)
+    said = next((e for e in events if evidence and evidence in fold(e.evidence)), None)
+    return inside or said or (events[0] if len(events) == 1 else None)
 
 
 def count_locations(gold: dict[str, Any], reading: Reading) -> Counts:
@@ -40,7 +37,7 @@ def count_locations(gold: dict[str, Any], reading: Reading) -> Counts:
         wanted += 1
         spans = find_spans(folded, offsets, fold(item.get("evidence"), drop_quotes=True))
         here = [e for e in reading.events if overlaps(event_span(e, reading), spans)]
-        event = _nearest(here, spans)
+        event = _nearest(here, spans, fold(item.get("evidence")))
         if event is None:
             continue
         scored += 1

