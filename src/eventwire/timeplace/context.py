@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: organizations named after their place give its country and division too
+ORG_LABELS = frozenset({"ORG", "NORP"})
 DATELINE_CHARS = 80
 #: a dateline: an upper-case place, an optional qualifier, then a dash, an agency or a colon
 DATELINE = re.compile(
@@ -45,13 +47,25 @@ def dateline_place(text: str, sections: Iterable[Section],
 
 def article_countries(ents: Iterable[Span], actor_countries: Iterable[str],
                       dateline: Place | None) -> tuple[str, ...]:
-    """Countries of the article's actors, unambiguous place names and dateline."""
+    """Countries of the article's actors, unambiguous place names (also at the head of
+    an organization's name) and dateline; a division named is also given as "USA:NV"
+    (see gazetteer.best)."""
     found = set(actor_countries)
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
-            named = qualifier(ent.text)
+            names = [ent.text]
+        elif ent.label_ in ORG_LABELS and len(ent) > 1:  # "the Nevada Republican Party"
+            names = [ent[:2].text, ent[:1].text]
+        else:
+            continue
+        for name in names:
+            named = qualifier(name)
             if named is not None:
                 found.add(named[0])
+                place = geocode(name, hints=tuple(found))
+                if named[1] and place is not None and place.kind == "admin1":
+                    found.add(f"{named[0]}:{named[1]}")  # not "Washington", which is the city
+                break
     if dateline is not None and dateline.country:
         found.add(dateline.country)
     return tuple(sorted(found))

@@ -21,6 +21,8 @@ KINDS = ("country", "admin1", "admin2", "city", "region", "landmark")
 HINT_RATIO = 20
 #: a place this populous wins even when the name is only one of its alternates ("New York")
 BIG = 1_000_000
+#: kinds from our own tables, whose every alias counts as a main name
+CURATED = frozenset({"region", "landmark"})
 #: letters an alternate name shares with the main name's start to count as a spelling of it
 SPELLING = 4
 
@@ -45,8 +47,9 @@ def _index() -> tuple[dict[str, list[tuple[Entry, bool]]], dict[str, Entry]]:
     for entry in all_entries():
         by_id[entry.gid] = entry
         keys = {fold(entry.name): True}
+        curated = entry.kind in CURATED  # our own tables' aliases are as good as the name
         for name in entry.names[1:]:
-            keys.setdefault(fold(name), False)
+            keys.setdefault(fold(name), curated)
         for key, main in keys.items():
             by_name.setdefault(key, []).append((entry, main))
     return by_name, by_id
@@ -63,8 +66,24 @@ def entry(gid: str | None) -> Entry | None:
 
 
 def candidates(name: str) -> list[tuple[Entry, bool]]:
-    """Every gazetteer place called ``name`` (main or alternate name)."""
-    return _index()[0].get(fold(name), [])
+    """Every gazetteer place called ``name`` (main or alternate name; "Mt." read "Mount")."""
+    key = fold(name)
+    found = _index()[0].get(key)
+    if found is None and " " in key:
+        first, rest = key.split(" ", 1)
+        if first in _abbrevs():
+            found = _index()[0].get(f"{_abbrevs()[first]} {rest}")
+    return found or []
+
+
+@functools.lru_cache(maxsize=1)
+def _abbrevs() -> dict[str, str]:
+    """Abbreviated first words of place names (data/place_words.tsv, kind abbrev)."""
+    from ..datafiles import DATA, rows
+
+    pairs = [r[1].strip().split("=", 1) for r in rows(DATA / "place_words.tsv", header=True)
+             if r and r[0] == "abbrev" and len(r) > 1 and "=" in r[1]]
+    return {a: b for a, b in pairs}
 
 
 def _fits(entry: Entry, within: tuple[str, str] | None) -> bool:
@@ -83,7 +102,8 @@ def best(name: str, countries: Sequence[str] = (), hints: Sequence[str] = (),
     Ranked by ``within`` (a qualifier's country and first-level code, firm),
     ``countries`` (firm: the sentence's own countries), then ``hints`` (the
     article's countries, which do not make a place beat one over `HINT_RATIO`
-    times its weight), then main name (or a big place), then weight. A town of
+    times its weight; a hint "USA:NV" names a division), then main name (or a
+    big place), then weight. A town of
     under `SMALL` people is a candidate only when a qualifier, the sentence's
     or the article's countries support it.
     """
@@ -94,10 +114,11 @@ def best(name: str, countries: Sequence[str] = (), hints: Sequence[str] = (),
         return None
     floor = max(e.weight for e, _ in found) / HINT_RATIO
 
-    def rank(item: tuple[Entry, bool]) -> tuple[bool, bool, bool, bool, int]:
+    def rank(item: tuple[Entry, bool]) -> tuple[bool, bool, bool, bool, bool, int]:
         entry, main = item
         hint = entry.country in hinted and entry.weight >= floor
-        return (_fits(entry, within), entry.country in wanted, hint,
+        division = hint and f"{entry.country}:{entry.admin1}" in hinted  # "Clark County" in Nevada
+        return (_fits(entry, within), entry.country in wanted, hint, division,
                 main or entry.population >= BIG, entry.weight)
 
     return max(found, key=rank)

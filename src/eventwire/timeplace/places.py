@@ -390,21 +390,25 @@ def _place_name(ctx: Context, start: int, end: int,
     leading lower-case words ("downtown Seattle"); a trailing place noun is tried with
     the name ("York County") and then without ("the Kunduz province")."""
     doc = ctx.doc
+    words = place_words()
     comma = next((i for i in range(start + 1, end) if doc[i].text == ","), None)
     if comma is not None:  # one entity "Forest City, Iowa"
-        within, end = qualifier(doc[comma + 1:end].text), comma
-    else:
-        within = _qualifier_after(doc, end)
-    nouns = place_words().get("placenoun", frozenset())
-    stops = [end, end - 1] if end - start > 1 and doc[end - 1].lower_ in nouns else [end]
-    for stop in stops:
+        tries = [(comma, qualifier(doc[comma + 1:end].text))]
+    else:  # "Forest City, Iowa" as two names; "Arlington Virginia", "Washington DC" as one
+        tries = [(end, _qualifier_after(doc, end))]
+        tries += [(end - k, q) for k in (2, 1) if end - k > start
+                  and (q := qualifier(doc[end - k:end].text)) is not None]
+        if end - start > 1 and doc[end - 1].lower_ in words.get("placenoun", ()):
+            tries.append((end - 1, tries[0][1]))  # "the Kunduz province"
+    for stop, within in tries:
         begin = start
         while begin < stop:
             name = doc[begin:stop].text
             found = lookup(name, hints=ctx.countries, within=within)
             if found is not None and (found[1] or not strict):
                 return begin, name, within
-            if doc[begin].is_title or doc[begin].is_upper:
+            if (doc[begin].is_title or doc[begin].is_upper) \
+                    and doc[begin].lower_ not in words.get("prefix", ()):
                 break
             begin += 1
     return None
