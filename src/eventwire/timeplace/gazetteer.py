@@ -55,6 +55,23 @@ def _index() -> tuple[dict[str, list[tuple[Entry, bool]]], dict[str, Entry]]:
     return by_name, by_id
 
 
+@functools.lru_cache(maxsize=1)
+def _divisions() -> dict[tuple[str | None, str], Entry]:
+    """(country, GeoNames first-level code) -> that division's entry; country -> its entry."""
+    out: dict[tuple[str | None, str], Entry] = {}
+    for found in _index()[1].values():
+        if found.kind == "admin1" and found.admin1:
+            out.setdefault((found.country, found.admin1), found)
+        elif found.kind == "country":
+            out[(found.country, "")] = found
+    return out
+
+
+def division(country: str | None, code: str = "") -> Entry | None:
+    """The first-level division (or with no code, the country) of a place's codes."""
+    return _divisions().get((country, code))
+
+
 def warm() -> None:
     """Build the name index now (a few seconds, once per process) rather than mid-batch."""
     _index()
@@ -201,5 +218,5 @@ def place_names(place: Place) -> set[str]:
     return names
 
 
-__all__ = ["BIG", "HINT_RATIO", "KINDS", "SMALL", "Entry", "best", "candidates", "entry",
+__all__ = ["BIG", "HINT_RATIO", "KINDS", "SMALL", "Entry", "best", "candidates", "division", "entry",
            "fold", "geocode", "is_place", "lookup", "place_names", "qualifier", "warm"]
