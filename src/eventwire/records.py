@@ -141,7 +141,7 @@ class Mention:
 class Place:
     name: str
     country: str | None = None
-    kind: str = "city"  # country | admin1 | city
+    kind: str = "city"  # country | admin1 | admin2 | city | region | landmark
     lat: float | None = None
     lon: float | None = None
     gazetteer_id: str | None = None

@@ -3,8 +3,7 @@
 The events part scores ``location`` only on matched events, so its figure
 moves with event recall. This part scores every gold event that gives a
 location: the system event taken is the one whose trigger lies in the
-gold evidence (else whose evidence holds the gold's, else the only
-one of its sentence);
+gold evidence (else whose own evidence holds the gold's);
 ``accuracy`` is right / scored, ``coverage`` is scored / gold events with a
 location (evidence with no system event in it is not scored). Pure: no model.
 """
@@ -21,10 +20,10 @@ from .text import find_spans, fold, fold_map, overlaps
 
 def _nearest(events: list[Event], spans: list[tuple[int, int]], evidence: str = "") -> Event | None:
     """The first event whose trigger lies in an evidence span, else whose own evidence
-    holds the gold's, else the sentence's only event (another clause's event says nothing of this event's place)."""
+    holds the gold's (another clause's event says nothing of this event's place)."""
     inside = next((e for e in events if overlaps((e.start, max(e.end, e.start + 1)), spans)), None)
     said = next((e for e in events if evidence and evidence in fold(e.evidence)), None)
-    return inside or said or (events[0] if len(events) == 1 else None)
+    return inside or said
 
 
 def count_locations(gold: dict[str, Any], reading: Reading) -> Counts:
