@@ -1,9 +1,11 @@
 """Time and place: dates relative to publication, places from the gazetteer (issue 6).
 
-`place_events` gives each event the date and place of its own clause, else
-of the clauses above it, else of its sentence (captions: else of the whole
-caption); a date then falls back to the article's dateline or publication
-date (marked inferred). Dates and places are found once per article: date
+`place_events` gives each event the date of its own clause, else of the
+clauses above it, else of its sentence (captions: else of the whole
+caption), else the article's dateline or publication date (marked
+inferred); and the place of its trigger or clause, else of the clauses above
+it that do not report it, else the dateline's (lead sentence only) or the
+caption's, never just any place of the sentence. Dates and places are found once per article: date
 entities and a few date words, and place names in locative positions ("in
 Moscow"), as the object of the event's verb ("strike Kyiv") or as where a
 movement ends ("travel to Paris"). A country counts only after "in"-like
@@ -57,6 +59,8 @@ Qualifier = tuple[str, str] | None
 #: event's ("talks at the White House"); deeper ones ("protests over the victory in the
 #: U.S. election") count only when nothing nearer does
 NEAR_STEPS = 2
+#: relations that name the same thing again, no step further from the verb
+SAME_THING = frozenset({"appos", "conj", "compound", "flat"})
 DATELINE_ENDS = frozenset({"(", "—", "–", "-", "--", "/"})
 DATELINE_CHARS = 80
 
@@ -180,15 +184,6 @@ def _outer(anchor: Token) -> set[int]:
     for ancestor in anchor.ancestors:
         out |= _clause(ancestor)
     return out
-
-
-def _in_other_relcl(token: Token, anchor: Token) -> bool:
-    """Whether ``token`` sits in a relative clause that does not hold the anchor."""
-    for ancestor in token.ancestors:
-        if ancestor.dep_ in ("relcl", "acl") and \
-                not ancestor.left_edge.i <= anchor.i <= ancestor.right_edge.i:
-            return True
-    return False
 
 
 def _section_of(ctx: Context, char: int) -> Section | None:
@@ -490,42 +485,67 @@ def _pick_place(marks: list[Mark], allowed: set[int] | None, anchor: int,
 
 def _event_place(ctx: Context, event: Event, sent: Span | None, anchor: Token | None,
                  clause: set[int]) -> Place | None:
-    """The event's clause first ('met in Moscow', 'strike Kyiv'), then its sentence."""
+    """The trigger's own place, then its clause's ('met in Moscow', 'strike Kyiv'), then the
+    clauses above it except those reporting it ('officials in Baghdad said'), then deeper in
+    its clause, then the dateline (lead sentence only), then (captions) the caption's."""
     if sent is None:
         return None
     index = next((i for i, s in enumerate(ctx.sents) if s.start == sent.start), -1)
     marks = _place_marks(ctx, index, sent)
     at = anchor.i if anchor is not None else sent.start
-    found = None
     here = [m for m in marks if m.role != "dest"]
-    if clause and anchor is not None:  # a place the verb governs, not one deep in a noun's phrase
+    span = ctx.doc.char_span(event.start, event.end, alignment_mode="expand")
+    trigger = {t.i for t in span} if span is not None else set()
+    # the trigger's own place ("airstrikes on Kunduz"), then one the verb governs, not one
+    # deep in a noun's phrase
+    found = _pick_place([m for m in here if m.governor in trigger], None, at, trigger)
+    if found is None and clause and anchor is not None:
         near = [m for m in here if _steps(ctx.doc, m.governor, anchor) <= NEAR_STEPS]
         found = _pick_place(near, clause, at, {anchor.i}) or _destination(marks, anchor)
     loose = [m for m in marks if m.role not in ("obj", "dest")]
-    if found is None and anchor is not None and loose:
-        found = _pick_place(loose, _outer(anchor), at, set())
-    if found is None and clause and anchor is not None:
-        found = _pick_place(here, clause, at, {anchor.i})
+    if found is None and anchor is not None and loose:  # "opened fire in Seattle and wounded five"
+        found = _pick_place(loose, _outer(anchor) - _reporting(anchor), at, set())
+    if found is None and clause and anchor is not None:  # the parser hangs many a place on the
+        found = _pick_place(here, clause, at, {anchor.i})  # nearest noun: "protest against X in Y"
     if found is None and ctx.dateline_at is not None and _is_lead(ctx, sent):
         found = dataclasses.replace(ctx.dateline_at)
-    if found is None and loose:
-        own = [m for m in loose if anchor is None or not _in_other_relcl(ctx.doc[m.start], anchor)]
-        found = _pick_place(own, None, at, set())
+    if found is None and anchor is None and loose:
+        found = _pick_place(loose, None, at, set())
     if found is None and (event.in_caption or _kind_at(ctx, event.start) == "caption"):
         found = _caption_place(ctx, event, at)
     return found
+
+
+def _reporting(anchor: Token) -> set[int]:
+    """Tokens of the clauses that report the anchor's ("a spokesman in Potsdam said that
+    police fought ..."): where the words were said is not where the event happened."""
+    out: set[int] = set()
+    token = anchor
+    for ancestor in anchor.ancestors:
+        if token.dep_ in ("ccomp", "parataxis") and ancestor.lemma_.lower() in _speech_verbs():
+            out |= _clause(ancestor)
+        token = ancestor
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    """Verbs that report speech (the quotes stage's cues, data/quote_words.tsv)."""
+    return frozenset(r[0].strip() for r in rows(DATA / "quote_words.tsv", header=True)
+                     if len(r) > 1 and r[1].strip() == "cue")
 
 
 def _steps(doc: Doc, governor: int, anchor: Token) -> int:
     """Head steps from a place's governor up to the anchor (99 when it is not below it)."""
     if governor < 0:
         return 99
-    token = doc[governor]
-    for steps in range(NEAR_STEPS + 1):
+    token, steps = doc[governor], 0
+    for _ in range(3 * NEAR_STEPS):
         if token.i == anchor.i:
             return steps
-        if token.head is token:
+        if token.head is token or steps > NEAR_STEPS:
             break
+        steps += token.dep_ not in SAME_THING  # "the commander, Radan, in Tehran": one step
         token = token.head
     return 99
 
