@@ -215,8 +215,12 @@ def test_api_stories_list_and_detail(client):
     target = (multi or listed)[0]
     story = client.get(f"/api/stories/{target['id']}").json()
     assert len(story["articles"]) == target["articles"]
+    assert story["num_sources"] == target["sources"] == len(story["outlets"])
     for event in story["events"]:
-        assert event["num_mentions"] == len(event["sources"]) >= 1
-        assert {s["article_id"] for s in event["sources"]} <= {a["id"] for a in story["articles"]}
+        assert event["num_mentions"] == len(event["reports"]) >= 1
+        assert {s["article_id"] for s in event["reports"]} <= {a["id"] for a in story["articles"]}
+        assert all(r["sentence_text"] for r in event["reports"])
+    quoted = [q for group in story["speakers"] for q in group["quotes"]]
+    assert {q["article_id"] for q in quoted} <= {a["id"] for a in story["articles"]}
     missing = client.get("/api/stories/nope")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "E303"

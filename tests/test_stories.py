@@ -13,7 +13,7 @@ from eventwire.ingest import read_paths
 from eventwire.records import Actor, Article, DateValue, Event, Reading
 from eventwire.service import ingest
 from eventwire.store import open_store
-from eventwire.stories.similarity import Fingerprint, related
+from eventwire.stories.similarity import Fingerprint, StoryRules, related
 
 from .conftest import NEWS
 
@@ -88,17 +88,78 @@ def test_stories_same_actors_different_days_not_merged(pipeline, store):
     assert len(stories) == 3
 
 
-def test_stories_related_is_symmetric_and_windowed():
-    a = Fingerprint(["lavrov", "moscow", "iran"], ["meet", "talk", "pipeline", "minister"])
-    b = Fingerprint(["lavrov", "moscow"], ["meet", "pipeline", "sign"])
+def _fp(names: list[str], words: list[str]) -> Fingerprint:
+    return Fingerprint({n: 1.0 for n in names}, {w: 1.0 for w in words})
+
+
+def test_stories_related_is_symmetric_and_decays_with_days():
+    a = _fp(["a:lavrov", "a:russia", "a:iran"], ["meet", "talk", "pipeline", "minister"])
+    b = _fp(["a:lavrov", "a:russia"], ["meet", "pipeline", "sign"])
     day = datetime.date(2024, 3, 5)
     assert related(a, day, b, day) and related(b, day, a, day)
-    assert not related(a, day, b, day + datetime.timedelta(days=5))
+    assert related(a, day, b, day + datetime.timedelta(days=1))
+    assert not related(a, day, b, day + datetime.timedelta(days=5))  # the bar rose above what they share
+    rules = StoryRules(window_days=7, decay_days=0, name_threshold=0.3, word_threshold=0.4)
+    assert related(a, day, b, day + datetime.timedelta(days=7), rules)
+    assert not related(a, day, b, day + datetime.timedelta(days=8), rules)  # outside the window
+    assert not related(a, day, _fp(["a:lavrov"], ["drill", "navy"]), day)  # names alone are not enough
+
+
+def _synthetic(n_stories: int = 12, seed: int = 5) -> list[Reading]:
+    """Stories of 3-8 articles spread over up to six days; names and words of the story plus noise."""
+    rng = random.Random(seed)
+    readings = []
+    for story in range(n_stories):
+        names = [f"a:actor{story}-{i}" for i in range(6)]
+        words = [f"word{story}-{i}" for i in range(20)]
+        start = datetime.date(2024, 1, 1) + datetime.timedelta(days=story // 3)
+        for k in range(rng.randint(3, 8)):
+            day = start + datetime.timedelta(days=min(k, 5))
+            fp = Fingerprint({n: float(rng.randint(1, 6)) for n in rng.sample(names, 4) + [f"a:noise{rng.randrange(40)}"]},
+                             {w: float(rng.randint(1, 6)) for w in rng.sample(words, 14) + [f"noise{rng.randrange(99)}"]})
+            article = Article(title=f"Story {story} article {k}", paragraphs=[f"Body {story}-{k}."],
+                              published=day, outlet=f"outlet{k}")
+            readings.append(Reading(article=article, fingerprint=fp))
+    return readings
+
+
+def _partition(store) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for row in store.articles(limit=1000):
+        groups.setdefault(store.article(row["id"])["story_id"], set()).add(row["title"])
+    return {frozenset(g) for g in groups.values()}
+
+
+def test_stories_same_stories_in_three_orders_and_two_runs(tmp_path):
+    readings = _synthetic()
+    orders = [readings, readings[::-1], random.Random(3).sample(readings, len(readings))]
+    partitions = []
+    for n, order in enumerate(orders):
+        store = open_store(str(tmp_path / f"order{n}.db"))
+        for reading in order:
+            store.put_reading(reading)
+        partitions.append(_partition(store))
+        store.close()
+    half = len(readings) // 2
+    first = open_store(str(tmp_path / "runs.db"))
+    for reading in orders[2][:half]:
+        first.put_reading(reading)
+    first.close()
+    second = open_store(str(tmp_path / "runs.db"))  # a second run on the same database
+    for reading in orders[2][half:]:
+        second.put_reading(reading)
+    partitions.append(_partition(second))
+    assert partitions[0] == partitions[1] == partitions[2] == partitions[3]
+    multi = [g for g in partitions[0] if len(g) > 1]
+    assert len(multi) >= 8  # most synthetic stories come together
+    assert all(len({t.split(" article")[0] for t in g}) == 1 for g in partitions[0])  # and none mixes two
+    assert second.regroup_stories() == len(partitions[0]) and _partition(second) == partitions[0]
+    second.close()
 
 
 def test_stories_events_counted_once_across_a_story(store):
     day = datetime.date(2024, 3, 5)
-    fp = Fingerprint(["lavrov", "moscow", "tehran"], ["meet", "talk", "customs", "agreement"])
+    fp = _fp(["a:lavrov", "a:moscow", "a:tehran"], ["meet", "talk", "customs", "agreement"])
     readings = []
     russia, iran = Actor("Russia", "country", country="RUS"), Actor("Iran", "country", country="IRN")
     for outlet, stated in (("meridian", True), ("ledger", True), ("courier", False)):
@@ -152,4 +213,67 @@ def test_stories_same_stories_in_any_order(pipeline, tmp_path):
         for origin, story in by_origin.items():
             groups.setdefault(story, set()).add(url_of[origin])
         partitions.append({frozenset(g) for g in groups.values()})
+        listed = store.stories(limit=1000)
+        for story in listed:  # every story carried by several outlets says so
+            outlets = {a["outlet"] for a in store.story(story["id"])["articles"]}
+            assert story["sources"] == len(outlets) and (len(outlets) == 1 or story["sources"] > 1)
+        store.close()
     assert partitions[0] == partitions[1]
+
+
+def _report(rid: str, article: str, *, outlet: str, negated: bool = False, day: str | None = "2024-03-04",
+            key: str = "k1") -> dict:
+    return {"id": rid, "article_id": article, "outlet": outlet, "merge_key": key, "negated": negated,
+            "date": day or "2024-03-06", "date_precision": "day", "date_inferred": day is None,
+            "confidence": 0.9, "published": "2024-03-06", "start": 0}
+
+
+def test_stories_merge_reports_counts_and_disputes():
+    from eventwire.stories.merge import merge_reports
+
+    agreeing = [_report("r1", "a1", outlet="meridian"), _report("r2", "a2", outlet="ledger"),
+                _report("r3", "a2", outlet="ledger"), _report("r4", "a3", outlet="courier", day=None)]
+    (event,) = merge_reports(agreeing, {"a2": ["ledger", "gazette"]})  # a2's text was also carried by gazette
+    assert (event["num_mentions"], event["num_articles"], event["num_sources"]) == (4, 3, 4)
+    assert not event["disputed"] and event["date"] == "2024-03-04"
+    denied = agreeing + [_report("r5", "a4", outlet="herald", negated=True, key="k1")]
+    said, unsaid = merge_reports(denied)
+    assert said["num_mentions"] == 4 and unsaid["num_mentions"] == 1
+    assert said["disputed"] and unsaid["disputed"] and said["dispute"] == ["negated"]
+    redated = agreeing + [_report("r6", "a5", outlet="herald", day="2024-03-01")]
+    parts = merge_reports(redated)
+    assert [p["num_mentions"] for p in parts] == [4, 1] and all(p["dispute"] == ["date"] for p in parts)
+    other = merge_reports(agreeing + [_report("r7", "a5", outlet="herald", key="k2")])
+    assert [p["disputed"] for p in other] == [False, False]  # another event is no contradiction
+
+
+def _without(field: str, tmp_path):
+    path = tmp_path / f"no-{field}.jsonl"
+    records = [json.loads(line) for line in NEWS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    path.write_text("\n".join(json.dumps({k: v for k, v in r.items() if k != field}) for r in records), "utf-8")
+    return path
+
+
+@pytest.mark.skipif(not NEWS.exists(), reason="shared news sample not present")
+def test_stories_every_shared_article_has_an_outlet_with_or_without_publisher(tmp_path):
+    from eventwire.records import Article as A
+
+    given = [a for a in read_paths([NEWS]) if isinstance(a, A)]
+    derived = [a for a in read_paths([_without("publisher", tmp_path)]) if isinstance(a, A)]
+    assert len(given) == len(derived) == 96
+    assert all(a.outlet for a in given) and all(a.outlet for a in derived)
+    assert [a.outlet for a in given] == [a.outlet for a in derived]  # "dailymail" and dailymail.co.uk agree
+    assert len({a.outlet for a in derived}) == 13
+
+
+def test_stories_outlet_names_from_table_and_domains():
+    from eventwire.datafiles import DATA, read_tsv
+    from eventwire.ingest.common import outlet_name, registered_domain
+
+    for row in read_tsv(DATA / "outlets.tsv"):
+        assert outlet_name(None, f"https://www.{row['domain']}/news/1") == row["name"]
+        for alias in filter(None, row["aliases"].split("|")):
+            assert outlet_name(alias) == row["name"]
+    assert outlet_name(None, "https://news.unlisted-paper.co.uk/a/1") == "unlisted-paper.co.uk"
+    assert outlet_name("Northern Ledger", "https://www.bbc.co.uk/x") == "Northern Ledger"  # a given name wins
+    assert outlet_name(None, "http://localhost:8000/a") is None and registered_domain("not a url") is None

@@ -244,13 +244,15 @@ def test_ui_story_page_lists_outlets_and_reports(page, base_url):
     main = _click(page, main.locator(f"li[data-story='{story['id']}'] a"))
     assert page.locator("main[data-page=story]").count() == 1
     assert main.locator("table.story-articles tr[data-article]").count() == story["articles"]
-    outlets = set(main.locator("table.story-articles td:nth-child(2)").all_inner_texts())
-    assert len(outlets) == story["outlets"]
+    assert main.locator("ul.story-outlets li[data-outlet]").count() == story["sources"] >= 2
     detail = page.request.get(f"{base_url}/api/stories/{story['id']}").json()
     assert main.locator("section[data-event]").count() == len(detail["events"])
     if detail["events"]:
         first = detail["events"][0]
-        assert main.locator(f"section[data-event='{first['id']}'] li").count() == len(first["sources"])
+        assert main.locator(f"section[data-event='{first['id']}'] li[data-report]").count() == len(first["reports"])
+        assert main.locator(f"section[data-event='{first['id']}'] blockquote.sentence").count() == len(first["reports"])
+    quoted = sum(len(g["quotes"]) for g in detail["speakers"])
+    assert main.locator("section.speaker li[data-quote]").count() == quoted
     article = main.locator("table.story-articles a").first
     main = _click(page, article)
     assert main.locator("a.story-link").count() == 1

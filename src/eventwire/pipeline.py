@@ -63,7 +63,7 @@ class Pipeline:
             quotes=quotes,
             sentences=[(s.start_char, s.end_char) for s in sentences(doc)],
             tokens=len(doc),
-            fingerprint=fingerprint(doc),
+            fingerprint=fingerprint(doc, table.mentions, table.actors, title_chars=len(article.title)),
         )
 
 

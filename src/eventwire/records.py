@@ -228,13 +228,29 @@ class Skip:
 
 @dataclass(slots=True)
 class Fingerprint:
-    """What story linking compares: salient names and content words."""
+    """What story linking compares: salient names and content words, each with its weight.
 
-    names: list[str] = field(default_factory=list)
-    words: list[str] = field(default_factory=list)
+    ``names`` holds actor ids (``a:<id>``) and the names no actor covers
+    (``e:<folded text>``); ``words`` content lemmas. Weights count mentions,
+    those in the title counting more (see `eventwire.stories.similarity`).
+    """
+
+    names: dict[str, float] = field(default_factory=dict)
+    words: dict[str, float] = field(default_factory=dict)
 
     def keys(self) -> list[str]:
-        return [f"n:{n}" for n in self.names] + [f"w:{w}" for w in self.words]
+        """The lookup keys of the article's names (candidates share one of them)."""
+        return [f"n:{n}" for n in self.names]
+
+    @classmethod
+    def of(cls, data: dict[str, Any] | None) -> Fingerprint:
+        """A fingerprint from its stored form (older stores kept plain lists: weight 1 each)."""
+        data = data or {}
+
+        def weights(value: Any) -> dict[str, float]:
+            return dict(value) if isinstance(value, dict) else {str(k): 1.0 for k in value or []}
+
+        return cls(names=weights(data.get("names")), words=weights(data.get("words")))
 
 
 @dataclass(slots=True)
@@ -289,7 +305,7 @@ def reading_from_dict(data: dict[str, Any]) -> Reading:
         events.append(Event(**e))
     fingerprint = data.get("fingerprint")
     if isinstance(fingerprint, dict):
-        fingerprint = Fingerprint(**fingerprint)
+        fingerprint = Fingerprint.of(fingerprint)
     return Reading(
         article=Article(**a),
         actors=[Actor(**x) for x in data.get("actors", [])],

@@ -61,6 +61,15 @@ SETTINGS: dict[str, Setting] = _declare(
     Setting("serve.port", int, 8000, "Port the HTTP API and web UI listen on."),
     Setting("batch.chunk_size", int, 64, "Records per unit of work of `eventwire batch` (and per resumable step)."),
     Setting("batch.engine", str, "local", "Engine of `eventwire batch`: local (a process pool) or ray."),
+    Setting("stories.window_days", int, 7,
+            "Articles published further apart than this many days are never one story."),
+    Setting("stories.decay_days", float, 3.0,
+            "Both story-link thresholds rise by exp(days apart / this): the further apart, the closer "
+            "two articles must be (0: no rise)."),
+    Setting("stories.name_threshold", float, 0.25,
+            "Cosine of the weighted names (actor ids) two same-day articles need to be one story."),
+    Setting("stories.word_threshold", float, 0.35,
+            "Cosine of the weighted content words two same-day articles need to be one story."),
 )
 
 

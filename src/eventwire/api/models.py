@@ -212,7 +212,8 @@ QuotePage = page_model(Quote, "QuotePage")
 class Story(Open):
     id: str
     articles: int
-    outlets: int
+    outlets: int = Field(description="Outlets that carried the story's articles, republished copies included.")
+    sources: int = 0
     first: str | None = None
     last: str | None = None
     title: str | None = None
@@ -224,8 +225,34 @@ class StoryPage(BaseModel):
     limit: int
 
 
+class StoryEvent(Event):
+    """One event of a story: its reports folded, or kept apart when they contradict."""
+
+    disputed: bool = False
+    dispute: list[str] = Field(default_factory=list, description="Why: negated (one report says it did not "
+                               "happen), date (reports state different days).")
+    reports: list[dict[str, Any]] = Field(default_factory=list,
+                                          description="Each report: article, outlet, date, sentence_text, sides.")
+
+
+class StoryOutlet(BaseModel):
+    outlet: str
+    articles: list[dict[str, Any]]
+
+
+class SpeakerQuotes(BaseModel):
+    speaker: ActorRef | None = None
+    quotes: list[dict[str, Any]]
+
+
 class StoryDetail(Open):
     id: str
     title: str | None = None
+    first: str | None = None
+    last: str | None = None
+    num_articles: int = 0
+    num_sources: int = 0
+    outlets: list[StoryOutlet] = Field(default_factory=list, description="Each outlet with its articles (timeline).")
     articles: list[ArticleSummary]
-    events: list[Event]
+    events: list[StoryEvent]
+    speakers: list[SpeakerQuotes] = Field(default_factory=list, description="The story's quotes by speaker.")

@@ -318,21 +318,25 @@ def events(db: str, actor: str | None, recipient: str | None, country: str | Non
 @until_option
 @limit_option
 @format_option
+@click.option("--regroup", is_flag=True,
+              help="First group every stored article again under the stories.* settings in force.")
 def stories(db: str, story_id: str | None, since: date | None, until: date | None, limit: int,
-            fmt: str) -> None:
+            fmt: str, regroup: bool) -> None:
     """List stories (articles about one happening across outlets), or show one story."""
     store = _store(db)
+    if regroup:
+        click.echo(f"{store.regroup_stories()} stories", err=True)
     if story_id is None:
         rows = store.stories(since=since, until=until, limit=limit)
-        emit(rows, fmt, ["id", "articles", "outlets", "first", "last", "title"], title="stories")
+        emit(rows, fmt, ["id", "articles", "sources", "first", "last", "title"], title="stories")
         return
     story = store.story(story_id)
     if fmt == "json":
         emit([story], fmt, [])
         return
-    emit(story["articles"], fmt, ["published", "outlet", "title", "id"], title=f"story {story_id}")
+    emit(story["articles"], fmt, ["published", "outlets", "title", "id"], title=f"story {story_id}")
     emit(story["events"], fmt, ["date", "plover", "actors", "recipients", "evidence", "num_mentions",
-                                "num_sources"], title="events")
+                                "num_articles", "num_sources", "dispute"], title="events")
 
 
 @cli.command()

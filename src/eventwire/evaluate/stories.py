@@ -2,7 +2,9 @@
 
 Each JSONL line carries a story label (`--label-field`, default
 `category`); the file is ingested into a throwaway database and the
-stories eventwire forms are compared with the labels.
+stories eventwire forms are compared with the labels. A line whose label
+is missing or null is ingested (it may link others) but not scored: it
+has no true story to be right or wrong about.
 """
 
 from __future__ import annotations
@@ -38,9 +40,11 @@ def _labels(path: Path, field: str) -> dict[int, Any]:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip():
             try:
-                labels[number] = json.loads(line).get(field)
+                label = json.loads(line).get(field)
             except (json.JSONDecodeError, AttributeError):
                 continue
+            if label is not None and label != "":
+                labels[number] = label
     return labels
 
 

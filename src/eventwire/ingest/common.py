@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from ..errors import InputError
@@ -75,7 +76,66 @@ def looks_english(text: str) -> tuple[bool, str]:
     return False, "a language other than English" if latin > 0.5 else "non-Latin script"
 
 
+@cache
+def _outlets() -> tuple[dict[str, str], dict[str, str]]:
+    """(registered domain -> outlet name, folded name, alias or domain label -> outlet name)."""
+    from ..datafiles import DATA, read_tsv
+
+    by_domain: dict[str, str] = {}
+    by_key: dict[str, str] = {}
+    for row in read_tsv(DATA / "outlets.tsv"):
+        domain, name = row["domain"].lower(), row["name"]
+        by_domain.setdefault(domain, name)
+        for key in (name, domain, domain.split(".")[0], *row["aliases"].split("|")):
+            if key.strip():
+                by_key.setdefault(_fold(key), name)
+    return by_domain, by_key
+
+
+def _fold(name: str) -> str:
+    return re.sub(r"[\W_]+", "", normalise_text(name)).removeprefix("the") or name.lower()
+
+
+@cache
+def _extractor() -> Any:
+    import tldextract
+
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)  # its bundled suffix list
+
+
+def registered_domain(url: str | None) -> str | None:
+    """``news.example.co.uk`` for any URL on that site; None for no URL, IP addresses and localhost."""
+    if not url or not isinstance(url, str):
+        return None
+    parts = _extractor()(url.strip())
+    if not parts.domain or not parts.suffix:
+        return None
+    return f"{parts.domain}.{parts.suffix}".lower()
+
+
+def outlet_name(given: str | None, url: str | None = None) -> str | None:
+    """The outlet that published an article, by a readable name.
+
+    ``given`` (a publisher field, an ``Outlet:`` line, a page's site name)
+    wins, written as data/outlets.tsv names it when it is one of a listed
+    outlet's names or short forms ("dailymail" -> "Daily Mail"); with no
+    name given, the URL's registered domain gives it (its listed name, else
+    the domain itself). DOCS: docs/stories.md
+    """
+    by_domain, by_key = _outlets()
+    if given and str(given).strip():
+        given = re.sub(r"\s+", " ", str(given)).strip()
+        if not re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+", given):  # a host name is read as a URL
+            return by_key.get(_fold(given), given)
+        url = given
+    domain = registered_domain(url)
+    if domain is None:
+        return None
+    return by_domain.get(domain, domain)
+
+
 def check(article: Article) -> Article:
+    article.outlet = outlet_name(article.outlet, article.url)
     text = article.body
     if len(text.strip()) < MIN_CHARS:
         raise InputError("E113", chars=len(text.strip()))

@@ -134,32 +134,32 @@ class Queries:
                 .group_by(key))
         stmt = _date_range(stmt, a.published, since, until)
         stmt = stmt.order_by(func.count().desc(), func.max(a.published).desc().nulls_last(), key)
-        return self._all(stmt.limit(min(limit, MAX_LIMIT)).offset(offset))
+        rows = self._all(stmt.limit(min(limit, MAX_LIMIT)).offset(offset))
+        carried = self._story_outlets([r["id"] for r in rows])
+        for row in rows:
+            row["sources"] = row["outlets"] = len(carried.get(row["id"], ()))
+        return rows
+
+    def _story_outlets(self, ids: list[str]) -> dict[str, set[str]]:
+        """Every outlet that carried a story's articles, republished copies included."""
+        a, s = t.articles.c, t.article_sources.c
+        key = func.coalesce(a.story_id, a.id)
+        out: dict[str, set[str]] = defaultdict(set)
+        for i in range(0, len(ids), 400):
+            part = ids[i:i + 400]
+            own = select(key.label("story"), a.outlet).where(key.in_(part))
+            copies = select(key.label("story"), s.outlet).join(t.articles, a.id == s.article_id).where(key.in_(part))
+            for row in self._all(own.union(copies)):
+                if row["outlet"]:
+                    out[row["story"]].add(row["outlet"])
+        return out
 
     def story(self, story_id: str) -> dict[str, Any]:
-        """A story's articles by outlet and time, and its events counted once."""
-        a = t.articles.c
-        articles = self._all(
-            select(a.id, a.title, a.outlet, a.published, a.url)
-            .where(func.coalesce(a.story_id, a.id) == story_id).order_by(a.published, a.outlet, a.id)
-        )
-        if not articles:
-            raise StoreError("E303", kind="story", key=story_id)
-        ids = [x["id"] for x in articles]
-        e = t.events.c
-        stmt = select(t.events, a.title, a.outlet, a.url, func.coalesce(a.story_id, e.article_id).label("story_key"))
-        stmt = stmt.join(t.articles, a.id == e.article_id).where(e.article_id.in_(ids))
-        events = self._all(_merged_events(stmt).limit(MAX_LIMIT))
-        self._best_dates(events)
-        reports: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        every = select(e.id, e.article_id, e.merge_key, e.evidence, e.sentence, a.outlet, a.published, a.title)
-        for row in self._all(every.join(t.articles, a.id == e.article_id).where(e.article_id.in_(ids))
-                             .order_by(a.published, a.outlet, e.article_id, e.start)):
-            reports[row["merge_key"] or row["id"]].append(row)
-        for event in events:
-            event["sources"] = reports.get(event["merge_key"] or event["id"], [])
-        return {"id": story_id, "title": articles[0]["title"], "articles": articles,
-                "events": self._with_actor_names(events)}
+        """A story's articles by outlet and time, its events counted once (disputed ones apart)
+        with their reports, and its quotes by speaker (`story_view.story_detail`)."""
+        from .story_view import story_detail
+
+        return story_detail(self, story_id)
 
     # ------------------------------------------------------------ actors
 

@@ -52,8 +52,10 @@ def event_row(e: Event) -> dict[str, Any]:
 
 
 def merge_key(e: Event) -> str:
-    """Events with the same type and sides are one event across a story."""
-    return stable_id("merge", e.plover, *sorted(e.actors), "|", *sorted(e.recipients))
+    """Events with the same type and sides are one event across a story; a report that it
+    did not happen is kept apart from those that it did (`stories.merge`)."""
+    return stable_id("merge", e.plover, *sorted(e.actors), "|", *sorted(e.recipients),
+                     *(["negated"] if e.negated else []))
 
 
 def quote_row(q: Quote) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from ..records import Actor, Article, Reading, Skip, normalise_text
 from . import schema as t
 from .queries import Queries
 from .rows import article_row, event_row, quote_row
-from .story_sql import assign_story
+from .story_sql import assign_story, regroup
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +64,11 @@ def migrate(engine: Engine) -> None:
 class SQLStore(Queries):
     """The store: writes here, reads in `Queries`."""
 
-    def __init__(self, url: str, *, readonly: bool = False) -> None:
+    def __init__(self, url: str, *, readonly: bool = False, story_rules: Any = None) -> None:
+        from ..stories.similarity import StoryRules
+
         self.url = url
+        self.story_rules = story_rules or StoryRules.from_settings(load())
         try:
             kwargs: dict[str, Any] = {}
             if url.startswith("sqlite"):
@@ -102,9 +105,19 @@ class SQLStore(Queries):
                 self._merge_actors(conn, reading.actors)
                 self._put_children(conn, reading)
                 if reading.fingerprint is not None:
-                    assign_story(conn, reading.article, reading.fingerprint)
+                    assign_story(conn, reading.article, reading.fingerprint, self.story_rules)
                 if signature is not None:
                     self._put_signature(conn, reading.article.id, signature)
+        except SQLAlchemyError as err:
+            raise StoreError("E302", detail=str(err).splitlines()[0]) from err
+
+    def regroup_stories(self, rules: Any = None) -> int:
+        """Group every stored article into stories again (after a change of ``stories.*`` settings)."""
+        if rules is not None:
+            self.story_rules = rules
+        try:
+            with self.engine.begin() as conn:
+                return regroup(conn, self.story_rules)
         except SQLAlchemyError as err:
             raise StoreError("E302", detail=str(err).splitlines()[0]) from err
 
