@@ -266,3 +266,19 @@ def test_service_worker_count_defaults_to_cores_but_not_for_tiny_inputs():
     assert worker_count(0) == cores
     assert worker_count(0, expected=1) == 1
     assert worker_count(0, expected=MIN_PER_WORKER * 64) == cores
+
+
+def test_service_bench_workers_report_shape():
+    """`eventwire bench --workers 1` runs end to end on a few articles (figures not asserted)."""
+    from click.testing import CliRunner
+
+    from eventwire.cli import cli
+
+    result = CliRunner().invoke(cli, ["bench", "--input", str(ROOT / "examples"), "--limit", "3",
+                                      "--workers", "1", "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    (run,) = json.loads(result.output)["runs"]
+    assert run["workers"] == 1 and run["articles"] == 3 and run["scaling_efficiency"] == 1.0
+    assert run["startup_seconds"] > 0 and run["peak_rss_mb_per_worker"] > 0
+    bad = CliRunner().invoke(cli, ["bench", "--workers", "0,x"])
+    assert bad.exit_code == 2 and "worker counts" in bad.output
