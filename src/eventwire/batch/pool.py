@@ -22,12 +22,14 @@ import logging
 import os
 import resource
 import signal
+import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import count, islice
+from pathlib import Path
 from typing import Any
 
 from ..errors import EventwireError
@@ -44,8 +46,22 @@ Result = Reading | Skip
 Key = tuple[int, int, int | None]  # (read call, task, article index of a one-article retry or None)
 
 
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_mb() -> float:
+    """This process's peak resident memory in MB (Linux's VmHWM: ru_maxrss is inherited from
+    the parent across fork and exec, so a fresh worker would report the parent's peak)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 if sys.platform != "darwin" else 1 << 20)
+
+
+def _usage() -> tuple[float, float]:
+    """This process's peak resident memory (MB) and CPU seconds so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return peak_mb(), usage.ru_utime + usage.ru_stime
 
 
 def _exit_with_parent() -> None:
@@ -75,10 +91,10 @@ def _work(tasks: Any, results: Any, options: dict[str, Any]) -> None:
     except EventwireError as err:
         results.send(("failed", err.code, err.fields))
         return
-    results.send(("ready", _peak_mb()))
+    results.send(("ready", _usage()))
     while (task := tasks.get()) is not None:
         key, articles = task
-        results.send(("done", key, list(pipeline.read(articles)), _peak_mb()))
+        results.send(("done", key, list(pipeline.read(articles)), _usage()))
 
 
 @dataclass
@@ -131,6 +147,7 @@ class WorkerPool:
         self._context = multiprocessing.get_context("spawn")
         self._workers: dict[int, _Worker] = {}
         self.peak_mb: dict[int, float] = {}  # pid -> peak resident memory (MB)
+        self.cpu_seconds: dict[int, float] = {}  # pid -> CPU time used, as of its last message
         self._calls = count()
         self.started = time.perf_counter()
         for _ in range(self.size):
@@ -200,7 +217,7 @@ class WorkerPool:
         if message[0] == "failed":
             self.close()
             raise EventwireError(message[1], **message[2])
-        self.peak_mb[pid] = message[-1]
+        self.peak_mb[pid], self.cpu_seconds[pid] = message[-1]
         if message[0] == "ready":
             worker.ready = True
             return
