@@ -2,8 +2,8 @@
 
 With the number of input items known up front (files and JSON lines,
 `ingest.count_records`), it shows a bar, done of total, the rate and the
-time left; otherwise (stdin, feeds, WARC) the file being read, the count
-read from it and from the files before, and the rate.
+time left; otherwise (stdin, feeds, WARC) the file being read and the
+count from it, the files before it, the count in all and the rate.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn,
                            Task, TextColumn, TimeElapsedColumn, TimeRemainingColumn)
@@ -26,11 +27,8 @@ class RateColumn(ProgressColumn):
 
 
 def _files_text(counts: Counter[str], current: str) -> str:
-    earlier = [f"{name} {n}" for name, n in counts.items() if name != current]
-    shown = ", ".join(earlier[-2:])
-    more = len(earlier) - 2
-    head = f"{current} {counts[current]}"
-    return head + (f"  (before: {shown}{f' and {more} more' if more > 0 else ''})" if shown else "")
+    before = len(counts) - 1
+    return f"{Path(current).name or current}: {counts[current]}" + (f" (after {before} files)" if before else "")
 
 
 @contextmanager
