@@ -97,6 +97,7 @@ def test_service_two_workers_store_the_same_database(one_process, pool, news_inp
         assert two[name] == one[name], name
     assert len(one["article_sources"]) == 3
     assert max(c for c in _story_sizes(db)) > 1  # stories formed, and the same ones
+    assert 0 < max(pool.peak_mb.values()) < 1024  # MB per worker
 
 
 def _story_sizes(db: Path) -> list[int]:
