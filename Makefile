@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= eventwire.db
 SHARED ?= ../shared
 
-.PHONY: demo test eval bench serve clean venv
+.PHONY: demo test eval bench serve clean venv ui
 
 venv: $(STAMP)
 
@@ -17,7 +17,22 @@ $(STAMP): requirements/base.txt requirements/dev.txt requirements/ray.txt pyproj
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-demo: $(STAMP)
+# The web UI's libraries: npm ci (pinned in package-lock.json, Node and npm from
+# Debian where missing), then their dist files copied into src/eventwire/ui/vendor/
+# (committed, so pip users need no Node). Without npm the committed files are used.
+UI_STAMP := node_modules/.vendored
+ui: $(UI_STAMP)
+
+$(UI_STAMP): package.json package-lock.json scripts/vendor_ui.py
+	@if ! command -v npm >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; fi
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "npm not found: using the committed src/eventwire/ui/vendor/ files" >&2; \
+	elif npm ci --no-audit --no-fund --ignore-scripts --loglevel=error; then \
+		$(PYTHON) scripts/vendor_ui.py && touch $(UI_STAMP); \
+	else echo "npm ci failed: using the committed src/eventwire/ui/vendor/ files" >&2; fi
+
+demo: $(STAMP) ui
 	$(BIN)/eventwire ingest examples --db $(DB)
 	$(BIN)/eventwire events --db $(DB) --limit 15
 	$(BIN)/eventwire actors --db $(DB) --limit 10
@@ -28,7 +43,7 @@ demo: $(STAMP)
 
 # The suite runs the store and API tests against SQLite and against a
 # throwaway PostgreSQL server (installed from Debian where missing).
-test: $(STAMP)
+test: $(STAMP) ui
 	bash scripts/browser-deps.sh
 	@url=$$(bash scripts/test-postgres.sh start); \
 	echo "PostgreSQL for tests: $${url:-none (its tests skip)}"; \
@@ -48,4 +63,4 @@ serve: $(STAMP)
 	$(BIN)/eventwire serve --db $(DB)
 
 clean:
-	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm .pytest_cache
+	rm -rf $(VENV) node_modules $(DB) $(DB)-wal $(DB)-shm .pytest_cache

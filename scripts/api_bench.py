@@ -8,7 +8,9 @@ API call in-process and prints median and 95th percentile per endpoint.
 
     .venv/bin/python scripts/api_bench.py [--articles 10000] [--db /tmp/bench.db] [--repeat 15]
 
-The target: every median under 300 ms.
+The target: every median under 300 ms. "first ms" is the first call: facet
+counts and series are kept per filters until the database changes, so for
+them the first call is the cold cost and the median the warm one.
 """
 
 from __future__ import annotations
@@ -94,6 +96,16 @@ def calls(client) -> dict[str, str]:  # type: ignore[no-untyped-def]
         "network": "/api/network",
         "places": "/api/places",
         "search": f"/api/search?q={word}",
+        "stories": "/api/stories",
+        "events?sort=type": "/api/events?sort=type",
+        "facets/events": "/api/facets/events",
+        "facets/events?quad_class": "/api/facets/events?quad_class=4",
+        "facets/articles": "/api/facets/articles",
+        "facets/actors": "/api/facets/actors",
+        "facets/quotes": "/api/facets/quotes",
+        "facets/stories": "/api/facets/stories",
+        "series/events": "/api/series/events?interval=week",
+        "export/events csv (since)": "/api/export/events?since=2024-06-01&until=2024-06-30",
         "counts": "/api/counts",
         "ui /": "/",
     }
@@ -105,7 +117,7 @@ def _cursor(offset: int) -> str:
     return encode_cursor(offset)
 
 
-def run(db: Path, repeat: int) -> dict[str, tuple[float, float]]:
+def run(db: Path, repeat: int) -> dict[str, tuple[float, float, float]]:
     from fastapi.testclient import TestClient
 
     from eventwire.web.app import create_app
@@ -120,8 +132,9 @@ def run(db: Path, repeat: int) -> dict[str, tuple[float, float]]:
             times.append((time.perf_counter() - began) * 1000)
             if answer.status_code != 200:
                 sys.exit(f"{url}: HTTP {answer.status_code} {answer.text[:200]}")
+        first = times[0]  # facets and series are kept until the database changes: the first call is the cold one
         times.sort()
-        out[name] = (statistics.median(times), times[int(0.95 * (len(times) - 1))])
+        out[name] = (statistics.median(times), times[int(0.95 * (len(times) - 1))], first)
     return out
 
 
@@ -139,11 +152,11 @@ def main() -> None:
         build(args.db, args.articles, args.examples)
     results = run(args.db, args.repeat)
     width = max(map(len, results))
-    print(f"{'endpoint':<{width}}  median ms  p95 ms")
-    for name, (median, p95) in results.items():
+    print(f"{'endpoint':<{width}}  median ms  p95 ms  first ms")
+    for name, (median, p95, first) in results.items():
         flag = "" if median < 300 else "  SLOW"
-        print(f"{name:<{width}}  {median:9.1f}  {p95:6.1f}{flag}")
-    worst = max(m for m, _ in results.values())
+        print(f"{name:<{width}}  {median:9.1f}  {p95:6.1f}  {first:8.1f}{flag}")
+    worst = max(m for m, _p, _f in results.values())
     print(f"worst median {worst:.1f} ms ({'ok' if worst < 300 else 'over'} the 300 ms target)")
 
 

@@ -128,3 +128,81 @@ def test_cli_bench_report_shape(run):
     report = json.loads(result.output)
     assert [r["name"] for r in report["runs"]] == ["raw nlp.pipe", "eventwire pipeline", "pipeline + SQLite store"]
     assert report["articles"] == 3 and report["ratio_full_to_raw"] > 0
+
+
+# ---------------------------------------------------------------- read commands (issue 15)
+
+
+@pytest.fixture(scope="module")
+def known_db(tmp_path_factory, pipeline):
+    from tests.web_fixtures import build_db
+
+    return str(build_db(tmp_path_factory.mktemp("cli") / "known.db", pipeline))
+
+
+@pytest.mark.issue(15)
+def test_cli_read_commands_refuse_a_missing_database(run, tmp_path):
+    missing = tmp_path / "nope.db"
+    for command in ("events", "articles", "actors", "quotes", "stories", "export", "serve"):
+        result = run(command, "--db", str(missing))
+        assert result.exit_code == 1, command
+        assert f"E304] no database at {missing}; run eventwire ingest first" in result.output
+        assert len(result.output.strip().splitlines()) == 1
+    assert not missing.exists()
+
+
+@pytest.mark.issue(15)
+def test_cli_unknown_filters_name_the_closest_values(run, known_db):
+    for args, closest in ((["--country", "Iran"], "IRN (Iran)"), (["--type", "ASSUALT"], "ASSAULT"),
+                          (["--actor", "Rusia"], "Russia")):
+        result = run("events", "--db", known_db, *args)
+        assert result.exit_code == 1 and "E409" in result.output and closest in result.output, result.output
+        assert len(result.output.strip().splitlines()) == 1
+    assert "closest" in run("quotes", "--db", known_db, "--speaker", "Nobody Atall").output
+
+
+@pytest.mark.issue(15)
+def test_cli_limit_zero_lists_every_row_and_show_expands_a_short_id(run, known_db):
+    every = json.loads(run("events", "--db", known_db, "--limit", "0", "--format", "json").output)
+    assert len(every) == len(json.loads(run("events", "--db", known_db, "--limit", "1000", "--format", "json").output))
+    assert len(json.loads(run("events", "--db", known_db, "--limit", "2", "--format", "json").output)) == 2
+    agree = next(e for e in every if e["plover"] == "AGREE" and "police training" in e["evidence"])
+    table = run("events", "--db", known_db, "--type", "AGREE").output
+    assert agree["id"][:8] in table
+    shown = run("show", agree["id"][:8], "--db", known_db)
+    assert shown.exit_code == 0 and f"event {agree['id']}" in shown.output and "Moscow" in shown.output
+
+
+@pytest.mark.issue(15)
+def test_cli_tables_fit_80_columns_without_splitting_words(run, known_db):
+    from eventwire.store import open_store
+
+    store = open_store(known_db, readonly=True)
+    words = {w for e in store.events(limit=200) for w in e["evidence"].split() if len(w) <= 8}
+    for command in ("events", "actors", "articles", "quotes", "stories"):
+        output = run(command, "--db", known_db, "--limit", "0").output
+        lines = output.splitlines()
+        assert lines and max(len(line) for line in lines) <= 80, command
+    cells = " ".join(run("events", "--db", known_db, "--limit", "0").output.split())
+    assert "2023-07-02" in cells  # dates never split across lines
+    assert all(w in cells for w in {"agreed", "delivered", "threatened"} & words)
+
+
+@pytest.mark.issue(15)
+def test_cli_export_takes_the_events_filters_for_every_format(run, known_db):
+    rows = json.loads(run("events", "--db", known_db, "--country", "RUS", "--since", "2023-08-01",
+                          "--limit", "0", "--format", "json").output)
+    assert rows and all(e["date"] >= "2023-08-01" for e in rows)
+    for fmt in ("jsonl", "plover"):
+        out = run("export", "--db", known_db, "--format", fmt, "--country", "RUS", "--since", "2023-08-01").output
+        assert sorted(json.loads(line)["id"] for line in out.splitlines()) == sorted(e["id"] for e in rows), fmt
+    import csv
+    import io
+
+    table = list(csv.DictReader(io.StringIO(run("export", "--db", known_db, "--format", "csv", "--country", "RUS",
+                                                "--since", "2023-08-01").output)))
+    assert sorted(r["id"] for r in table) == sorted(e["id"] for e in rows)
+    early = json.loads(run("events", "--db", known_db, "--until", "2023-07-31", "--limit", "0", "--format", "json").output)
+    wanted = {str(int(e["id"][:13], 16)) for e in early if not (e["negated"] or e["hypothetical"])}
+    gdelt = run("export", "--db", known_db, "--format", "gdelt", "--until", "2023-07-31").output.splitlines()
+    assert wanted and {line.split("\t")[0] for line in gdelt} == wanted

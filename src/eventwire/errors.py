@@ -24,6 +24,8 @@ MESSAGES: dict[str, str] = {
     "E113": "article text is too short ({chars} characters)",
     "E114": "invalid value for {field}: {value!r}",
     "E115": "JSON record is not an object",
+    "E116": "content is compressed as {encoding!r} and no decoder for it is installed",
+    "E117": "compressed content ({encoding}) cannot be unpacked: {detail}",
     # pipeline
     "E201": "cannot load the spaCy model {model!r}: {detail}",
     "E202": "article could not be processed: {detail}",
@@ -32,6 +34,7 @@ MESSAGES: dict[str, str] = {
     "E301": "cannot open database {url}: {detail}",
     "E302": "database write failed: {detail}",
     "E303": "no such {kind}: {key}",
+    "E304": "no database at {path}; run eventwire ingest first",
     # evaluation, settings, CLI
     "E401": "gold file {path} is not valid: {detail}",
     "E402": "no gold files found under {path}",
@@ -41,6 +44,7 @@ MESSAGES: dict[str, str] = {
     "E406": "bad option: {detail}",
     "E407": "setting {name} from {source}: expected {type}, got {value!r}",
     "E408": "cannot read settings file {path}: {detail}",
+    "E409": "unknown {field} {value!r}; closest: {closest}",
     # HTTP API (the JSON error shape of every 4xx/5xx answer)
     "E501": "invalid request: {detail}",
     "E502": "no such page: {path}",

@@ -2,31 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
 
 from ..store import SQLStore
-from .common import ERRORS, Cursor, Limit, Text, get_store, paginate
+from .common import ERRORS, Cursor, Limit, get_store, paginate
+from .filters import Sort, actor_filters
 from .models import ActorDetail, ActorPage
 
 router = APIRouter(prefix="/api/actors", tags=["actors"], responses=ERRORS)
 Store = Annotated[SQLStore, Depends(get_store)]
-Kind = Literal["person", "organization", "country", "group"]
 
 
 @router.get("", response_model=ActorPage, summary="List actors, most mentioned first")
-def list_actors(
-    store: Store, name: Text = None,
-    country: Annotated[str | None, Query(pattern="^[A-Za-z]{2,3}$", description="ISO alpha-3")] = None,
-    kind: Kind | None = None, limit: Limit = 50, cursor: Cursor = None,
-) -> dict[str, Any]:
+def list_actors(store: Store, filters: Annotated[dict[str, Any], Depends(actor_filters)],
+                sort: Sort = None, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
     """Actors with aliases, roles, country, sectors and mention counts.
 
-    Sorted by mention count (descending), then name. ``name`` matches any
-    part of a name or alias, ignoring case and accents.
+    Sorted by mention count (descending) by default; ``sort`` by mentions,
+    articles, name, kind or country. ``name`` matches any part of a name or
+    alias, ignoring case and accents; ``outlet``, ``since`` and ``until``
+    keep actors mentioned in such articles.
     """
-    return paginate(store.actors, limit=limit, cursor=cursor, name=name, country=country, kind=kind)
+    return paginate(store.actors, limit=limit, cursor=cursor, sort=sort, **filters)
 
 
 @router.get("/{actor_id}", response_model=ActorDetail, summary="One actor, its events and quotes")

@@ -8,7 +8,8 @@ from fastapi import APIRouter, Depends, Path
 
 from ..records import Article
 from ..store import SQLStore
-from .common import ERRORS, Cursor, Limit, Since, Text, Until, get_store, paginate
+from .common import ERRORS, Cursor, Limit, get_store, paginate
+from .filters import Sort, article_filters
 from .models import ArticleDetail, ArticlePage
 
 router = APIRouter(prefix="/api/articles", tags=["articles"], responses=ERRORS)
@@ -16,14 +17,16 @@ Store = Annotated[SQLStore, Depends(get_store)]
 
 
 @router.get("", response_model=ArticlePage, summary="List articles, newest first")
-def list_articles(store: Store, search: Text = None, outlet: Text = None, since: Since = None,
-                  until: Until = None, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
-    """Articles sorted by publication date (newest first, undated last), then id.
+def list_articles(store: Store, filters: Annotated[dict[str, Any], Depends(article_filters)],
+                  sort: Sort = None, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+    """Articles, newest first (undated last) by default; ``sort`` by published, title, outlet
+    or tokens (``-`` first for descending).
 
-    ``search`` is full-text over title and text (all words required).
+    ``search`` is full-text over title and text (all words required);
+    ``actor`` and ``country`` keep articles mentioning that actor or an
+    actor of that country, ``type`` those with an event of that type.
     """
-    return paginate(store.articles, limit=limit, cursor=cursor, search=search, outlet=outlet,
-                    since=since, until=until)
+    return paginate(store.articles, limit=limit, cursor=cursor, sort=sort, **filters)
 
 
 @router.get("/{article_id}", response_model=ArticleDetail, summary="One article and its reading")

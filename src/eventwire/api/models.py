@@ -164,6 +164,7 @@ class Edge(Open):
     source: str
     target: str
     plover: str
+    quad_class: int | None = None
     count: int
 
 
@@ -175,8 +176,10 @@ class Network(BaseModel):
 class PlaceCount(Open):
     name: str | None = None
     country: str | None = None
-    lat: float
-    lon: float
+    kind: str | None = None
+    iso_numeric: str | None = None
+    lat: float | None = None
+    lon: float | None = None
     events: int
     q1: int = 0
     q2: int = 0
@@ -256,3 +259,24 @@ class StoryDetail(Open):
     articles: list[ArticleSummary]
     events: list[StoryEvent]
     speakers: list[SpeakerQuotes] = Field(default_factory=list, description="The story's quotes by speaker.")
+
+
+class FacetValue(BaseModel):
+    value: Any
+    label: str
+    count: int = Field(description="Rows of the list with this value added to its filters.")
+    filter: dict[str, Any] = Field(description="The parameters that select this value (a month: since, until).")
+
+
+class FacetResult(BaseModel):
+    kind: str
+    total: int = Field(description="Rows of the filtered list (events: each event of a story once).")
+    facets: dict[str, list[FacetValue]]
+
+
+class SeriesPoint(BaseModel):
+    period: str = Field(description="First day of the week (a Monday) or month.")
+    q1: int
+    q2: int
+    q3: int
+    q4: int

@@ -7,7 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path
 
 from ..store import SQLStore
-from .common import ERRORS, Cursor, Limit, Since, Until, get_store, paginate
+from .common import ERRORS, Cursor, Limit, get_store, paginate
+from .filters import Sort, story_filters
 from .models import StoryDetail, StoryPage
 
 router = APIRouter(prefix="/api/stories", tags=["stories"], responses=ERRORS)
@@ -15,10 +16,12 @@ Store = Annotated[SQLStore, Depends(get_store)]
 
 
 @router.get("", response_model=StoryPage, summary="List stories, largest first")
-def list_stories(store: Store, since: Since = None, until: Until = None, limit: Limit = 50,
-                 cursor: Cursor = None) -> dict[str, Any]:
-    """Stories with their number of articles and outlets and first and last publication dates."""
-    return paginate(store.stories, limit=limit, cursor=cursor, since=since, until=until)
+def list_stories(store: Store, filters: Annotated[dict[str, Any], Depends(story_filters)],
+                 sort: Sort = None, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+    """Stories with their number of articles and outlets and first and last publication dates;
+    ``sort`` by articles, outlets, first, last or title (facets and exports: /api/facets/stories,
+    /api/export/stories)."""
+    return paginate(store.stories, limit=limit, cursor=cursor, sort=sort, **filters)
 
 
 @router.get("/{story_id}", response_model=StoryDetail, summary="One story: its articles and events")

@@ -27,17 +27,32 @@ def dyad(store: Store, a: Side, b: Side, since: Since = None, until: Until = Non
 
 @router.get("/network", response_model=Network, summary="Actors and who acted on whom")
 def network(store: Store, since: Since = None, until: Until = None, type: Type = None,
+            country: Annotated[str | None, Query(max_length=60, description="ISO alpha-3 of either side")] = None,
+            nodes: Annotated[int, Query(ge=1, le=200, description="Actors kept: those with most events")] = 30,
             limit: Annotated[int, Query(ge=1, le=1000, description="Most frequent edges kept")] = 200,
             ) -> dict[str, Any]:
-    """Actors as nodes; edges actor -> recipient with event counts per PLOVER type."""
-    return store.network(since=since, until=until, type=type, limit=limit)
+    """The ``nodes`` actors with most events and edges actor -> recipient between them, with
+    report counts per PLOVER type and quad class."""
+    return store.network(since=since, until=until, type=type, country=country, nodes=nodes, limit=limit)
 
 
 @router.get("/places", response_model=list[PlaceCount], summary="Event places for the map")
 def places(store: Store, since: Since = None, until: Until = None, type: Type = None,
            limit: Annotated[int, Query(ge=1, le=1000)] = 500) -> list[dict[str, Any]]:
-    """Places with coordinates and their event counts (in all and by quad class)."""
-    return store.places(since=since, until=until, type=type, limit=limit)
+    """Places with coordinates and their event counts (in all and by quad class); ``kind`` is
+    the gazetteer's (country, admin1, city), ``iso_numeric`` the ISO 3166 number of the country
+    (the ids of the map's Natural Earth outlines)."""
+    rows = store.places(since=since, until=until, type=type, limit=limit)
+    for row in rows:
+        row["iso_numeric"] = _numeric(row.get("country"))
+    return rows
+
+
+def _numeric(alpha3: str | None) -> str | None:
+    import pycountry
+
+    found = pycountry.countries.get(alpha_3=alpha3) if alpha3 else None
+    return found.numeric if found else None
 
 
 @router.get("/counts", response_model=dict[str, int], summary="Rows per table")

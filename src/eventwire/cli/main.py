@@ -12,6 +12,7 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 import click
@@ -60,7 +61,10 @@ def setting_option(name: str, *decls: str, **kwargs: Any) -> Any:
 
 db_option = setting_option("db", "--db", help="SQLite file or SQLAlchemy URL (postgresql://…).")
 format_option = click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
-limit_option = click.option("--limit", type=click.IntRange(1, 1000), default=50, show_default=True)
+limit_option = click.option("--limit", type=click.IntRange(0), default=50, show_default=True,
+                            help="Rows to show; 0 for all of them.")
+sort_option = click.option("--sort", help="Column to sort by, - first for descending (e.g. -date).")
+outlet_option = click.option("--outlet", help="Outlet name, exactly.")
 since_option = click.option("--since", callback=_date, help="From this date (YYYY-MM-DD).")
 until_option = click.option("--until", callback=_date, help="Up to this date (YYYY-MM-DD).")
 meta_options = [
@@ -120,10 +124,17 @@ def main() -> None:
 # ---------------------------------------------------------------- output
 
 
-def emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], *, title: str = "") -> None:
-    """Print rows as a Rich table, JSON or CSV."""
+def emit(rows: Iterable[dict[str, Any]], fmt: str, columns: list[str], *, title: str = "",
+         table_columns: list[str] | None = None) -> None:
+    """Print rows as a table that fits the terminal, JSON or CSV (rows may be a stream)."""
+    from .render import cell_text, table
+
     if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False, default=str))
+        click.echo("[", nl=False)
+        for i, row in enumerate(rows):
+            text = json.dumps(row, indent=2, ensure_ascii=False, default=str)
+            click.echo(("," if i else "") + "\n  " + text.replace("\n", "\n  "), nl=False)
+        click.echo("\n]")
         return
     if fmt == "csv":
         import csv
@@ -131,33 +142,33 @@ def emit(rows: list[dict[str, Any]], fmt: str, columns: list[str], *, title: str
         writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({c: _cell(row.get(c)) for c in columns})
+            writer.writerow({c: cell_text(row.get(c)) for c in columns})
         return
     from rich.console import Console
-    from rich.table import Table
 
-    table = Table(title=title or None, show_lines=False)
-    for column in columns:
-        table.add_column(column, overflow="fold")
-    for row in rows:
-        table.add_row(*[_cell(row.get(c)) for c in columns])
-    Console().print(table)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dict):
-        return str(value.get("name") or value.get("id") or "")
-    if isinstance(value, list):
-        return ", ".join(_cell(v) for v in value)
-    return str(value)
+    Console().print(table(rows, table_columns or columns, title=title))
 
 
 def _store(db: str, *, readonly: bool = False):  # type: ignore[no-untyped-def]
-    from ..store import open_store
+    """The store at ``db``; read-only opening refuses a database file that does not exist (E304)."""
+    from ..store import database_url, open_store
 
+    url = database_url(db)
+    if readonly and url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).exists():
+        raise EventwireError("E304", path=db)
     return open_store(db, readonly=readonly)
+
+
+def listed(store: Any, kind: str, limit: int, **filters: Any) -> Iterable[dict[str, Any]]:
+    """The first ``limit`` rows of a list (0: every row, streamed)."""
+    from itertools import islice
+
+    if limit == 0 or limit > 1000:
+        rows = store.rows(kind, **filters)
+        return rows if limit == 0 else islice(rows, limit)
+    read = {"events": store.events, "articles": store.articles, "actors": store.actors,
+            "quotes": store.quotes, "stories": store.stories}[kind]
+    return read(limit=limit, **filters)
 
 
 # ---------------------------------------------------------------- ingest, extract
@@ -252,18 +263,45 @@ def extract(file: str, published: date | None, outlet: str | None, url: str | No
 # ---------------------------------------------------------------- queries
 
 
+EVENT_OPTIONS = [
+    click.option("--actor", help="Actor name, alias or id (as the one who acts)."),
+    click.option("--recipient", help="Actor name, alias or id (as the one acted on)."),
+    click.option("--country", help="Either side's country (ISO alpha-3, e.g. IRN)."),
+    click.option("--type", "type_", help="PLOVER type (ASSAULT) or CAMEO code (190)."),
+    click.option("--quad", type=click.IntRange(1, 4), help="Quad class 1-4."),
+    since_option, until_option,
+    click.option("--search", help="Words in the evidence or the article."),
+    outlet_option,
+    click.option("--in-caption/--not-in-caption", default=None),
+    click.option("--negated/--not-negated", default=None),
+    click.option("--mentions", is_flag=True,
+                 help="List every report of an event instead of each event once per story."),
+    sort_option,
+]
+
+
+def event_filters(**options: Any) -> dict[str, Any]:
+    """The `events` options as store filters (what `events` and `export` share)."""
+    names = {"type_": "type", "quad": "quad_class"}
+    return {names.get(k, k): v for k, v in options.items() if v is not None and v is not False}
+
+
 @cli.command()
 @db_option
 @click.option("--search", help="Full-text search over titles and text.")
-@click.option("--outlet")
+@outlet_option
+@click.option("--actor", help="Articles mentioning this actor (name, alias or id).")
+@click.option("--country", help="Articles mentioning an actor of this country (ISO alpha-3).")
+@click.option("--type", "type_", help="Articles with an event of this PLOVER type or CAMEO code.")
 @since_option
 @until_option
+@sort_option
 @limit_option
 @format_option
-def articles(db: str, search: str | None, outlet: str | None, since: date | None,
-             until: date | None, limit: int, fmt: str) -> None:
-    """List stored articles."""
-    rows = _store(db).articles(search=search, outlet=outlet, since=since, until=until, limit=limit)
+def articles(db: str, limit: int, fmt: str, type_: str | None, **filters: Any) -> None:
+    """List stored articles, newest first."""
+    filters = {k: v for k, v in {**filters, "type": type_}.items() if v is not None}
+    rows = listed(_store(db, readonly=True), "articles", limit, **filters)
     emit(rows, fmt, ["id", "published", "outlet", "title"], title="articles")
 
 
@@ -272,43 +310,50 @@ def articles(db: str, search: str | None, outlet: str | None, since: date | None
 @click.option("--name", help="Part of a name or alias.")
 @click.option("--country", help="ISO alpha-3 country code, e.g. IRN.")
 @click.option("--kind", type=click.Choice(["person", "organization", "country", "group"]))
+@click.option("--sector", help="Sector code, e.g. GOV.")
+@outlet_option
+@since_option
+@until_option
+@sort_option
 @limit_option
 @format_option
-def actors(db: str, name: str | None, country: str | None, kind: str | None, limit: int,
-           fmt: str) -> None:
+def actors(db: str, limit: int, fmt: str, **filters: Any) -> None:
     """List actors, each once, with aliases, roles and how many articles mention them."""
-    rows = _store(db).actors(name=name, country=country, kind=kind, limit=limit)
-    emit(rows, fmt, ["name", "kind", "country", "sectors", "aliases", "roles", "articles"],
-         title="actors")
+    rows = listed(_store(db, readonly=True), "actors", limit, **{k: v for k, v in filters.items() if v is not None})
+    emit(rows, fmt, ["name", "kind", "country", "sectors", "aliases", "roles", "articles"], title="actors",
+         table_columns=["name", "kind", "country", "sectors", "aliases", "articles"])
 
 
 @cli.command()
 @db_option
-@click.option("--actor", help="Actor name, alias or id (as the one who acts).")
-@click.option("--recipient", help="Actor name, alias or id (as the one acted on).")
-@click.option("--country", help="Either side's country (ISO alpha-3).")
-@click.option("--type", "type_", help="PLOVER type (ASSAULT) or CAMEO code (190).")
-@click.option("--quad", type=click.IntRange(1, 4), help="Quad class 1-4.")
-@since_option
-@until_option
-@click.option("--search", help="Words in the evidence or the article.")
-@click.option("--in-caption/--not-in-caption", default=None)
-@click.option("--negated/--not-negated", default=None)
-@click.option("--mentions", is_flag=True,
-              help="List every report of an event instead of each event once per story.")
+@_with(EVENT_OPTIONS)
 @limit_option
 @format_option
-def events(db: str, actor: str | None, recipient: str | None, country: str | None,
-           type_: str | None, quad: int | None, since: date | None, until: date | None,
-           search: str | None, in_caption: bool | None, negated: bool | None, mentions: bool,
-           limit: int, fmt: str) -> None:
-    """List coded events, each once per story with how many reports carry it."""
-    rows = _store(db).events(actor=actor, recipient=recipient, country=country, type=type_,
-                             quad_class=quad, since=since, until=until, search=search,
-                             in_caption=in_caption, negated=negated, limit=limit,
-                             mentions=mentions)
-    emit(rows, fmt, ["date", "plover", "cameo", "actors", "recipients", "evidence",
-                     "location_name", "reported_by", "num_mentions", "num_sources"], title="events")
+def events(db: str, limit: int, fmt: str, **options: Any) -> None:
+    """List coded events, each once per story with how many reports carry it.
+
+    The id column is short: `eventwire show ID` prints the whole event.
+    """
+    rows = [{**r, "short_id": r["id"][:8]} for r in listed(_store(db, readonly=True), "events", limit,
+                                                            **event_filters(**options))]
+    emit(rows, fmt, ["date", "plover", "cameo", "actors", "recipients", "evidence", "location_name",
+                     "reported_by", "num_mentions", "num_sources", "id"], title="events",
+         table_columns=["short_id", "date", "plover", "actors", "recipients", "evidence", "num_mentions"])
+
+
+@cli.command()
+@db_option
+@click.argument("event_id")
+@format_option
+def show(db: str, event_id: str, fmt: str) -> None:
+    """Show one event in full, by its id or the short id `events` prints."""
+    from .render import event_text
+
+    event = _store(db, readonly=True).event(event_id)
+    if fmt == "table":
+        click.echo(event_text(event))
+    else:
+        emit([event], fmt, list(event))
 
 
 @cli.command()
@@ -316,19 +361,23 @@ def events(db: str, actor: str | None, recipient: str | None, country: str | Non
 @click.argument("story_id", required=False)
 @since_option
 @until_option
+@outlet_option
+@click.option("--type", "type_", help="Stories with an event of this PLOVER type or CAMEO code.")
+@sort_option
 @limit_option
 @format_option
 @click.option("--regroup", is_flag=True,
               help="First group every stored article again under the stories.* settings in force.")
-def stories(db: str, story_id: str | None, since: date | None, until: date | None, limit: int,
-            fmt: str, regroup: bool) -> None:
+def stories(db: str, story_id: str | None, limit: int, fmt: str, type_: str | None, regroup: bool,
+            **filters: Any) -> None:
     """List stories (articles about one happening across outlets), or show one story."""
-    store = _store(db)
+    store = _store(db, readonly=not regroup)
     if regroup:
         click.echo(f"{store.regroup_stories()} stories", err=True)
     if story_id is None:
-        rows = store.stories(since=since, until=until, limit=limit)
-        emit(rows, fmt, ["id", "articles", "sources", "first", "last", "title"], title="stories")
+        filters = {k: v for k, v in {**filters, "type": type_}.items() if v is not None}
+        emit(listed(store, "stories", limit, **filters), fmt, ["id", "articles", "sources", "first", "last",
+                                                              "title"], title="stories")
         return
     story = store.story(story_id)
     if fmt == "json":
@@ -342,15 +391,18 @@ def stories(db: str, story_id: str | None, since: date | None, until: date | Non
 @cli.command()
 @db_option
 @click.option("--speaker", help="Speaker name, alias or id.")
+@click.option("--country", help="The speaker's country (ISO alpha-3).")
+@click.option("--kind", type=click.Choice(["direct", "partial", "indirect"]))
+@outlet_option
 @since_option
 @until_option
 @click.option("--search", help="Words in the quote.")
+@sort_option
 @limit_option
 @format_option
-def quotes(db: str, speaker: str | None, since: date | None, until: date | None,
-           search: str | None, limit: int, fmt: str) -> None:
+def quotes(db: str, limit: int, fmt: str, **filters: Any) -> None:
     """List quotes with their speakers."""
-    rows = _store(db).quotes(speaker=speaker, since=since, until=until, search=search, limit=limit)
+    rows = listed(_store(db, readonly=True), "quotes", limit, **{k: v for k, v in filters.items() if v is not None})
     emit(rows, fmt, ["published", "speaker", "kind", "text", "title"], title="quotes")
 
 
@@ -361,5 +413,5 @@ def quotes(db: str, speaker: str | None, since: date | None, until: date | None,
 @format_option
 def skips(db: str, code: str | None, limit: int, fmt: str) -> None:
     """List inputs that could not be read, with their coded reason."""
-    rows = _store(db).skips(code=code, limit=limit)
+    rows = _store(db, readonly=True).skips(code=code, limit=limit or 10**9)
     emit(rows, fmt, ["source", "line", "code", "message"], title="skips")

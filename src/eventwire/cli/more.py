@@ -4,26 +4,14 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from typing import Any
 
 import click
 
-from .main import _date, _store, cli, current_settings, db_option, setting_option
+from .main import EVENT_OPTIONS, _store, _with, cli, current_settings, db_option, event_filters, setting_option
 
 EXPORT_FORMATS = ["jsonl", "csv", "parquet", "gdelt", "plover"]
-TABLES = ["events", "articles", "actors", "quotes"]
-
-
-def _table_rows(store: Any, table: str) -> list[dict[str, Any]]:
-    query = {"events": store.events, "articles": store.articles, "actors": store.actors,
-             "quotes": store.quotes}[table]
-    rows: list[dict[str, Any]] = []
-    while batch := query(limit=1000, offset=len(rows)):
-        rows += batch
-        if len(batch) < 1000:
-            break
-    return rows
+TABLES = ["events", "articles", "actors", "quotes", "stories"]
 
 
 @cli.command()
@@ -32,59 +20,62 @@ def _table_rows(store: Any, table: str) -> list[dict[str, Any]]:
 @click.option("--table", type=click.Choice(TABLES), default="events", show_default=True,
               help="What to export for jsonl/csv/parquet (gdelt and plover are events).")
 @click.option("--out", "out", type=click.Path(dir_okay=False), help="Output file (default: stdout; parquet needs --out).")
-@click.option("--since", callback=_date)
-@click.option("--until", callback=_date)
-@click.option("--mentions", is_flag=True,
-              help="gdelt/plover: one row per report instead of one per event of a story.")
-def export(db: str, fmt: str, table: str, out: str | None, since: date | None, until: date | None,
-           mentions: bool) -> None:
-    """Export the database: tables as JSONL, CSV or Parquet; events as GDELT 2.0 TSV or PLOVER JSON.
+@_with(EVENT_OPTIONS)
+def export(db: str, fmt: str, table: str, out: str | None, **options: Any) -> None:
+    """Export what `events` lists (same filters) as GDELT 2.0 TSV, PLOVER JSON, JSONL, CSV or Parquet.
 
     GDELT and PLOVER exports count events, not reports: an event told by
     several articles of a story is one row with its NumMentions, NumSources
-    and NumArticles (--mentions writes every report).
+    and NumArticles (--mentions writes every report); GDELT leaves out
+    negated and hypothetical events. --since/--until (event dates) hold for
+    every format; with --table articles, actors, quotes or stories they
+    select by publication date (actors: mentioned in such articles) and the
+    other event filters do not apply.
     """
+    from ..store.tables import COLUMNS, event_lines, flat, json_default
+
     store = _store(db, readonly=True)
+    filters = event_filters(**options)
+    if fmt == "parquet" and not out:
+        raise click.UsageError("--format parquet needs --out FILE")
     if fmt in ("gdelt", "plover"):
-        from .. import exports
-        from ..store.rebuild import readings
-
-        stream = open(out, "w", encoding="utf-8") if out else sys.stdout
-        items = readings(store.engine, since=since, until=until)
-        counts = None if mentions else store.event_counts()
-        if fmt == "gdelt":
-            for row in exports.gdelt_rows(items, counts=counts):
-                stream.write("\t".join(row) + "\n")
-        else:
-            for record in exports.plover_records(items, counts=counts):
-                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        if out:
-            stream.close()
-        return
-    rows = _table_rows(store, table)
-    if fmt == "parquet":
-        if not out:
-            raise click.UsageError("--format parquet needs --out FILE")
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        flat = [{k: json.dumps(v, default=str) if isinstance(v, list | dict) else v for k, v in r.items()} for r in rows]
-        pq.write_table(pa.Table.from_pylist(flat), out)
-        return
-    stream = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
-    if fmt == "jsonl":
-        for row in rows:
-            stream.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+        lines = event_lines(store, fmt, flagged=fmt == "plover", **filters)
     else:
-        import csv
-
-        columns = list(rows[0]) if rows else []
-        writer = csv.DictWriter(stream, fieldnames=columns)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: json.dumps(v, default=str) if isinstance(v, list | dict) else v for k, v in row.items()})
+        if table != "events":
+            filters = {k: v for k, v in filters.items() if k in ("since", "until")}
+        rows = store.rows(table, **filters)
+        if fmt == "parquet":
+            return _parquet(rows, out or "")
+        lines = (json.dumps(r, ensure_ascii=False, default=json_default) + "\n" for r in rows) if fmt == "jsonl" \
+            else _csv_lines(COLUMNS[table], (flat(table, r) for r in rows))
+    stream = open(out, "w", encoding="utf-8", newline="") if out else sys.stdout
+    for line in lines:
+        stream.write(line)
     if out:
         stream.close()
+
+
+def _csv_lines(columns: list[str], rows: Any) -> Any:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns)
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+def _parquet(rows: Any, out: str) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    flat = [{k: json.dumps(v, default=str) if isinstance(v, list | dict) else v for k, v in r.items()} for r in rows]
+    pq.write_table(pa.Table.from_pylist(flat), out)
 
 
 @cli.command(name="eval")
@@ -205,5 +196,7 @@ def serve(db: str, host: str, port: int, writable: bool) -> None:
 
     from ..web.app import create_app
 
+    _store(db, readonly=True).close()  # a database that does not exist is E304, not a new empty one
+
     click.echo(f"eventwire on http://{host}:{port}/ (API schema: /openapi.json)")
-    uvicorn.run(create_app(db, writable=writable), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, writable=writable, warm=True), host=host, port=port, log_level="warning")

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..records import Article, normalise_text
+from .language import looks_english
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MIN_CHARS = 40
@@ -55,25 +56,6 @@ def _control_ratio(text: str) -> float:
     sample = text[:4000]
     bad = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
     return bad / max(1, len(sample))
-
-
-_ENGLISH = set(
-    "the of and to a in is that for on was with as by at from it he said his be are has "
-    "have an not but which were their its they this will who had been after also would "
-    "her she more than about over into up one year new two we our".split()
-)
-
-
-def looks_english(text: str) -> tuple[bool, str]:
-    """A cheap stopword test: English prose has many of the commonest words."""
-    words = re.findall(r"[^\W\d_]+", text[:5000].lower())
-    if len(words) < 20:
-        return True, "en"
-    ratio = sum(1 for w in words if w in _ENGLISH) / len(words)
-    if ratio >= 0.08:
-        return True, "en"
-    latin = sum(1 for w in words if w.isascii()) / len(words)
-    return False, "a language other than English" if latin > 0.5 else "non-Latin script"
 
 
 @cache

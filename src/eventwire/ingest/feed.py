@@ -1,4 +1,5 @@
-"""RSS and Atom feeds: one article per item, with its date and link (feedparser)."""
+"""RSS and Atom feeds: one article per item, with its date and link (feedparser); figure
+captions in an item's HTML go to its captions, and its text through the furniture table."""
 
 from __future__ import annotations
 
@@ -7,21 +8,25 @@ from collections.abc import Iterator
 from datetime import date
 
 from ..records import Article, Skip
+from .html import page_captions
 from .jsonl import record_or_skip
 
 
-def _strip_html(fragment: str) -> str:
+def _strip_html(fragment: str) -> tuple[str, list[str], list[str]]:
+    """An item's HTML as text blocks, with its figure captions and credits taken out."""
     from lxml import html as lxml_html
 
     if "<" not in fragment:
-        return fragment
+        return fragment, [], []
     try:
         tree = lxml_html.fromstring(f"<div>{fragment}</div>")
     except Exception:
-        return re.sub(r"<[^>]+>", " ", fragment)
+        return re.sub(r"<[^>]+>", " ", fragment), [], []
+    captions, credits, _ = page_captions(tree)
     blocks = [re.sub(r"\s+", " ", el.text_content()).strip() for el in tree.iter("p")]
     blocks = [b for b in blocks if b]
-    return "\n".join(blocks) if blocks else re.sub(r"\s+", " ", tree.text_content()).strip()
+    text = "\n".join(blocks) if blocks else re.sub(r"\s+", " ", tree.text_content()).strip()
+    return text, captions, credits
 
 
 def from_feed(data: bytes, name: str) -> Iterator[Article | Skip]:
@@ -37,9 +42,12 @@ def from_feed(data: bytes, name: str) -> Iterator[Article | Skip]:
         content = entry.get("content")
         html = content[0].get("value") if content else entry.get("summary", "")
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+        text, captions, credits = _strip_html(html or "")
         record = {
             "title": entry.get("title", ""),
-            "text": _strip_html(html or ""),
+            "text": text,
+            "captions": captions,
+            "credits": credits,
             "published": date(*stamp[:3]) if stamp else None,
             "url": entry.get("link"),
             "outlet": outlet,

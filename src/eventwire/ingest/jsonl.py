@@ -10,11 +10,16 @@ from typing import Any
 from ..errors import InputError
 from ..records import Article, Skip, normalise_text
 from .common import check, parse_date
+from .furniture import clean
 
 
 def _paragraphs(text: str) -> list[str]:
     parts = re.split(r"\n\s*\n|\n", text.replace("\r\n", "\n"))
     return [re.sub(r"\s+", " ", p).strip() for p in parts if p.strip()]
+
+
+def _strings(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def article_from_record(record: Any, name: str) -> Article:
@@ -27,7 +32,10 @@ def article_from_record(record: Any, name: str) -> Article:
     published = parse_date(
         record.get("published") or record.get("date_publish") or record.get("date")
     )
-    paragraphs = _paragraphs(text)
+    cleaned = clean(
+        _paragraphs(text), captions=_strings(record.get("captions")), credits=_strings(record.get("credits"))
+    )
+    paragraphs = cleaned.paragraphs
     standfirst = record.get("standfirst") or record.get("description")
     if isinstance(standfirst, str):
         head = normalise_text(standfirst)[:60]
@@ -37,11 +45,11 @@ def article_from_record(record: Any, name: str) -> Article:
         standfirst = None
     return check(
         Article(
-            title=str(record.get("title") or "").strip() or paragraphs[0][:120],
+            title=str(record.get("title") or "").strip() or (paragraphs[0][:120] if paragraphs else ""),
             standfirst=standfirst,
             paragraphs=paragraphs,
-            captions=list(record.get("captions") or []),
-            credits=list(record.get("credits") or []),
+            captions=cleaned.captions,
+            credits=cleaned.credits,
             url=record.get("url"),
             outlet=record.get("outlet") or record.get("publisher") or record.get("source"),
             published=published,

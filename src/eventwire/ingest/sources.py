@@ -16,6 +16,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..records import Article, Skip
 from .common import DEFAULT_MAX_BYTES, Overrides, check, decode
+from .compressed import GZIP_MAGIC, unpack
 from .feed import from_feed
 from .html import from_html
 from .jsonl import from_json
@@ -88,7 +89,11 @@ def read_bytes(
     try:
         if len(data) > max_bytes:
             raise InputError("E108", size=len(data), cap=max_bytes)
-        kind = sniff(name, data)
+        inner = name
+        if data[:2] == GZIP_MAGIC and not name.lower().endswith(".warc.gz"):
+            data = unpack(data, max_bytes=max_bytes)  # story.html.gz, or gzip sent on stdin
+            inner = name[:-3] if name.lower().endswith(".gz") else name
+        kind = sniff(inner, data)
         if kind == "warc":
             yield from from_warc(data, name)
             return

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..records import Article, normalise_text
 from .common import Overrides, add_once, parse_date, split_credit
+from .furniture import clean
 
 _HEADER = re.compile(r"^(published|date|outlet|source|url|link)\s*:\s*(.+?)\s*$", re.IGNORECASE)
 _NAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
@@ -69,6 +70,8 @@ def parse_text(text: str, name: str = "", meta: Overrides | None = None) -> Arti
         kept = [ln for ln in block if normalise_text(ln) not in seen_captions]
         if kept:
             paragraphs.append(" ".join(kept))
+    cleaned = clean(paragraphs, captions=captions, credits=credits)
+    paragraphs, captions, credits = cleaned.paragraphs, cleaned.captions, cleaned.credits
     standfirst = None
     if len(paragraphs) > 1 and len(paragraphs[0]) <= 320 and paragraphs[0].count(". ") <= 1:
         standfirst = paragraphs.pop(0)

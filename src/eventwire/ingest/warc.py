@@ -1,17 +1,45 @@
-"""WARC archives: every HTML response record becomes an article, its URL from the record."""
+"""WARC archives: every HTML response record becomes an article, its URL from the record.
+
+Bodies sent compressed (Content-Encoding gzip, deflate or br) are unpacked:
+warcio decodes gzip and deflate itself, br needs the ``brotli`` package
+(else the record is a coded skip, E116), and a body that is still gzip after
+that (sent twice compressed, or with no header) is unpacked too.
+"""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from typing import Any
 
 from ..errors import InputError
 from ..records import Article, Skip
-from .common import Overrides, check, decode, parse_date
+from .common import DEFAULT_MAX_BYTES, Overrides, check, decode, parse_date
+from .compressed import unpack
 from .html import from_html
 
 
-def from_warc(data: bytes, name: str) -> Iterator[Article | Skip]:
+def _body(record: Any, max_bytes: int) -> bytes:
+    """The record's HTTP body, unpacked whatever its Content-Encoding."""
+    from warcio.bufferedreaders import BufferedReader
+
+    encoding = (record.http_headers.get_header("Content-Encoding") or "").strip().lower()
+    data = record.content_stream().read()
+    if encoding and encoding in BufferedReader.get_supported_decompressors():
+        encoding = ""  # warcio has decoded it; only a second layer of gzip may be left
+    return unpack(data, encoding=encoding or None, max_bytes=max_bytes)
+
+
+def _article(record: Any, where: str, url: str | None, max_bytes: int) -> Article:
+    html = decode(_body(record, max_bytes))
+    article = check(from_html(html, where, Overrides(), url=url))
+    stamp = record.rec_headers.get_header("WARC-Date")
+    if article.published is None and stamp:
+        article.published = parse_date(stamp[:10])
+    return article
+
+
+def from_warc(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Skip]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -27,12 +55,7 @@ def from_warc(data: bytes, name: str) -> Iterator[Article | Skip]:
                 continue
             where = f"{name}#{url}"
             try:
-                html = decode(record.content_stream().read())
-                article = check(from_html(html, where, Overrides(), url=url))
-                stamp = record.rec_headers.get_header("WARC-Date")
-                if article.published is None and stamp:
-                    article.published = parse_date(stamp[:10])
-                yield article
+                yield _article(record, where, url, max_bytes)
             except InputError as err:
                 yield Skip(where, err.code, err.reason, line=n)
     except (ArchiveLoadFailed, OSError, ValueError) as err:

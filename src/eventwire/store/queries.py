@@ -11,16 +11,22 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, and_, case, distinct, func, or_, select, text
+from sqlalchemy import Select, String, and_, distinct, func, or_, select, text
 
 from ..errors import StoreError
 from ..records import normalise_text
 from . import schema as t
+from .facets import FacetQueries, merged_events
+from .filters import date_range as _date_range
+from .filters import check_actor, check_country, check_type, ordered, sort_key
+from .summaries import SummaryQueries
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 MAX_LIMIT = 1000
+EVENT_FILTERS = ("actor", "recipient", "country", "type", "quad_class", "in_caption", "negated",
+                 "article_id", "search", "outlet", "place")
 
 
 def _clean(row: Any) -> dict[str, Any]:
@@ -31,13 +37,17 @@ def _clean(row: Any) -> dict[str, Any]:
     return out
 
 
+def _page(stmt: Select[Any], limit: int, offset: int) -> Select[Any]:
+    return stmt.limit(min(limit, MAX_LIMIT)).offset(offset)
+
+
 def fts_query(query: str) -> str:
     """User words -> a safe FTS5 query (each word quoted, all required)."""
     words = re.findall(r"\w+", query)
     return " ".join(f'"{w}"' for w in words)
 
 
-class Queries:
+class Queries(SummaryQueries, FacetQueries):
     engine: Engine
     dialect: str
 
@@ -83,18 +93,37 @@ class Queries:
 
     def articles(
         self, *, search: str | None = None, outlet: str | None = None,
-        since: date | None = None, until: date | None = None,
+        since: date | None = None, until: date | None = None, actor: str | None = None,
+        country: str | None = None, type: str | None = None, sort: str | None = None,
         limit: int = 50, offset: int = 0,
     ) -> list[dict[str, Any]]:
+        """Articles; ``actor`` and ``country`` match the actors they mention, ``type`` their events."""
         a = t.articles.c
-        stmt = select(a.id, a.title, a.outlet, a.published, a.url, a.tokens)
+        stmt = self._article_where(select(a.id, a.title, a.outlet, a.published, a.url, a.tokens),
+                                   search=search, outlet=outlet, since=since, until=until,
+                                   actor=actor, country=country, type=type)
+        name, desc = sort_key("articles", sort)
+        stmt = stmt.order_by(ordered(getattr(a, name), desc), a.id)
+        return self._all(_page(stmt, limit, offset))
+
+    def _article_where(self, stmt: Select[Any], *, search: str | None = None, outlet: str | None = None,
+                       since: date | None = None, until: date | None = None, actor: str | None = None,
+                       country: str | None = None, type: str | None = None) -> Select[Any]:
+        a, m, e = t.articles.c, t.mentions.c, t.events.c
         if search:
             stmt = stmt.where(a.id.in_(self._search_ids(search)))
         if outlet:
             stmt = stmt.where(a.outlet == outlet)
-        stmt = _date_range(stmt, a.published, since, until)
-        stmt = stmt.order_by(a.published.desc().nulls_last(), a.id)
-        return self._all(stmt.limit(min(limit, MAX_LIMIT)).offset(offset))
+        if actor:
+            stmt = stmt.where(a.id.in_(select(m.article_id).where(m.actor_id.in_(check_actor(self, "actor", actor)))))
+        if country:
+            check_country(country)
+            who = select(t.actors.c.id).where(t.actors.c.country == country.upper())
+            stmt = stmt.where(a.id.in_(select(m.article_id).where(m.actor_id.in_(who))))
+        if type:
+            check_type(type)
+            stmt = stmt.where(a.id.in_(select(e.article_id).where(or_(e.plover == type.upper(), e.cameo == type))))
+        return _date_range(stmt, a.published, since, until)
 
     def article(self, article_id: str) -> dict[str, Any]:
         rows = self._all(select(t.articles).where(t.articles.c.id == article_id))
@@ -122,23 +151,38 @@ class Queries:
 
     # ------------------------------------------------------------ stories
 
-    def stories(self, *, since: date | None = None, until: date | None = None,
+    def stories(self, *, since: date | None = None, until: date | None = None, outlet: str | None = None,
+                type: str | None = None, sort: str | None = None,
                 limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
         """Stories with their size, outlets and first and last publication dates."""
         a = t.articles.c
         key = func.coalesce(a.story_id, a.id)
-        stmt = (select(key.label("id"), func.count().label("articles"),
-                       func.count(distinct(a.outlet)).label("outlets"),
-                       func.min(a.published).label("first"), func.max(a.published).label("last"),
-                       func.min(a.title).label("title"))
-                .group_by(key))
-        stmt = _date_range(stmt, a.published, since, until)
-        stmt = stmt.order_by(func.count().desc(), func.max(a.published).desc().nulls_last(), key)
-        rows = self._all(stmt.limit(min(limit, MAX_LIMIT)).offset(offset))
-        carried = self._story_outlets([r["id"] for r in rows])
+        columns = {"articles": func.count(), "outlets": func.count(distinct(a.outlet)),
+                   "first": func.min(a.published), "last": func.max(a.published), "title": func.min(a.title)}
+        stmt = select(key.label("id"), *(c.label(n) for n, c in columns.items())).group_by(key)
+        stmt = self._story_where(stmt, since=since, until=until, outlet=outlet, type=type)
+        name, desc = sort_key("stories", sort)
+        stmt = stmt.order_by(ordered(columns[name], desc), func.max(a.published).desc().nulls_last(), key)
+        rows = self._all(_page(stmt, limit, offset))
+        carried = self._story_outlets([r["id"] for r in rows])  # republished copies' outlets too
         for row in rows:
             row["sources"] = row["outlets"] = len(carried.get(row["id"], ()))
         return rows
+
+    def _story_where(self, stmt: Select[Any], *, since: date | None = None, until: date | None = None,
+                     outlet: str | None = None, type: str | None = None) -> Select[Any]:
+        """Stories with an article from ``outlet`` and an event of ``type`` (all their articles counted)."""
+        a, e = t.articles.c, t.events.c
+        key = func.coalesce(a.story_id, a.id)
+        inner = t.articles.alias()  # not correlated with the outer articles
+        keys = select(func.coalesce(inner.c.story_id, inner.c.id))
+        if outlet:
+            stmt = stmt.where(key.in_(keys.where(inner.c.outlet == outlet)))
+        if type:
+            check_type(type)
+            typed = select(e.article_id).where(or_(e.plover == type.upper(), e.cameo == type))
+            stmt = stmt.where(key.in_(keys.where(inner.c.id.in_(typed))))
+        return _date_range(stmt, a.published, since, until)
 
     def _story_outlets(self, ids: list[str]) -> dict[str, set[str]]:
         """Every outlet that carried a story's articles, republished copies included."""
@@ -165,21 +209,42 @@ class Queries:
 
     def actors(
         self, *, name: str | None = None, country: str | None = None, kind: str | None = None,
-        limit: int = 50, offset: int = 0,
+        sector: str | None = None, outlet: str | None = None, since: date | None = None,
+        until: date | None = None, sort: str | None = None, limit: int = 50, offset: int = 0,
     ) -> list[dict[str, Any]]:
+        """Actors; ``outlet``, ``since`` and ``until`` keep those mentioned in such articles."""
         c = t.actors.c
         counts = _mention_counts()
-        stmt = select(*_actor_columns(), func.coalesce(counts.c.mentions, 0).label("mentions"),
+        mentions = func.coalesce(counts.c.mentions, 0)
+        stmt = select(*_actor_columns(), mentions.label("mentions"),
                       func.coalesce(counts.c.articles, 0).label("articles"))
         stmt = stmt.select_from(t.actors.outerjoin(counts, counts.c.actor_id == c.id))
+        stmt = self._actor_where(stmt, name=name, country=country, kind=kind, sector=sector,
+                                 outlet=outlet, since=since, until=until)
+        key, desc = sort_key("actors", sort)
+        column = {"mentions": mentions, "articles": func.coalesce(counts.c.articles, 0)}.get(key, getattr(c, key, None))
+        stmt = stmt.order_by(ordered(column, desc), mentions.desc(), c.name, c.id)
+        return self._all(_page(stmt, limit, offset))
+
+    def _actor_where(self, stmt: Select[Any], *, name: str | None = None, country: str | None = None,
+                     kind: str | None = None, sector: str | None = None, outlet: str | None = None,
+                     since: date | None = None, until: date | None = None) -> Select[Any]:
+        c, m, a = t.actors.c, t.mentions.c, t.articles.c
         if name:
             stmt = stmt.where(c.search_names.like(f"%{normalise_text(name)}%"))
         if country:
+            check_country(country)
             stmt = stmt.where(c.country == country.upper())
         if kind:
             stmt = stmt.where(c.kind == kind)
-        stmt = stmt.order_by(func.coalesce(counts.c.mentions, 0).desc(), c.name, c.id)
-        return self._all(stmt.limit(min(limit, MAX_LIMIT)).offset(offset))
+        if sector:
+            stmt = stmt.where(c.sectors.cast(String).like(f'%"{sector.upper()}"%'))
+        if outlet or since or until:
+            articles = _date_range(select(a.id), a.published, since, until)
+            if outlet:
+                articles = articles.where(a.outlet == outlet)
+            stmt = stmt.where(c.id.in_(select(m.actor_id).where(m.article_id.in_(articles))))
+        return stmt
 
     def actor(self, actor_id: str, *, limit: int = 500) -> dict[str, Any]:
         """An actor with its newest ``limit`` events as actor, as recipient, and quotes."""
@@ -207,49 +272,68 @@ class Queries:
     # ------------------------------------------------------------ events
 
     def _event_filter(self, stmt: Select[Any], role: str, value: str) -> Select[Any]:
-        ids = self.actor_ids(value)
+        ids = check_actor(self, role, value)
         ea = t.event_actors.alias()
         return stmt.where(
-            t.events.c.id.in_(
-                select(ea.c.event_id).where(and_(ea.c.role == role, ea.c.actor_id.in_(ids or [""])))
-            )
+            t.events.c.id.in_(select(ea.c.event_id).where(and_(ea.c.role == role, ea.c.actor_id.in_(ids))))
         )
 
-    def events(
-        self, *, actor: str | None = None, recipient: str | None = None,
-        country: str | None = None, type: str | None = None, quad_class: int | None = None,
-        since: date | None = None, until: date | None = None, search: str | None = None,
-        in_caption: bool | None = None, negated: bool | None = None,
-        article_id: str | None = None, limit: int = 50, offset: int = 0, order: str = "date",
-        mentions: bool = False,
-    ) -> list[dict[str, Any]]:
-        """Events, one row per event of a story (with its mention counts), or every report.
-
-        By default the reports of one event across a story (same type and
-        sides) come back as one row carrying ``num_mentions``,
-        ``num_articles`` and ``num_sources`` and the best-supported stated
-        date; ``mentions=True`` (or ``article_id``) lists each report.
-        """
+    def event_reports(self, **filters: Any) -> Select[Any]:
+        """Every report the event filters select, joined to its article (with ``story_key``)."""
         e, a = t.events.c, t.articles.c
         story = func.coalesce(a.story_id, e.article_id).label("story_key")
         stmt = select(t.events, a.title, a.outlet, a.url, story).join(t.articles, a.id == e.article_id)
-        stmt = self._event_where(stmt, actor=actor, recipient=recipient, country=country, type=type,
-                                 quad_class=quad_class, in_caption=in_caption, negated=negated,
-                                 article_id=article_id, search=search)
-        stmt = _date_range(stmt, e.date, since, until)
-        if mentions or article_id:
-            stmt = stmt.order_by(*((e.article_id, e.start, e.id) if order == "text" else
-                                   (e.date.desc().nulls_last(), e.id)))
-            rows = self._all(stmt.limit(min(limit, MAX_LIMIT)).offset(offset))
+        since, until = filters.pop("since", None), filters.pop("until", None)
+        stmt = self._event_where(stmt, **{k: filters.get(k) for k in EVENT_FILTERS})
+        return _date_range(stmt, e.date, since, until)
+
+    def event(self, event_id: str) -> dict[str, Any]:
+        """One report by its id or a unique prefix of it (the short ids lists print)."""
+        e = t.events.c
+        ids = []
+        if re.fullmatch(r"[0-9a-f]{4,32}", event_id):
+            ids = [r["id"] for r in self._all(select(e.id).where(e.id.like(f"{event_id}%")).limit(2))]
+        if len(ids) != 1:
+            raise StoreError("E303", kind="event" if not ids else "single event (the prefix is ambiguous)",
+                             key=event_id)
+        return self._with_actor_names(self._all(self.event_reports().where(e.id == ids[0])))[0]
+
+    def event_order(self, sort: str | None) -> list[Any]:
+        e, a = t.events.c, t.articles.c
+        name, desc = sort_key("events", sort)
+        if name == "text":
+            return [e.article_id, e.start, e.id]
+        column = {"type": e.plover, "place": e.location_name, "outlet": a.outlet}.get(name, getattr(e, name, None))
+        return [ordered(column, desc), *([] if name == "date" else [e.date.desc().nulls_last()]), e.id]
+
+    def events(
+        self, *, limit: int = 50, offset: int = 0, order: str = "date", sort: str | None = None,
+        mentions: bool = False, **filters: Any,
+    ) -> list[dict[str, Any]]:
+        """Events, one row per event of a story (with its mention counts), or every report.
+
+        Filters: actor, recipient, country, type, quad_class, since, until,
+        search, in_caption, negated, article_id, outlet. By default the
+        reports of one event across a story (same type and sides) come back
+        as one row carrying ``num_mentions``, ``num_articles`` and
+        ``num_sources`` and the best-supported stated date; ``mentions=True``
+        (or ``article_id``) lists each report. ``sort`` is a column (``-date``
+        newest first, the default; ``text`` is article order).
+        """
+        stmt = self.event_reports(**filters)
+        order_by = self.event_order(sort or ("text" if order == "text" else None))
+        if mentions or filters.get("article_id"):
+            rows = self._all(_page(stmt.order_by(*order_by), limit, offset))
             for row in rows:
                 row.update(num_mentions=1, num_articles=1, num_sources=1)
             return self._with_actor_names(rows)
-        rows = self._merged_page(stmt, min(limit, MAX_LIMIT), offset)
+        rows = self._merged_page(stmt, order_by, min(limit, MAX_LIMIT), offset)
         self._best_dates(rows)
         return self._with_actor_names(rows)
 
-    def _merged_page(self, stmt: Select[Any], limit: int, offset: int) -> list[dict[str, Any]]:
-        """One page of `_merged_events(stmt)`, without ranking every report in the database.
+    def _merged_page(self, stmt: Select[Any], order_by: list[Any], limit: int,
+                     offset: int) -> list[dict[str, Any]]:
+        """One page of `merged_events(stmt)`, without ranking every report in the database.
 
         Reports are read newest first (narrow columns); a report is kept when
         it is the lead (best-ranked report) of its (story, merge key) group
@@ -257,11 +341,11 @@ class Queries:
         are looked up. Same rows, order and counts as the window query.
         """
         e = t.events.c
-        ordered = _narrow(stmt).order_by(e.date.desc().nulls_last(), e.id)
+        by_order = _narrow(stmt).order_by(*order_by)
         leads: list[dict[str, Any]] = []
         seen, chunk = 0, max(2 * (limit + offset), 100)
         while len(leads) < limit:
-            rows = self._all(ordered.limit(chunk).offset(seen))
+            rows = self._all(by_order.limit(chunk).offset(seen))
             seen += len(rows)
             groups = self._report_groups(stmt, rows)
             for row in rows:
@@ -307,26 +391,32 @@ class Queries:
         e, a = t.events.c, t.articles.c
         story = func.coalesce(a.story_id, e.article_id).label("story_key")
         stmt = select(t.events, a.title, a.outlet, a.url, story).join(t.articles, a.id == e.article_id)
-        sub = _merged_events(stmt).subquery()
+        sub = merged_events(stmt).subquery()
         rows = self._all(select(sub.c.id, sub.c.num_mentions, sub.c.num_sources, sub.c.num_articles))
         return {r["id"]: (r["num_mentions"], r["num_sources"], r["num_articles"]) for r in rows}
 
     def _event_where(self, stmt: Select[Any], *, actor: str | None, recipient: str | None,
                      country: str | None, type: str | None, quad_class: int | None,
                      in_caption: bool | None, negated: bool | None, article_id: str | None,
-                     search: str | None) -> Select[Any]:
+                     search: str | None, outlet: str | None = None, place: str | None = None) -> Select[Any]:
         e = t.events.c
+        if outlet:
+            stmt = stmt.where(t.articles.c.outlet == outlet)
+        if place:
+            stmt = stmt.where(e.location_name == place)
         if actor:
             stmt = self._event_filter(stmt, "actor", actor)
         if recipient:
             stmt = self._event_filter(stmt, "recipient", recipient)
         if country:
+            check_country(country)
             ea = t.event_actors.alias()
             stmt = stmt.where(e.id.in_(
                 select(ea.c.event_id).join(t.actors, t.actors.c.id == ea.c.actor_id)
                 .where(t.actors.c.country == country.upper())
             ))
         if type:
+            check_type(type)
             stmt = stmt.where(or_(e.plover == type.upper(), e.cameo == type))
         if quad_class is not None:
             stmt = stmt.where(e.quad_class == quad_class)
@@ -377,27 +467,41 @@ class Queries:
 
     # ------------------------------------------------------------ quotes, skips
 
-    def quotes(
-        self, *, speaker: str | None = None, since: date | None = None, until: date | None = None,
-        search: str | None = None, article_id: str | None = None,
-        limit: int = 50, offset: int = 0,
-    ) -> list[dict[str, Any]]:
-        q = t.quotes.c
-        a = t.articles.c
-        stmt = select(t.quotes, a.title, a.published, a.outlet).join(t.articles, a.id == q.article_id)
-        if speaker:
-            stmt = stmt.where(q.speaker_id.in_(self.actor_ids(speaker) or [""]))
-        if search:
-            stmt = stmt.where(q.text.ilike(f"%{search}%"))
-        if article_id:
-            stmt = stmt.where(q.article_id == article_id)
-        stmt = _date_range(stmt, a.published, since, until)
-        stmt = stmt.order_by(a.published.desc().nulls_last(), q.article_id, q.start)
-        rows = self._all(stmt.limit(min(limit, MAX_LIMIT)).offset(offset))
+    def quotes(self, *, sort: str | None = None, limit: int = 50, offset: int = 0,
+               **filters: Any) -> list[dict[str, Any]]:
+        """Quotes; filters: speaker, since, until, search, article_id, outlet, country (the
+        speaker's), kind (direct, partial, indirect)."""
+        q, a = t.quotes.c, t.articles.c
+        stmt = self._quote_where(select(t.quotes, a.title, a.published, a.outlet)
+                                 .join(t.articles, a.id == q.article_id), **filters)
+        name, desc = sort_key("quotes", sort)
+        speaker = select(t.actors.c.name).where(t.actors.c.id == q.speaker_id).scalar_subquery()
+        column = {"published": a.published, "speaker": speaker}.get(name, getattr(q, name, None))
+        stmt = stmt.order_by(ordered(column, desc), a.published.desc().nulls_last(), q.article_id, q.start)
+        return self._speakers(self._all(_page(stmt, limit, offset)))
+
+    def _speakers(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         names = self.actor_names({r["speaker_id"] for r in rows if r["speaker_id"]})
         for row in rows:
             row["speaker"] = names.get(row["speaker_id"]) if row["speaker_id"] else None
         return rows
+
+    def _quote_where(self, stmt: Select[Any], *, speaker: str | None = None, since: date | None = None,
+                     until: date | None = None, search: str | None = None, article_id: str | None = None,
+                     outlet: str | None = None, country: str | None = None,
+                     kind: str | None = None) -> Select[Any]:
+        q, a = t.quotes.c, t.articles.c
+        if speaker:
+            stmt = stmt.where(q.speaker_id.in_(check_actor(self, "speaker", speaker)))
+        if country:
+            check_country(country)
+            stmt = stmt.where(q.speaker_id.in_(select(t.actors.c.id).where(t.actors.c.country == country.upper())))
+        for column, value in ((q.article_id, article_id), (a.outlet, outlet), (q.kind, kind)):
+            if value:
+                stmt = stmt.where(column == value)
+        if search:
+            stmt = stmt.where(q.text.ilike(f"%{search}%"))
+        return _date_range(stmt, a.published, since, until)
 
     def skips(self, *, code: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         s = t.skips.c
@@ -409,122 +513,6 @@ class Queries:
         for row in rows:
             row["created_at"] = str(row["created_at"])
         return rows
-
-    # ------------------------------------------------------------ summaries
-
-    def dyad(self, a: str, b: str, *, since: date | None = None, until: date | None = None) -> dict[str, Any]:
-        """Events between two actors (names, ids or ISO country codes), by month and quad class;
-        each event of a story counts once (its reports are in `num_mentions`)."""
-        rows = self._dyad_events(a, b, since, until)
-        months: dict[str, Counter[int]] = defaultdict(Counter)
-        for row in rows:
-            month = (row["date"] or "unknown")[:7]
-            months[month][row["quad_class"]] += 1
-        total = Counter(r["quad_class"] for r in rows)
-        cooperation = total[1] + total[2]
-        conflict = total[3] + total[4]
-        return {
-            "a": a, "b": b, "events": len(rows),
-            "months": [{"month": m, **{f"q{q}": c[q] for q in (1, 2, 3, 4)}} for m, c in sorted(months.items())],
-            "quad_classes": {f"q{q}": total[q] for q in (1, 2, 3, 4)},
-            "balance": None if not rows else round((cooperation - conflict) / len(rows), 3),
-            "items": self._with_actor_names(rows),
-        }
-
-    def _side_ids(self, value: str) -> list[str]:
-        if len(value) == 3 and value.isalpha() and value.isupper():
-            with self.engine.connect() as conn:
-                stmt = select(t.actors.c.id).where(t.actors.c.country == value)
-                return [r.id for r in conn.execute(stmt)]
-        return self.actor_ids(value)
-
-    def _dyad_events(self, a: str, b: str, since: date | None, until: date | None) -> list[dict[str, Any]]:
-        ids_a, ids_b = self._side_ids(a) or [""], self._side_ids(b) or [""]
-        ea, eb = t.event_actors.alias(), t.event_actors.alias()
-        pair = select(ea.c.event_id).join(eb, eb.c.event_id == ea.c.event_id).where(
-            or_(and_(ea.c.actor_id.in_(ids_a), eb.c.actor_id.in_(ids_b)),
-                and_(ea.c.actor_id.in_(ids_b), eb.c.actor_id.in_(ids_a))),
-            ea.c.role != eb.c.role,
-        )
-        e, a = t.events.c, t.articles.c
-        story = func.coalesce(a.story_id, e.article_id).label("story_key")
-        stmt = select(t.events, a.title, a.outlet, story).join(t.articles, a.id == e.article_id)
-        stmt = _date_range(stmt.where(e.id.in_(pair)), e.date, since, until)
-        return one_per_event(self._all(stmt.order_by(e.date.nulls_last(), e.id).limit(20000)))[:5000]
-
-    def network(
-        self, *, since: date | None = None, until: date | None = None, type: str | None = None,
-        limit: int = 200,
-    ) -> dict[str, Any]:
-        """Actors as nodes, report counts by PLOVER type as edges (actor -> recipient)."""
-        e = t.events.c
-        ea, eb = t.event_actors.alias(), t.event_actors.alias()
-        # Edges count reports: folding them per story here (as the event lists and the
-        # dyad do) costs 2.5 times as much on 10,000 articles (0.11 s -> 0.27 s).
-        stmt = (
-            select(ea.c.actor_id.label("source"), eb.c.actor_id.label("target"), e.plover,
-                   func.count().label("count"))
-            .select_from(t.events.join(ea, ea.c.event_id == e.id).join(eb, eb.c.event_id == e.id))
-            .where(ea.c.role == "actor", eb.c.role == "recipient", ea.c.actor_id != eb.c.actor_id)
-            .group_by(ea.c.actor_id, eb.c.actor_id, e.plover)
-        )
-        if type:
-            stmt = stmt.where(e.plover == type.upper())
-        stmt = _date_range(stmt, e.date, since, until)
-        edges = self._all(stmt.order_by(func.count().desc(), ea.c.actor_id, eb.c.actor_id)
-                          .limit(min(limit, MAX_LIMIT)))
-        ids = {x["source"] for x in edges} | {x["target"] for x in edges}
-        nodes = list(self.actor_names(ids).values())
-        return {"nodes": nodes, "edges": edges}
-
-    def places(
-        self, *, since: date | None = None, until: date | None = None, type: str | None = None,
-        limit: int = 500,
-    ) -> list[dict[str, Any]]:
-        """Event places with coordinates (one row per name and country), with event counts."""
-        e = t.events.c
-        quads = [func.sum(case((e.quad_class == q, 1), else_=0)).label(f"q{q}") for q in (1, 2, 3, 4)]
-        stmt = (
-            select(e.location_name.label("name"), e.location_country.label("country"),
-                   func.avg(e.lat).label("lat"), func.avg(e.lon).label("lon"),
-                   func.count().label("events"), *quads)
-            .where(e.lat.is_not(None), e.lon.is_not(None))
-            .group_by(e.location_name, e.location_country)
-        )
-        if type:
-            stmt = stmt.where(or_(e.plover == type.upper(), e.cameo == type))
-        stmt = _date_range(stmt, e.date, since, until)
-        stmt = stmt.order_by(func.count().desc(), e.location_name)
-        rows = self._all(stmt.limit(min(limit, MAX_LIMIT)))
-        for row in rows:
-            for q in (1, 2, 3, 4):
-                row[f"q{q}"] = int(row[f"q{q}"] or 0)
-        return rows
-
-
-def one_per_event(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Reports of one event of a story (same type and sides) folded into one row with its counts.
-
-    Keeps the order of ``rows``; the row kept is the report with a stated date and the
-    highest confidence, as in `_merged_events`.
-    """
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for row in rows:
-        groups[(row["story_key"], row.get("merge_key") or row["id"])].append(row)
-    best = {}
-    for key, reports in groups.items():
-        chosen = dict(min(reports, key=lambda r: (bool(r["date_inferred"]), -r["confidence"], r["id"])))
-        chosen.update(num_mentions=len(reports), num_articles=len({r["article_id"] for r in reports}),
-                      num_sources=len({r.get("outlet") or r["article_id"] for r in reports}))
-        best[key] = chosen
-    seen: set[tuple[str, str]] = set()
-    out = []
-    for row in rows:
-        key = (row["story_key"], row.get("merge_key") or row["id"])
-        if key not in seen:
-            seen.add(key)
-            out.append(best[key])
-    return out
 
 
 def _actor_columns() -> list[Any]:
@@ -553,35 +541,3 @@ def _narrow(stmt: Select[Any]) -> Select[Any]:
 def _report_rank(row: dict[str, Any]) -> tuple[Any, ...]:
     """Which report of a group leads it: stated dates first, then confidence, then id."""
     return (bool(row["date_inferred"]), -(row["confidence"] or 0.0), row["id"])
-
-
-def _merged_events(stmt: Select[Any]) -> Select[Any]:
-    """One row per (story, type and sides): the best report, with GDELT-style counts."""
-    sub = stmt.subquery()
-    key = func.coalesce(sub.c.merge_key, sub.c.id)
-    counts = (
-        select(sub.c.story_key, key.label("mkey"), func.count().label("num_mentions"),
-               func.count(distinct(sub.c.article_id)).label("num_articles"),
-               func.count(distinct(func.coalesce(sub.c.outlet, sub.c.article_id))).label("num_sources"))
-        .group_by(sub.c.story_key, key).subquery()
-    )
-    ranked = select(
-        sub, key.label("mkey"),
-        func.row_number().over(partition_by=[sub.c.story_key, key],
-                               order_by=[sub.c.date_inferred, sub.c.confidence.desc(), sub.c.id]).label("rank"),
-    ).subquery()
-    columns = [c for c in ranked.c if c.name not in ("rank", "mkey")]
-    return (
-        select(*columns, counts.c.num_mentions, counts.c.num_articles, counts.c.num_sources)
-        .join(counts, and_(counts.c.story_key == ranked.c.story_key, counts.c.mkey == ranked.c.mkey))
-        .where(ranked.c.rank == 1)
-        .order_by(ranked.c.date.desc().nulls_last(), ranked.c.id)
-    )
-
-
-def _date_range(stmt: Select[Any], column: Any, since: date | None, until: date | None) -> Select[Any]:
-    if since:
-        stmt = stmt.where(column >= since)
-    if until:
-        stmt = stmt.where(column <= until)
-    return stmt

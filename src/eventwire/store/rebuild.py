@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -74,9 +74,11 @@ def _actor_ids(kids: dict[str, list[Any]]) -> set[str]:
 
 
 def readings(engine: Engine, *, since: date | None = None, until: date | None = None,
-             chunk: int = 200) -> Iterator[Reading]:
-    """Every stored article as a Reading (actors as merged across articles)."""
+             chunk: int = 200, ids: Collection[str] | None = None) -> Iterator[Reading]:
+    """Every stored article (or those of ``ids``) as a Reading (actors as merged across articles)."""
     stmt = select(t.articles).order_by(t.articles.c.published, t.articles.c.id)
+    if ids is not None:
+        stmt = stmt.where(t.articles.c.id.in_(sorted(ids)))
     if since:
         stmt = stmt.where(t.articles.c.published >= since)
     if until:

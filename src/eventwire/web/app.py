@@ -10,6 +10,7 @@ DOCS: docs/api.md
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +32,14 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
        "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 
 
-def create_app(db: str | None = None, *, writable: bool = False, pipeline: Any = None) -> Any:
+def create_app(db: str | None = None, *, writable: bool = False, pipeline: Any = None,
+               warm: bool = False) -> Any:
     """The app over the database ``db`` (path, URL, ``:memory:`` or $EVENTWIRE_DB).
 
     Read-only unless ``writable``, which adds POST /api/articles (using
-    ``pipeline``, or a `Pipeline` built on the first post).
+    ``pipeline``, or a `Pipeline` built on the first post). ``warm`` counts
+    every list's facets in a background thread at once, so the first visitor
+    of a big database does not wait for them (`eventwire serve` does).
     """
     app = FastAPI(
         title="eventwire", version=_version(), docs_url=None, redoc_url=None,
@@ -53,6 +57,10 @@ def create_app(db: str | None = None, *, writable: bool = False, pipeline: Any =
     _add_error_handlers(app)
     _add_ui(app)
     app.middleware("http")(_security_headers)
+    if warm:
+        from ..api.views import warm_up
+
+        threading.Thread(target=warm_up, args=(app.state.store,), daemon=True, name="facets").start()
     return app
 
 

@@ -27,9 +27,13 @@ function source(e, withArticle) {
   return parts.length ? parts : h("span", {class: "muted"}, "—");
 }
 
-export function eventTable(events, {withArticle = true, empty = "No events."} = {}) {
+const COLUMNS = [["Event", null], ["CAMEO", "cameo"], ["PLOVER", "type"], ["Actors", null], ["Recipients", null],
+  ["Date", "date"], ["Place", "place"], ["Source", "outlet"]];
+
+// th(key, label): a sortable header (list pages); without it, plain headers.
+export function eventTable(events, {withArticle = true, empty = "No events.", th = null} = {}) {
   if (!events.length) return h("p", {class: "muted"}, empty);
-  const head = h("tr", {}, ["Event", "CAMEO", "PLOVER", "Actors", "Recipients", "Date", "Place", "Source"].map((t) => h("th", {}, t)));
+  const head = h("tr", {}, COLUMNS.map(([label, key]) => th ? th(key, label, {descFirst: key === "date"}) : h("th", {scope: "col"}, label)));
   const rows = events.map((e) => h("tr", {id: "event-" + e.id, "data-event": e.id, "data-quad": e.quad_class},
     h("td", {}, h("strong", {}, e.trigger), " ", h("span", {class: "muted"}, e.evidence), " ", flags(e)),
     h("td", {class: "code"}, e.cameo),

@@ -1,8 +1,9 @@
 // Actor page: names, aliases, roles; events as actor or recipient on a
 // timeline and in a table; counterparts (links to dyads); quotes.
-import {api, articleHref, dyadHref, h, route} from "../dom.js";
-import {legend, timeline} from "../charts.js";
+import {api, dyadHref, h, route} from "../dom.js";
+import {legend, quadBars} from "../charts.js";
 import {eventTable} from "../events.js";
+import {exportLinks, scroll} from "../listpage.js";
 import {quoteList} from "./lists.js";
 
 function counterparts(actor) {
@@ -27,11 +28,18 @@ function facts(actor) {
   return h("table", {class: "facts"}, h("tbody", {}, rows.map(([k, v]) => h("tr", {}, h("th", {}, k), h("td", {"data-field": k.toLowerCase()}, v)))));
 }
 
+// Events per week (months over long spans) with the actor on one side, by quad class.
+async function sideChart(actor, side) {
+  const rows = await api("series/events", {[side]: actor.id, interval: "week"});
+  return h("section", {class: "side-chart", "data-side": side}, h("h3", {}, "As " + side),
+    await quadBars(rows, {interval: "week", className: "actor-chart", empty: `No dated events with ${actor.name} as ${side}.`}));
+}
+
 export async function render(box, {id}) {
   const actor = await api("actors/" + encodeURIComponent(id));
   const others = counterparts(actor);
   box.append(h("h1", {class: "actor-name"}, actor.name), facts(actor),
-    h("h2", {}, "Timeline"), legend(), timeline(actor.events, actor.id, (e) => articleHref(e.article_id, {ev: e.id})),
+    h("h2", {}, "Events over time"), legend(), h("div", {class: "cols"}, await sideChart(actor, "actor"), await sideChart(actor, "recipient")),
     h("h2", {}, "Counterparts"),
     others.length ? h("ul", {class: "plain counterparts"}, others.map((o) => h("li", {},
       h("a", {href: dyadHref(actor.id, o.actor.id), class: "dyad-link", "data-actor": o.actor.id},
@@ -41,7 +49,8 @@ export async function render(box, {id}) {
     h("p", {class: "muted"}, "The newest events on each side; all of them: ",
       h("a", {href: route("events", {actor: actor.id})}, "as actor"), ", ",
       h("a", {href: route("events", {recipient: actor.id})}, "as recipient"), "."),
-    eventTable(actor.events),
+    h("p", {}, exportLinks("events", {actor: actor.id}, ["csv", "json", "gdelt", "plover"]), " (as actor)"),
+    scroll(eventTable(actor.events)),
     h("h2", {}, "Quotes (" + actor.quotes.length + ")"),
     actor.quotes.length ? quoteList(actor.quotes) : h("p", {class: "muted"}, "No quotes."));
 }

@@ -102,7 +102,7 @@ export async function render(box, {id}) {
     h("div", {class: "legend muted"}, h("span", {}, h("a", {class: "mention"}, "actor")),
       h("span", {class: "trigger"}, "event trigger"), h("span", {class: "quote"}, "quote")),
     h("h2", {}, "Events (" + article.events.length + ")"),
-    eventTable(article.events, {withArticle: false, empty: "No events found in this article."}),
+    h("div", {class: "scroll"}, eventTable(article.events, {withArticle: false, empty: "No events found in this article."})),
     h("h2", {}, "Quotes (" + article.quotes.length + ")"),
     article.quotes.length ? quoteList(article.quotes) : h("p", {class: "muted"}, "No quotes."),
     h("h2", {}, "Actors"), actors);
