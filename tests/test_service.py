@@ -7,6 +7,7 @@ whole articles, so that a rerun reaches the same counts.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import signal
@@ -252,7 +253,8 @@ def test_service_counts_records_up_front(tmp_path):
     (tmp_path / "b.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n{broken\n', encoding="utf-8")
     (tmp_path / "c.json").write_text('[{"text": "x"}, {"text": "y"}]', encoding="utf-8")
     (tmp_path / "empty.html").write_bytes(b"")
-    assert count_records([tmp_path]) == 1 + 3 + 2 + 1
+    (tmp_path / "d.jsonl.gz").write_bytes(gzip.compress(b'{"text": "x"}\n{"text": "y"}\n'))
+    assert count_records([tmp_path]) == 1 + 3 + 2 + 1 + 2
     assert count_records([tmp_path]) == len(list(read_paths([tmp_path])))
     (tmp_path / "feed.rss").write_text("<rss><channel></channel></rss>", encoding="utf-8")
     assert count_records([tmp_path]) is None

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .common import DEFAULT_MAX_BYTES
+from .compressed import GZIP_MAGIC, unpack
 from .sources import _IGNORED, sniff
 
 _HEAD = 8192
@@ -37,16 +38,27 @@ def _count_file(path: Path, max_bytes: int) -> int | None:
     try:
         if path.stat().st_size > max_bytes:
             return 1
-        with path.open("rb") as handle:
-            head = handle.read(_HEAD)
-        kind = sniff(str(path), head)
+        data = path.read_bytes() if path.suffix.lower() in (".json", ".jsonl", ".ndjson", ".gz") else None
+        name = str(path)
+        if data is None:
+            with path.open("rb") as handle:
+                head = handle.read(_HEAD)
+        else:
+            if data[:2] == GZIP_MAGIC and not name.lower().endswith(".warc.gz"):
+                data = unpack(data, max_bytes=max_bytes)  # as read_bytes does: news.jsonl.gz
+                name = name[:-3] if name.lower().endswith(".gz") else name
+            head = data[:_HEAD]
+        kind = sniff(name, head)
     except (OSError, InputError):
         return 1  # read_paths makes it one skip
     if kind in ("text", "html"):
         return 1
     if kind != "json":
         return None  # feeds and WARC: as many as they hold
-    data = path.read_bytes()
+    return _count_json(data if data is not None else path.read_bytes())
+
+
+def _count_json(data: bytes) -> int:
     stripped = data.lstrip()
     if stripped.startswith(b"[") or (stripped.startswith(b"{") and b"\n{" not in stripped):
         try:
