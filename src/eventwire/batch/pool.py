@@ -88,6 +88,7 @@ def _work(tasks: Any, results: Any, options: dict[str, Any]) -> None:
 
     try:
         pipeline = Pipeline(**options)
+        pipeline.warm()
     except EventwireError as err:
         results.send(("failed", err.code, err.fields))
         return
