@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import os
+import queue
 import resource
 import signal
 import sys
@@ -80,22 +81,34 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="eventwire-parent-watch", daemon=True).start()
 
 
+def _sender(outbox: queue.SimpleQueue[Any], results: Any) -> None:
+    """Send the worker's messages to the parent, so that reading goes on while the parent,
+    busy storing, has not yet taken the last result off the pipe."""
+    while (message := outbox.get()) is not None:
+        results.send(message)
+
+
 def _work(tasks: Any, results: Any, options: dict[str, Any]) -> None:
     """A worker: load the pipeline once, then read tasks until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with_parent()
     from ..pipeline import Pipeline
 
+    outbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    sender = threading.Thread(target=_sender, args=(outbox, results), name="eventwire-sender", daemon=True)
+    sender.start()
     try:
         pipeline = Pipeline(**options)
         pipeline.warm()
     except EventwireError as err:
-        results.send(("failed", err.code, err.fields))
-        return
-    results.send(("ready", _usage()))
-    while (task := tasks.get()) is not None:
-        key, articles = task
-        results.send(("done", key, list(pipeline.read(articles)), _usage()))
+        outbox.put(("failed", err.code, err.fields))
+    else:
+        outbox.put(("ready", _usage()))
+        while (task := tasks.get()) is not None:
+            key, articles = task
+            outbox.put(("done", key, list(pipeline.read(articles)), _usage()))
+    outbox.put(None)
+    sender.join()
 
 
 @dataclass
