@@ -5,6 +5,7 @@ A benchmark, not a test: it prints figures, it asserts nothing.
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
 from collections.abc import Callable
@@ -172,37 +173,13 @@ def bench_workers(*, path: str | None = None, limit: int | None = None,
     180 articles), so that the few seconds of start-up weigh about as they do
     in a real run rather than swamping a short one.
     """
-    from .batch.pool import open_reader
-    from .service import ingest
-    from .store import open_store
-
     if path is None and SHARED_NEWS.exists() and SHARED_POLNEAR.exists():
         articles = [a for p in (SHARED_NEWS, SHARED_POLNEAR) for a in load_articles(str(p), None)]
         articles = articles[:limit] if limit else articles
     else:
         articles = load_articles(path, limit)
-    rows: list[dict[str, Any]] = []
-    for n in workers:
-        with tempfile.TemporaryDirectory() as tmp:
-            store = open_store(str(Path(tmp) / "bench.db"))
-            start, cpu = time.perf_counter(), time.process_time()
-            with open_reader(n, expected=len(articles)) as reader:
-                if hasattr(reader, "wait_ready"):
-                    reader.wait_ready()  # each worker has loaded its model and warmed up
-                else:
-                    reader.warm()
-                ready = time.perf_counter() - start
-                summary = ingest(articles, pipeline=reader, store=store)
-                seconds = time.perf_counter() - start
-                cpu = time.process_time() - cpu + sum(getattr(reader, "cpu_seconds", {}).values())
-                memory = max(reader.peak_mb.values()) if hasattr(reader, "peak_mb") else _peak_mb()
-            store.close()
-        rows.append({"workers": n, "articles": summary.stored, "seconds": round(seconds, 2),
-                     "startup_seconds": round(ready, 2),
-                     "articles_per_s": round(summary.stored / seconds, 2),
-                     "articles_per_s_after_startup": round(summary.stored / (seconds - ready), 2),
-                     "cpu_seconds": round(cpu, 2),
-                     "peak_rss_mb_per_worker": round(memory, 1)})
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    rows = [_ingest_run(n, articles) for n in workers]
     one_cpu = next((r["cpu_seconds"] for r in rows if r["workers"] == 1), None)
     for row in rows:  # what the work costs in all processes together: 1.0 means no overhead for the pool
         row["cpu_efficiency"] = round(one_cpu / row["cpu_seconds"], 3) if one_cpu else None
@@ -211,11 +188,39 @@ def bench_workers(*, path: str | None = None, limit: int | None = None,
         for row in rows:
             row[key.replace("articles_per_s", "scaling_efficiency")] = (
                 round(row[key] / (one * row["workers"]), 3) if one else None)
-    return {"articles": len(articles), "runs": rows}
+    return {"articles": len(articles), "load_average": load, "cpus": os.cpu_count(), "runs": rows}
+
+
+def _ingest_run(n: int, articles: list[Article]) -> dict[str, Any]:
+    """One `eventwire ingest` of ``articles`` into a new SQLite file with ``n`` workers, timed."""
+    from .batch.pool import open_reader
+    from .service import ingest
+    from .store import open_store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(str(Path(tmp) / "bench.db"))
+        start, cpu = time.perf_counter(), time.process_time()
+        with open_reader(n, expected=len(articles)) as reader:
+            if hasattr(reader, "wait_ready"):
+                reader.wait_ready()  # each worker has loaded its model and warmed up
+            else:
+                reader.warm()
+            ready = time.perf_counter() - start
+            summary = ingest(articles, pipeline=reader, store=store)
+            seconds = time.perf_counter() - start
+            cpu = time.process_time() - cpu + sum(getattr(reader, "cpu_seconds", {}).values())
+            memory = max(reader.peak_mb.values()) if hasattr(reader, "peak_mb") else _peak_mb()
+        store.close()
+    return {"workers": n, "articles": summary.stored, "seconds": round(seconds, 2),
+            "startup_seconds": round(ready, 2),
+            "articles_per_s": round(summary.stored / seconds, 2),
+            "articles_per_s_after_startup": round(summary.stored / (seconds - ready), 2),
+            "cpu_seconds": round(cpu, 2), "peak_rss_mb_per_worker": round(memory, 1)}
 
 
 def render_workers(report: dict[str, Any]) -> str:
-    lines = [f"eventwire ingest with storage (SQLite), {report['articles']} articles"]
+    lines = [f"eventwire ingest with storage (SQLite), {report['articles']} articles, {report['cpus']} CPUs, "
+             f"load average {report['load_average']} at the start (measure on a quiet machine)"]
     for row in report["runs"]:
         lines.append(
             f"  {row['workers']} worker(s): {row['articles_per_s']} articles/s in {row['seconds']} s, "
