@@ -20,6 +20,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--slow", action="store_true", help="run slow tests too")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Hypothesis profiles: bounded examples by default, ten times as many with --slow
+    (tests scale their own counts with `examples`)."""
+    from hypothesis import settings
+
+    settings.register_profile("eventwire", deadline=None)
+    settings.register_profile("eventwire-slow", deadline=None, max_examples=1000)
+    settings.load_profile("eventwire-slow" if config.getoption("--slow") else "eventwire")
+
+
+def examples(n: int) -> int:
+    """``n`` examples in a normal run, ten times ``n`` with --slow."""
+    from hypothesis import settings
+
+    return n * settings.default.max_examples // 100
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if config.getoption("--slow"):
         return

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from eventwire.quotes.marks import MARKS, pair_marks
 
-from .conftest import GOLD_DIR
+from .conftest import GOLD_DIR, SHARED
 
 
 def _regions(text: str) -> list[tuple[int, int]]:
@@ -313,3 +313,268 @@ def test_quotes_participle_cue_takes_the_clause_subject(read_text):
     reading = read_text('US Senator Elizabeth Warren blamed the economy, saying: "The results divided us."')
     quote = _by_text(reading, "The results divided us")
     assert _speaker(reading, quote) == "Elizabeth Warren"
+
+
+# ------------------------------------------------------------ speakers (issue 13)
+
+
+def _direct_speaker(reading, needle):
+    return _speaker(reading, _by_text(reading, needle))
+
+
+def test_quotes_speaker_never_named_only_inside_the_quote(read_text):
+    reading = read_text('Donald Trump spoke at a rally in Ohio on Monday.\n\n'
+                        '“Assad is secondary, to me, to ISIS,” he said.')
+    assert _direct_speaker(reading, "Assad is secondary") == "Donald Trump"
+
+
+def test_quotes_pronoun_speaker_is_not_the_woman_in_the_quote(read_text):
+    reading = read_text('Senator John Kerry met reporters in Boston.\n\n'
+                        '“What she said about Trump is wrong,” he told them.')
+    assert _direct_speaker(reading, "What she said") == "John Kerry"
+
+
+def test_quotes_pronoun_speaker_agrees_in_gender(read_text):
+    reading = read_text('Hillary Clinton met John Kerry in Paris on Monday. Kerry praised the talks.\n\n'
+                        '“We made real progress,” she said.')
+    assert _direct_speaker(reading, "We made real progress") == "Hillary Clinton"
+
+
+def test_quotes_documents_and_organisations_speak(read_text):
+    reading = read_text("“The economy grew by three percent last year,” the report said.\n\n"
+                        "The World Health Organization issued a statement saying that the outbreak was over.")
+    quote = _by_text(reading, "The economy grew")
+    assert quote.kind == "direct" and _speaker(reading, quote) == "report"
+    statement = _by_text(reading, "the outbreak was over")
+    assert statement.kind == "indirect" and _speaker(reading, statement) == "World Health Organization"
+
+
+def test_quotes_unnamed_speakers_are_actors_of_their_article(read_text):
+    one = read_text("“It is three in the morning,” the announcer said.")
+    two = read_text("“Who do you want answering the phone?” the announcer said.")
+    (a,) = [x for x in one.actors if x.name == "announcer"]
+    (b,) = [x for x in two.actors if x.name == "announcer"]
+    assert a.kind == "person" and a.id != b.id  # never merged across articles
+
+
+def test_quotes_colon_after_a_name_attributes_the_quote(read_text):
+    reading = read_text("Windsor Mann, editor of The Week: “This is wrong and everyone knows it.”")
+    assert _direct_speaker(reading, "This is wrong") == "Windsor Mann"
+
+
+def test_quotes_dash_after_a_quote_names_its_speaker(read_text):
+    reading = read_text("“We will win this race, whatever they say.” ― Pamela Padilla")
+    assert _direct_speaker(reading, "We will win this race") == "Pamela Padilla"
+
+
+def test_quotes_partial_quote_keeps_the_reporting_clause_speaker(read_text):
+    reading = read_text("The World Health Organization said the talks were “a serious step forward” for both sides.")
+    (quote,) = [q for q in reading.quotes if q.kind == "partial"]
+    assert quote.text == "a serious step forward" and _speaker(reading, quote) == "World Health Organization"
+
+
+def test_quotes_titles_and_scare_quotes_are_not_quotes(read_text):
+    reading = read_text("She watched “Morning Joe” on Monday. The so-called “experts” disagreed.")
+    assert reading.quotes == []
+
+
+def test_quotes_same_quote_twice_is_stored_once(read_text):
+    reading = read_text("“We will fight on,” said Angela Merkel.\n\nLater she repeated: “We will fight on.”")
+    assert [q.text for q in reading.quotes] == ["We will fight on"]
+    assert _speaker(reading, reading.quotes[0]) == "Angela Merkel"
+
+
+def test_quotes_embedded_quote_after_that_is_partial(read_text):
+    reading = read_text("Angela Merkel said that, “the talks will go on until we agree.”")
+    assert [q.kind for q in reading.quotes if "the talks will go on" in q.text] == ["indirect", "partial"]
+
+
+# ------------------------------------------------------------ the tables (no model)
+
+
+def _rows(name):
+    from eventwire.datafiles import DATA, read_tsv
+
+    return read_tsv(DATA / name)
+
+
+def test_quotes_first_names_give_gender():
+    from eventwire.actors.coref import _first_name
+
+    rows = _rows("first_names.tsv")
+    assert len(rows) > 300
+    for row in rows:
+        assert _first_name([f"{row['name'].title()} Keller"]) == row["gender"]
+
+
+def test_quotes_gender_words_give_gender():
+    from eventwire.actors.coref import _stated
+
+    for row in _rows("gender_words.tsv"):
+        assert _stated([row["word"]]) == row["gender"]
+    assert _stated(["mr", "mrs"]) is None  # the article contradicts itself: no gender
+
+
+def test_quotes_pronoun_table_covers_third_person():
+    rows = {r["pronoun"]: r for r in _rows("pronouns.tsv")}
+    assert {rows[p]["gender"] for p in ("he", "him", "his")} == {"m"}
+    assert {rows[p]["gender"] for p in ("she", "her", "herself")} == {"f"}
+    assert rows["they"]["number"] == "pl" and rows["i"]["person"] == "1"
+
+
+def test_quotes_speaker_nouns_are_people_or_organisations():
+    rows = _rows("speaker_nouns.tsv")
+    assert {r["kind"] for r in rows} == {"person", "organization"}
+    assert {r["refers"] for r in rows} == {"named", "unnamed"}
+    assert len({r["noun"] for r in rows}) == len(rows)
+
+
+# ------------------------------------------------------------ marks (no model)
+
+
+def test_quotes_marks_straight_mark_is_not_continued_by_a_curly_one():
+    text = '"Kevin was snoring.\n“Here he is, babe,” she said.'
+    assert _quoted(text) == ["Here he is, babe,"[:-1]]
+
+
+def test_quotes_marks_curly_quote_nested_in_a_straight_one():
+    text = '"I will read you the question: “Do you agree?” Forty-three, yes."'
+    assert _quoted(text) == ["I will read you the question: “Do you agree?” Forty-three, yes."]
+
+
+def test_quotes_marks_paragraphs_run_together():
+    text = 'He said: "We heard screaming in the first carriage. "It went black and we were thrown around," he said.'
+    assert _quoted(text) == ["We heard screaming in the first carriage.",
+                             "It went black and we were thrown around"]
+
+
+def test_quotes_marks_split_clitic_is_no_mark():
+    assert _quoted("Donald Trump 's background and the nations ' views") == []
+
+
+# ------------------------------------------------------------ cost (issue 17)
+
+
+def _blank_doc(text):
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp(text)
+
+
+@pytest.mark.issue(17)
+def test_quotes_many_marks_do_not_blow_up():
+    """5,000 quote marks in one article: every quote step is linear, so this runs in about
+    a second (a super-linear step took minutes); scripts/quotes_bench.py gives the times."""
+    from eventwire.actors.find import ActorTable
+    from eventwire.quotes import find_quotes
+    from eventwire.records import Article
+
+    paragraphs = [f'"Round {i} went well," said the minister. "Part {i} ends soon." It was "fine".'
+                  for i in range(834)]
+    article = Article(title="Marks", paragraphs=paragraphs)
+    text, sections = article.layout()
+    assert text.count('"') >= 5000
+    quotes, frames = find_quotes(_blank_doc(text), article, sections, ActorTable())
+    assert len({q.text for q in quotes}) == len(quotes) >= 1600  # 834 x 2, "fine" is a scare quote
+    assert all(q.text == text[q.start:q.end] for q in quotes)
+
+
+# ------------------------------------------------------------ the attribution scorer (no model)
+
+
+_TEXT = "Talks go on\n\n“We will win,” said Anna Keller. He said the plan was “a disaster” for all.\n"
+
+
+def _ann(*lines):
+    return "\n".join("\t".join(line) for line in lines) + "\n"
+
+
+_FULL = _ann(("T1", "Content 13 27", "“We will win,”"), ("T2", "Cue 28 32", "said"),
+             ("T3", "Source 33 44", "Anna Keller"), ("T4", "Attribution 28 32", "said"),
+             ("E1", "Attribution:T4 Content:T1 Cue:T2 Source:T3"),
+             ("T5", "Source 46 48", "He"), ("T6", "Cue 49 53", "said"),
+             ("T7", "Content 54 90", "the plan was “a disaster” for all"),
+             ("T8", "Attribution 49 53", "said"), ("E2", "Attribution:T8 Content:T7 Cue:T6 Source:T5"))
+
+
+def _corpus(tmp_path, anns):
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a.txt").write_text(_TEXT, encoding="utf-8")
+    for annotator, ann in anns.items():
+        (tmp_path / "attributions" / f"a_{annotator}.ann").write_text(ann, encoding="utf-8")
+    (tmp_path / "metadata.tsv").write_text(
+        "filename\tpublisher\tpublication_date\ttitle\na\tledger\t2016-09-12\tTalks go on\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_quotes_scorer_reads_brat_and_picks_the_consensus_annotation(tmp_path):
+    from eventwire.evaluate.attributions import load_corpus, parse_ann
+
+    odd = _ann(("T1", "Content 74 84", "a disaster"), ("T2", "Cue 49 53", "said"),
+               ("E1", "Attribution-no-source:T2 Content:T1 Cue:T2"))
+    (item,) = load_corpus(_corpus(tmp_path, {"x1": _FULL, "x2": odd, "x3": _FULL}))
+    assert item.ann_path.name == "a_x1.ann" and item.outlet == "ledger" and str(item.published) == "2016-09-12"
+    gold = parse_ann(_FULL, _TEXT)
+    assert [g.direct for g in gold] == [[((13, 27),)], []]  # the quoted content is direct, the other not
+    assert gold[0].heads == {"keller"} and gold[1].heads == {"keller"}  # "He" counts through Anna Keller
+
+
+def test_quotes_scorer_counts_quotes_and_speakers(tmp_path):
+    from eventwire.evaluate.attributions import corpus_article, count_article, load_corpus, parse_ann
+    from eventwire.records import Actor, Quote, Reading
+
+    (item,) = load_corpus(_corpus(tmp_path, {"x1": _FULL}))
+    article, raw = corpus_article(item)
+    layout = article.layout()[0]
+    keller, other = Actor("Anna Keller", "person"), Actor("Mark Novak", "person")
+    at = layout.index("We will win")
+    quotes = [Quote(article.id, at, at + 11, "We will win", "direct", keller.id),
+              Quote(article.id, layout.index("a disaster"), layout.index("a disaster") + 10, "a disaster",
+                    "partial", other.id),
+              Quote(article.id, 0, 5, "Talks", "direct", None)]
+    reading = Reading(article=article, actors=[keller, other], quotes=quotes)
+    counts = count_article(parse_ann(item.ann_path.read_text(encoding="utf-8"), raw), reading, raw)
+    assert counts["direct_precision"] == [1, 2] and counts["direct_recall"] == [1, 1]
+    assert counts["direct_speaker"] == [1, 1]
+    assert counts["all_precision"] == [2, 3] and counts["all_recall"] == [2, 2]
+    assert counts["all_speaker"] == [1, 2]  # "a disaster" is Anna Keller's ("He"), not Mark Novak's
+
+
+@pytest.mark.parametrize("source, heads", [
+    ("longtime Democratic pollster Pat Caddell", {"caddell"}),
+    ("a spokesman for Trump", {"spokesman"}),
+    ("Secretary of State John Kerry", {"kerry"}),
+    ("Trump’s campaign manager Kellyanne Conway", {"conway"}),
+    ("Rep. Elijah E. Cummings (D-Md.)", {"cummings"}),
+    ("Clinton and Kaine", {"clinton", "kaine"}),
+])
+def test_quotes_scorer_head_words(source, heads):
+    from eventwire.evaluate.attributions import head_words
+
+    assert head_words(source) == heads
+
+
+def test_quotes_scorer_lone_speech_verb_is_no_source():
+    from eventwire.evaluate.attributions import verb_only
+
+    assert verb_only("said") and verb_only("says") and not verb_only("Said") and not verb_only("critics")
+
+
+def test_quotes_scorer_offsets_line_up_on_the_shared_corpus():
+    from eventwire.evaluate.attributions import align, corpus_article, load_corpus
+
+    root = SHARED / "data" / "polnear-dev"
+    if not root.is_dir():
+        pytest.skip("no shared PolNeAR dev split")
+    items = load_corpus(root)
+    assert len(items) == 84
+    several = [i for i in items if len(i.annotators) > 1]
+    assert several and all(i.ann_path.stem.endswith(tuple(i.annotators)) for i in several)
+    for item in items:
+        article, raw = corpus_article(item)
+        layout = article.layout()[0]
+        offsets = align(layout, raw)
+        assert all(raw[offsets[k]] == c for k, c in enumerate(layout) if not c.isspace())

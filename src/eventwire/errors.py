@@ -26,6 +26,7 @@ MESSAGES: dict[str, str] = {
     "E115": "JSON record is not an object",
     "E116": "content is compressed as {encoding!r} and no decoder for it is installed",
     "E117": "compressed content ({encoding}) cannot be unpacked: {detail}",
+    "E118": "input could not be read: {detail}",
     # pipeline
     "E201": "cannot load the spaCy model {model!r}: {detail}",
     "E202": "article could not be processed: {detail}",

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .errors import StoreError
 from .records import Article, Reading, Skip
 from .stories.similarity import minhash
 
@@ -73,7 +74,8 @@ def ingest(
     decides what is new, stores the readings one by one in input order and
     files republications, so every worker count stores the same database.
     ``progress(source)`` is called as each input item is settled; skips are
-    written every ``batch_size``.
+    written every ``batch_size``. A failure to store one article is that
+    article's skip (E302); a copy of an article that failed is skipped too.
     """
     run = _Run(store, reprocess=reprocess, progress=progress, flush_every=batch_size)
     results = pipeline.read(run.triage(sources))
@@ -162,12 +164,25 @@ class _Run:
             self.failed.add(article_id)
             self._skip(result)
         else:
-            self.store.put_reading(result, signature=entry.signature)
-            self.stored.add(article_id)
-            _count(self.summary, result)
+            self._store(result, entry)
         self._advance(entry.item)
         while self.queue and self.queue[0].kind != "fresh":
             self._finish(self.queue.popleft())
+
+    def _store(self, result: Reading, entry: _Entry) -> None:
+        article_id = result.article.id
+        try:
+            original = self.store.put_reading(result, signature=entry.signature,
+                                              copies=not self.reprocess)
+        except StoreError as err:
+            self.failed.add(article_id)
+            self._skip(Skip(result.article.origin or article_id, err.code, err.reason))
+            return
+        if original is not None:  # another ingest stored its original a moment ago
+            self.summary.duplicates += 1
+            return
+        self.stored.add(article_id)
+        _count(self.summary, result)
 
     def _finish(self, entry: _Entry) -> None:
         if entry.kind == "skip":
@@ -176,8 +191,13 @@ class _Run:
             self.summary.unchanged += 1
         elif entry.original not in self.failed and (
                 entry.original in self.stored or self.store.has_article(entry.original or "")):
-            self.store.add_source(entry.original, entry.item)  # type: ignore[arg-type]
-            self.summary.duplicates += 1
+            try:
+                self.store.add_source(entry.original, entry.item)  # type: ignore[arg-type]
+            except StoreError as err:
+                copy = entry.item
+                self._skip(Skip(copy.origin or copy.id, err.code, err.reason))  # type: ignore[union-attr]
+            else:
+                self.summary.duplicates += 1
         else:
             copy = entry.item
             self._skip(Skip(copy.origin or copy.id, "E202",  # type: ignore[union-attr]

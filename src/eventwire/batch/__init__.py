@@ -4,7 +4,7 @@
 hands the unfinished ones to an engine: ``local`` (a process pool,
 `local.run`) or ``ray`` (Ray Data, `ray.run`); both take the same
 arguments and run `chunks.process_chunk` on each chunk. `load` puts the
-output into a store.
+output into a store as `eventwire ingest` would have (`load.load`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from typing import Any
 from ..errors import EventwireError
 from . import local
 from . import ray as ray_engine
-from .chunks import CHUNK_SIZE, load, pending, plan
+from .chunks import CHUNK_SIZE, pending, plan
+from .load import load
 
 ENGINES = {"local": local.run, "ray": ray_engine.run}
 

@@ -8,21 +8,23 @@ date (``OUT/<table>/date=YYYY-MM-DD/<chunk>.parquet``), then marked done in
 under the same file names, so a killed run loses nothing and duplicates
 nothing. Ids are content hashes, so any engine or worker gives the same
 rows. `load` puts the tables into a store exactly as `eventwire ingest`
-would (republications included).
+would (`load.load`).
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from ..errors import EventwireError
-from ..records import Article, Reading, Skip, reading_from_dict, stable_id, to_dict
+from ..ingest.jsonl import iter_lines
+from ..records import Article, Reading, Skip, stable_id, to_dict
 
 CHUNK_SIZE = 64
 TABLES = ("articles", "actors", "mentions", "events", "quotes", "skips")
@@ -30,12 +32,14 @@ TABLES = ("articles", "actors", "mentions", "events", "quotes", "skips")
 
 @dataclass(frozen=True, slots=True)
 class Chunk:
-    """Records [start, stop) of one input (lines for JSONL, rows for Parquet; a WARC is one chunk)."""
+    """Records [start, stop) of one input (lines for JSONL, rows for Parquet; a WARC is one chunk);
+    ``index`` is its place in the plan, the order `load` stores chunks in (not part of its id)."""
 
     source: str
     kind: str
     start: int
     stop: int
+    index: int = 0
 
     @property
     def id(self) -> str:
@@ -91,14 +95,15 @@ def plan(inputs: list[str], *, chunk_size: int = CHUNK_SIZE) -> list[Chunk]:
                 total = pq.ParquetFile(handle).metadata.num_rows
         else:
             with _open(source) as handle:
-                total = sum(1 for _ in handle)
-        chunks += [Chunk(source, kind, i, min(i + chunk_size, total)) for i in range(0, total, chunk_size)]
+                total = sum(1 for _ in iter_lines(handle))
+        chunks += [Chunk(source, kind, i, min(i + chunk_size, total), len(chunks) + n)
+                   for n, i in enumerate(range(0, total, chunk_size))]
     return chunks
 
 
 def read_chunk(chunk: Chunk) -> Iterator[Article | Skip]:
     """The articles and skips of one chunk, numbered as `eventwire ingest` numbers them."""
-    from ..ingest.jsonl import json_lines, record_or_skip
+    from ..ingest.jsonl import raw_lines, record_or_skip
     from ..ingest.sources import read_bytes
 
     if chunk.kind == "warc":
@@ -114,11 +119,10 @@ def read_chunk(chunk: Chunk) -> Iterator[Article | Skip]:
             yield record_or_skip(row, chunk.source, i)
         return
     with _open(chunk.source) as handle:
-        lines = [
-            (raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw).rstrip("\n")
-            for n, raw in enumerate(handle) if chunk.start <= n < chunk.stop
-        ]
-    yield from json_lines(lines, chunk.source, first=chunk.start + 1)
+        lines = list(islice(iter_lines(handle), chunk.start, chunk.stop))
+    if chunk.start == 0 and lines:
+        lines[0] = lines[0].removeprefix(b"\xef\xbb\xbf")
+    yield from raw_lines(lines, chunk.source, first=chunk.start + 1)
 
 
 # ------------------------------------------------------------------ output
@@ -157,10 +161,18 @@ def _table(rows: list[dict[str, Any]], name: str, extra: dict[str, Any] | None =
     return pa.Table.from_pydict(data, schema=pa.schema(fields))
 
 
-def chunk_rows(readings: list[Reading], skips: list[Skip]) -> dict[str, list[dict[str, Any]]]:
-    """Flat rows per table; every row carries the partition date of its article."""
+def chunk_rows(readings: list[Reading], skips: list[Skip], *, order: dict[int, int] | None = None,
+               failed: dict[int, Article] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Flat rows per table; every row carries the partition date of its article.
+
+    Articles and skips also carry ``_seq``, their place in the chunk's input (``order``
+    maps ``id()`` of a reading or skip to it), and the skip of an article the pipeline
+    failed on carries that article (``failed``, by the skip's ``id()``): `load` replays
+    the chunk's input in order, as `eventwire ingest` would have read it.
+    """
     from ..store.rows import article_row, event_row, quote_row
 
+    order, failed = order or {}, failed or {}
     tables: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for reading in readings:
         article = reading.article
@@ -168,7 +180,7 @@ def chunk_rows(readings: list[Reading], skips: list[Skip]) -> dict[str, list[dic
         row = article_row(article, article.layout()[0], reading)
         row["reading"] = json.dumps(to_dict(reading), ensure_ascii=False)
         row["ingested_at"] = None  # output depends on the input only, not on when it ran
-        tables["articles"].append({**row, "_date": day})
+        tables["articles"].append({**row, "_date": day, "_seq": order.get(id(reading))})
         for actor in reading.actors:
             tables["actors"].append({**to_dict(actor), "article_id": article.id, "_date": day})
         for m in reading.mentions:
@@ -176,7 +188,9 @@ def chunk_rows(readings: list[Reading], skips: list[Skip]) -> dict[str, list[dic
         tables["events"] += [{**event_row(e), "_date": day} for e in reading.events]
         tables["quotes"] += [{**quote_row(q), "_date": day} for q in reading.quotes]
     for skip in skips:
-        tables["skips"].append({**to_dict(skip), "created_at": None, "_date": "unknown"})
+        article = failed.get(id(skip))
+        tables["skips"].append({**to_dict(skip), "created_at": None, "_date": "unknown", "_seq": order.get(id(skip)),
+                                "_article": None if article is None else json.dumps(to_dict(article), ensure_ascii=False)})
     return tables
 
 
@@ -185,7 +199,8 @@ def write_chunk(out: Path, chunk: Chunk, tables: dict[str, list[dict[str, Any]]]
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    extra = {"articles": {"reading": pa.string()}, "actors": {"article_id": pa.string()}}
+    extra = {"articles": {"reading": pa.string(), "_seq": pa.int64()}, "actors": {"article_id": pa.string()},
+             "skips": {"_seq": pa.int64(), "_article": pa.string()}}
     for name, rows in tables.items():
         by_day: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for row in rows:
@@ -203,60 +218,42 @@ def write_chunk(out: Path, chunk: Chunk, tables: dict[str, list[dict[str, Any]]]
 
 
 def process_chunk(chunk: Chunk, pipeline: Any, out: Path) -> dict[str, int]:
-    """Read, process and write one chunk: the unit of work every engine runs."""
-    items = list(read_chunk(chunk))
-    skips = [i for i in items if isinstance(i, Skip)]
+    """Read, process and write one chunk: the unit of work every engine runs.
+
+    Nothing in the chunk's input stops it: a record the readers or any stage fail on
+    is a skip in the chunk's skips table, and the chunk completes.
+    """
+    items = _chunk_items(chunk)
+    order: dict[int, int] = {}
+    failed: dict[int, Article] = {}
+    skips: list[Skip] = []
     readings: list[Reading] = []
-    for result in pipeline.read([i for i in items if isinstance(i, Article)]):
-        (skips if isinstance(result, Skip) else readings).append(result)  # type: ignore[arg-type]
-    tables = chunk_rows(readings, skips)
+    articles = [(seq, item) for seq, item in enumerate(items) if isinstance(item, Article)]
+    for seq, item in enumerate(items):
+        if isinstance(item, Skip):
+            skips.append(item)
+            order[id(item)] = seq
+    results = list(pipeline.read([a for _, a in articles]))
+    for (seq, article), result in zip(articles, results, strict=True):
+        order[id(result)] = seq
+        if isinstance(result, Skip):
+            failed[id(result)] = article
+            skips.append(result)
+        else:
+            readings.append(result)
+    tables = chunk_rows(readings, skips, order=order, failed=failed)
     write_chunk(out, chunk, tables)
     return {"articles": len(readings), "skips": len(skips), "events": len(tables.get("events", []))}
 
 
+def _chunk_items(chunk: Chunk) -> list[Article | Skip]:
+    """The chunk's input; a source that cannot be read at all is one skip, not a failed chunk."""
+    try:
+        return list(read_chunk(chunk))
+    except Exception as err:  # a vanished file, a corrupt Parquet row group, ...
+        detail = f"{type(err).__name__}: {err}"[:200]
+        return [Skip(chunk.source, "E110", f"cannot read file: {detail}", line=chunk.start + 1)]
+
+
 def pending(chunks: list[Chunk], out: Path) -> list[Chunk]:
     return [c for c in chunks if not (out / "_done" / f"{c.id}.json").exists()]
-
-
-# ------------------------------------------------------------------ load
-
-
-def stored_readings(out: str | Path) -> Iterator[Reading]:
-    """Every Reading a batch wrote, in a stable order."""
-    import pyarrow.parquet as pq
-
-    for path in sorted(Path(out).glob("articles/date=*/*.parquet")):
-        for text in pq.read_table(path, columns=["reading"]).column("reading").to_pylist():
-            yield reading_from_dict(json.loads(text))
-
-
-def load(out: str | Path, store: Any) -> dict[str, int]:
-    """Put a batch's output into a store, as `eventwire ingest` would (idempotent)."""
-    import pyarrow.parquet as pq
-
-    from ..stories.similarity import minhash
-
-    index = store.duplicate_index()
-    counts: Counter[str] = Counter()
-    for reading in stored_readings(out):
-        article = reading.article
-        counts["articles"] += 1
-        if store.has_article(article.id) or store.is_known_copy(article.id):
-            counts["unchanged"] += 1
-            continue
-        signature = minhash(article)
-        original = index.original(signature)
-        if original is not None:
-            store.add_source(original, article)
-            counts["republications"] += 1
-            continue
-        store.put_reading(reading, signature=signature)
-        index.add(article.id, signature)
-        counts["stored"] += 1
-    skips = []
-    for path in sorted(Path(out).glob("skips/date=*/*.parquet")):
-        for row in pq.read_table(path).to_pylist():
-            skips.append(Skip(row["source"], row["code"], row["message"], line=row["line"], id=row["id"]))
-    store.put_skips(skips)
-    counts["skips"] = len(skips)
-    return dict(counts)

@@ -151,13 +151,13 @@ class _Worker:
 class WorkerPool:
     """``workers`` processes, each with its own `Pipeline`; `read` as `Pipeline.read`."""
 
-    def __init__(self, workers: int, *, actors_file: str | None = None, chunk: int = CHUNK,
-                 ahead: int = AHEAD) -> None:
+    def __init__(self, workers: int, *, actors_file: str | None = None, all_events: bool = False,
+                 chunk: int = CHUNK, ahead: int = AHEAD) -> None:
         import multiprocessing
 
         self.size = max(1, workers)
         self.chunk, self.ahead = max(1, chunk), max(0, ahead)
-        self.options = {"actors_file": actors_file}
+        self.options = {"actors_file": actors_file, "all_events": all_events}
         self._context = multiprocessing.get_context("spawn")
         self._workers: dict[int, _Worker] = {}
         self.peak_mb: dict[int, float] = {}  # pid -> peak resident memory (MB)
@@ -313,13 +313,13 @@ def worker_count(workers: int, *, expected: int | None = None) -> int:
 
 @contextmanager
 def open_reader(workers: int, *, expected: int | None = None, actors_file: str | None = None,
-                batch_size: int = 16) -> Iterator[Any]:
+                batch_size: int = 16, all_events: bool = False) -> Iterator[Any]:
     """A `Pipeline` in this process for 1 worker, else a `WorkerPool`; closed on exit."""
     from ..pipeline import Pipeline
 
     count = worker_count(workers, expected=expected)
     if count == 1:
-        yield Pipeline(actors_file=actors_file, batch_size=batch_size)
+        yield Pipeline(actors_file=actors_file, batch_size=batch_size, all_events=all_events)
         return
-    with WorkerPool(count, actors_file=actors_file) as pool:
+    with WorkerPool(count, actors_file=actors_file, all_events=all_events) as pool:
         yield pool

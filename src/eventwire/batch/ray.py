@@ -29,9 +29,11 @@ class ChunkWorker:
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         results: dict[str, list[Any]] = {"articles": [], "skips": [], "events": [], "started": [], "finished": []}
-        for source, kind, start, stop in zip(batch["source"], batch["kind"], batch["start"], batch["stop"], strict=True):
+        columns = zip(batch["source"], batch["kind"], batch["start"], batch["stop"], batch["index"], strict=True)
+        for source, kind, start, stop, index in columns:
             started = time.time()  # wall clock, comparable across processes: the run's time after start-up
-            counts = process_chunk(Chunk(str(source), str(kind), int(start), int(stop)), self.pipeline, self.out)
+            counts = process_chunk(Chunk(str(source), str(kind), int(start), int(stop), int(index)),
+                                   self.pipeline, self.out)
             for key in ("articles", "skips", "events"):
                 results[key].append(counts[key])
             results["started"].append(started)

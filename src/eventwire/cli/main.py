@@ -183,11 +183,13 @@ def listed(store: Any, kind: str, limit: int, **filters: Any) -> Iterable[dict[s
 @setting_option("ingest.max_bytes", "--max-bytes", type=click.IntRange(1))
 @setting_option("ingest.batch_size", "--batch-size", type=click.IntRange(1, 1000))
 @setting_option("ingest.workers", "--workers", type=click.IntRange(0, 1024))
+@setting_option("events.all_events", "--all-events", is_flag=True,
+                help="Store every coded event, also those without a political side.")
 @click.option("--reprocess", is_flag=True, help="Process articles already stored again.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, summary as JSON only.")
 def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str | None,
            url: str | None, actors_file: str | None, max_bytes: int, batch_size: int,
-           workers: int, reprocess: bool, quiet: bool) -> None:
+           workers: int, all_events: bool, reprocess: bool, quiet: bool) -> None:
     """Read articles from files, folders, feeds, WARC or - (stdin) into the database.
 
     Articles are parsed in --workers processes (default: one per CPU core)
@@ -205,7 +207,7 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
     total = count_records(paths, max_bytes=max_bytes)
     sources = read_paths(paths, published=published, outlet=outlet, url=url, max_bytes=max_bytes)
     with open_reader(workers, expected=total, actors_file=actors_file or None,
-                     batch_size=batch_size) as pipeline:
+                     batch_size=batch_size, all_events=bool(all_events)) as pipeline:
         if quiet:
             summary = run(sources, pipeline=pipeline, store=store, batch_size=batch_size,
                           reprocess=reprocess)

@@ -85,19 +85,23 @@ def _parquet(rows: Any, out: str) -> None:
 @click.option("--stories", "stories", type=click.Path(exists=True, dir_okay=False),
               help="Score story grouping (B-cubed) on a JSONL file whose lines carry a story label.")
 @click.option("--label-field", default="category", show_default=True, help="The story label field for --stories.")
+@click.option("--attributions", "attributions", type=click.Path(exists=True, file_okay=False),
+              help="Score quotes and speakers on a brat attribution corpus (text/, attributions/; docs/quotes.md).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as one JSON object.")
 def eval_(gold: tuple[str, ...], plover: str | None, stories: str | None, label_field: str,
-          as_json: bool) -> None:
-    """Score the pipeline against gold files (FORMAT.md), PLOVER sentences and story labels.
+          attributions: str | None, as_json: bool) -> None:
+    """Score the pipeline against gold files (FORMAT.md), PLOVER sentences, story labels and
+    attribution corpora.
 
     With --json and more than one kind of scoring, the object has one key
-    per kind: gold, plover, stories.
+    per kind: gold, plover, stories, attributions.
     """
     from ..evaluate import gold as evaluate
     from ..pipeline import Pipeline
 
-    if not gold and not plover and not stories:
-        raise click.UsageError("give GOLD files or folders, --plover FILE, --stories FILE, or several")
+    if not gold and not plover and not stories and not attributions:
+        raise click.UsageError("give GOLD files or folders, --plover FILE, --stories FILE, "
+                               "--attributions DIR, or several")
     pipeline = Pipeline()
     reports: dict[str, Any] = {}
     if gold:
@@ -108,12 +112,20 @@ def eval_(gold: tuple[str, ...], plover: str | None, stories: str | None, label_
         from ..evaluate.stories import evaluate_stories
 
         reports["stories"] = evaluate_stories(stories, pipeline, label_field=label_field)
+    if attributions:
+        from ..evaluate.attributions import evaluate_attributions
+
+        reports["attributions"] = evaluate_attributions(attributions, pipeline)
     if as_json:
         click.echo(json.dumps(reports[next(iter(reports))] if len(reports) == 1 else reports, indent=2))
         return
     for kind, report in reports.items():
         if kind == "gold":
             click.echo(evaluate.render(report))
+        elif kind == "attributions":
+            from ..evaluate.attributions import render_attributions
+
+            click.echo(render_attributions(report))
         else:
             click.echo(f"{kind}: " + "  ".join(f"{k} {v}" for k, v in report.items() if not isinstance(v, dict)))
 
@@ -190,7 +202,8 @@ def config_(ctx: click.Context, fmt: str) -> None:
 @setting_option("serve.host", "--host", help="Interface to listen on.")
 @setting_option("serve.port", "--port", type=click.IntRange(1, 65535))
 @click.option("--writable", is_flag=True, help="Also accept POST /api/articles (runs the pipeline).")
-def serve(db: str, host: str, port: int, writable: bool) -> None:
+@setting_option("serve.cache", "--cache/--no-cache")
+def serve(db: str, host: str, port: int, writable: bool, cache: bool) -> None:
     """Serve the read-only HTTP API and the web UI over the database (uvicorn)."""
     import uvicorn
 
@@ -199,4 +212,5 @@ def serve(db: str, host: str, port: int, writable: bool) -> None:
     _store(db, readonly=True).close()  # a database that does not exist is E304, not a new empty one
 
     click.echo(f"eventwire on http://{host}:{port}/ (API schema: /openapi.json)")
-    uvicorn.run(create_app(db, writable=writable, warm=True), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(db, writable=writable, warm=True, cache=cache), host=host, port=port,
+                log_level="warning")

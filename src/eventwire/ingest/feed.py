@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 from ..records import Article, Skip
 from .html import page_captions
@@ -39,18 +40,27 @@ def from_feed(data: bytes, name: str) -> Iterator[Article | Skip]:
         return
     outlet = feed.feed.get("title")
     for i, entry in enumerate(feed.entries, 1):
-        content = entry.get("content")
-        html = content[0].get("value") if content else entry.get("summary", "")
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        text, captions, credits = _strip_html(html or "")
-        record = {
-            "title": entry.get("title", ""),
-            "text": text,
-            "captions": captions,
-            "credits": credits,
-            "published": date(*stamp[:3]) if stamp else None,
-            "url": entry.get("link"),
-            "outlet": outlet,
-            "author": entry.get("author"),
-        }
+        try:
+            record = _record(entry, outlet)
+        except Exception as err:  # one item's failure is that item's skip
+            yield Skip(name, "E118", f"input could not be read: {type(err).__name__}", line=i)
+            continue
         yield record_or_skip(record, name, i)
+
+
+def _record(entry: Any, outlet: str | None) -> dict[str, Any]:
+    """One feed item as the fields of a JSON record."""
+    content = entry.get("content")
+    html = content[0].get("value") if content else entry.get("summary", "")
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    text, captions, credits = _strip_html(html or "")
+    return {
+        "title": entry.get("title", ""),
+        "text": text,
+        "captions": captions,
+        "credits": credits,
+        "published": date(*stamp[:3]) if stamp else None,
+        "url": entry.get("link"),
+        "outlet": outlet,
+        "author": entry.get("author"),
+    }

@@ -13,13 +13,13 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import MESSAGES, InputError
 from ..records import Article, Skip
 from .common import DEFAULT_MAX_BYTES, Overrides, check, decode
 from .compressed import GZIP_MAGIC, unpack
 from .feed import from_feed
 from .html import from_html
-from .jsonl import from_json
+from .jsonl import from_json_bytes
 from .text import parse_text
 from .warc import from_warc
 
@@ -67,7 +67,10 @@ def read_file(
         size = path.stat().st_size
         if size > max_bytes:
             raise InputError("E108", size=size, cap=max_bytes)
-        data = path.read_bytes()
+        with path.open("rb") as handle:  # at most the cap: a pipe or a device has no size
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise InputError("E108", size=f"over {max_bytes}", cap=max_bytes)
     except InputError as err:
         yield Skip(name, err.code, err.reason)
         return
@@ -95,19 +98,21 @@ def read_bytes(
             inner = name[:-3] if name.lower().endswith(".gz") else name
         kind = sniff(inner, data)
         if kind == "warc":
-            yield from from_warc(data, name)
+            yield from from_warc(data, name, max_bytes=max_bytes)
             return
-        text = decode(data)
         if kind == "json":
-            yield from from_json(text, name)
+            yield from from_json_bytes(data, name)
             return
         if kind == "feed":
             yield from from_feed(data, name)
             return
+        text = decode(data)
         article = from_html(text, name, meta) if kind == "html" else parse_text(text, name, meta)
         yield check(article)
     except InputError as err:
         yield Skip(name, err.code, err.reason)
+    except Exception as err:  # a reader's own failure: this file's skip, never the run's end
+        yield Skip(name, "E118", MESSAGES["E118"].format(detail=f"{type(err).__name__}: {err}"[:200]))
 
 
 # --------------------------------------------------------------- detection

@@ -24,7 +24,9 @@ def _body(record: Any, max_bytes: int) -> bytes:
     from warcio.bufferedreaders import BufferedReader
 
     encoding = (record.http_headers.get_header("Content-Encoding") or "").strip().lower()
-    data = record.content_stream().read()
+    data = record.content_stream().read(max_bytes + 1)  # a gzip bomb stops at the cap
+    if len(data) > max_bytes:
+        raise InputError("E108", size=f"over {max_bytes}", cap=max_bytes)
     if encoding and encoding in BufferedReader.get_supported_decompressors():
         encoding = ""  # warcio has decoded it; only a second layer of gzip may be left
     return unpack(data, encoding=encoding or None, max_bytes=max_bytes)
@@ -58,5 +60,7 @@ def from_warc(data: bytes, name: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
                 yield _article(record, where, url, max_bytes)
             except InputError as err:
                 yield Skip(where, err.code, err.reason, line=n)
+            except Exception as err:  # one record's failure is that record's skip
+                yield Skip(where, "E118", f"input could not be read: {type(err).__name__}", line=n)
     except (ArchiveLoadFailed, OSError, ValueError) as err:
         yield Skip(name, "E112", f"WARC record cannot be read: {err}")

@@ -9,6 +9,7 @@ style back-references are resolved here when the actors stage left them.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -16,14 +17,19 @@ from typing import TYPE_CHECKING
 import numpy
 from spacy.attrs import LEMMA, LOWER
 
+from ..actors.build import actor_key
+from ..actors.coref import Coref, gender_words
 from ..datafiles import DATA, rows
+from ..nlp import sentences
+from ..records import Actor, Mention, normalise_text, stable_id
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.strings import StringStore
     from spacy.tokens import Doc, Span, Token
 
     from ..actors.find import ActorTable
-    from ..records import Actor
 
 WORDS_FILE = DATA / "quote_words.tsv"
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -61,18 +67,29 @@ class Attribution:
 
 
 class Resolver:
-    """Maps a subject token to an actor id, with the stage's own fall-backs."""
+    """Maps a subject token to an actor id, with the stage's own fall-backs.
 
-    def __init__(self, doc: Doc, table: ActorTable) -> None:
-        self.doc, self.table = doc, table
+    Pronouns go to coreference (`actors.coref.Coref`); ``hint`` is the
+    previous speaker and where it spoke, which the quotes stage keeps up to date.
+    """
+
+    def __init__(self, doc: Doc, table: ActorTable, quoted: Sequence[tuple[int, int]] = (),
+                 *, text: str | None = None, article_id: str = "") -> None:
+        self.doc, self.table, self.article_id = doc, table, article_id
+        self._sentence_starts: list[int] | None = None
+        self.coref = Coref(doc, table, quoted, text=text)
+        self.hint: tuple[str, int] | None = None
+        self._names: dict[str, set[str]] | None = None
         self.persons = [a for a in table.actors if a.kind == "person"]
         media = {a.id for a in table.actors if _is_media(a)}
         self.media_at = sorted((m.start, m.actor_id) for m in table.mentions if m.actor_id in media)
         self.org_at = sorted((m.start, m.actor_id) for m in table.mentions
                              if self.kind(m.actor_id) in ("organization", "group"))
-        self.person_at = sorted(
-            (m.start, m.actor_id, _is_subject(doc, m.start, m.end)) for m in table.mentions
-            if (a := table.by_id(m.actor_id)) is not None and a.kind == "person")
+
+    def media(self, actor_id: str | None) -> bool:
+        """Whether the actor is a news outlet."""
+        actor = self.table.by_id(actor_id) if actor_id else None
+        return actor is not None and _is_media(actor)
 
     def kind(self, actor_id: str | None) -> str | None:
         actor = self.table.by_id(actor_id) if actor_id else None
@@ -85,28 +102,22 @@ class Resolver:
         found = self.table.token_actor.get(token.i)
         if found:
             return found
-        lower = token.lower_
-        if token.pos_ == "PRON" and role(lower, "pronoun"):
-            return self._last_person(token.idx)
+        if token.pos_ == "PRON":
+            return self.coref.resolve(token, hint=self.hint)
         # "Iranian state media" is not Iran, "Mr Collett's family" is not Mr Collett
         inside = [a for t in _phrase(token) if (a := self.table.token_actor.get(t.i))
-                  and self.kind(a) != "country" and not _possessor(t, token)]
+                  and self.kind(a) != "country" and not _possessor(t, token)
+                  and not self.coref.quoted(t.idx)]
         people = [a for a in inside if self.kind(a) == "person"]
         if people or inside:
             return (people or inside)[0]
+        return self.back_reference(token)
+
+    def back_reference(self, token: Token) -> str | None:
+        """ "the agency" -> the outlet meant; a bare surname -> the one person of that name."""
         if role(token.lemma_.lower(), "media_noun"):
             return self._named_with(token) or self._last_media(token.idx)
         return self._surname(token) if token.pos_ == "PROPN" else None
-
-    def _last_person(self, char: int) -> str | None:
-        """The last person named before ``char``, preferring one named as a subject."""
-        found = subject_found = None
-        for start, actor_id, is_subject in self.person_at:
-            if start >= char:
-                break
-            found = actor_id
-            subject_found = actor_id if is_subject else subject_found
-        return subject_found or found
 
     def _named_with(self, token: Token) -> str | None:
         """ "the agency" -> the last organization named with that word ("Atomic Energy Agency")."""
@@ -126,8 +137,74 @@ class Resolver:
         return before[-1] if before else None
 
     def _surname(self, token: Token) -> str | None:
-        hits = {a.id for a in self.persons for n in a.names if n.split()[-1:] == [token.text]}
-        return hits.pop() if len(hits) == 1 else None
+        """The person a bare surname names: the only one, else the one whose name holds
+        the others' ("De Sa" and "Rui De Sa"), else the one of the gender an honorific
+        before it states ("Mrs. Clinton"), last mentioned before it."""
+        hits = [a for a in self.persons if any(n.split()[-1:] == [token.text] for n in a.names)]
+        if len(hits) <= 1:
+            return hits[0].id if hits else None
+        longest = max(hits, key=lambda a: len(a.name.split()))
+        if all(set(a.name.split()) <= set(longest.name.split()) for a in hits):
+            return longest.id
+        gender = gender_words().get(token.doc[token.i - 1].lower_.rstrip(".")) if token.i else None
+        if gender:
+            hits = [a for a in hits if self.coref.gender(a.id) == gender] or hits
+        if len(hits) == 1:
+            return hits[0].id
+        last = {m.actor_id: m.start for m in self.table.mentions if m.start < token.idx}
+        ranked = sorted((last[a.id], a.id) for a in hits if a.id in last)
+        return ranked[-1][1] if ranked else None
+
+    def describe(self, words: list[Token], kind: str) -> str:
+        """An actor of this article for an unnamed speaker ("ad's narrator", "report"), with a
+        mention on its words; the same phrase twice is one actor. Its id is the article's
+        own, so unnamed speakers of different articles never merge."""
+        name = self.doc[words[0].i:words[-1].i + 1].text
+        return self._add(words, Actor(name=name, kind=kind,  # type: ignore[arg-type]
+                                      id=stable_id("actor", "described", self.article_id, normalise_text(name))))
+
+    def name_actor(self, words: list[Token], kind: str) -> str:
+        """An actor for a name in a speaker slot, with the id any article gives that name."""
+        name = self.doc[words[0].i:words[-1].i + 1].text
+        return self._add(words, Actor(name=name, kind=kind, id=actor_key(kind, name)))  # type: ignore[arg-type]
+
+    def _add(self, words: list[Token], actor: Actor) -> str:
+        """Add ``actor`` (once) and a mention of it on ``words``; its id."""
+        actor_id = actor.id
+        if self.table.by_id(actor_id) is None:
+            self.table.actors.append(actor)
+            if self._names is not None:
+                self._names.setdefault(actor.name.casefold(), set()).add(actor_id)
+        name = actor.name
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        self.table.mentions.append(Mention(self.article_id, start, end, self._sentence(start), name, actor_id))
+        for token in self.doc[words[0].i:words[-1].i + 1]:
+            self.table.token_actor.setdefault(token.i, actor_id)
+        return actor_id
+
+    def _sentence(self, char: int) -> int:
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start_char for s in sentences(self.doc)]
+        return max(0, bisect.bisect_right(self._sentence_starts, char) - 1)
+
+    def by_name(self, words: list[Token]) -> str | None:
+        """The actor a name the actors stage did not map is a spelling of: the same name or
+        alias ("Zero Hedge" again), else the one person with that surname."""
+        if not words or not all(t.pos_ == "PROPN" for t in words):
+            return None
+        if self._names is None:
+            self._names = {}
+            for actor in self.table.actors:
+                for name in actor.names:
+                    self._names.setdefault(name.casefold(), set()).add(actor.id)
+        hits = self._names.get(" ".join(t.text for t in words).casefold(), set())
+        if len(hits) == 1:
+            return next(iter(hits))
+        first = {a.id for a in self.table.actors if a.kind in ("organization", "group")
+                 and a.name.split()[:len(words)] == [t.text for t in words]}
+        if len(first) == 1:
+            return first.pop()  # "Peabody" after "Peabody Energy"
+        return self._surname(words[-1])
 
 
 def _phrase(token: Token) -> list[Token]:
@@ -138,11 +215,6 @@ def _phrase(token: Token) -> list[Token]:
         found.append(word)
         todo.extend(c for c in word.children if c.dep_ not in _NOT_PHRASE)
     return sorted(found, key=lambda t: t.i)
-
-
-def _is_subject(doc: Doc, start: int, end: int) -> bool:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.dep_ in SUBJECTS
 
 
 def _possessor(token: Token, top: Token) -> bool:
@@ -165,13 +237,21 @@ def _is_media(actor: Actor) -> bool:
 
 def subject(verb: Token) -> Token | None:
     """The verb's subject, or that of the verb it is conjoined to or hangs from
-    as a participle ("..., adding that", "..., saying: ")."""
-    for _ in range(3):
+    as a participle ("..., adding that", "..., saying: ", "sings to X before asking her");
+    a participle modifying a noun has that noun ("footage of Clinton asking, …")."""
+    for _ in range(4):
         found = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        inherits = verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG")
-        if found is not None or not inherits or verb.head is verb:
+        if found is not None:
             return found
+        if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            noun = verb.head  # "footage of Clinton asking"; "Teneo issued a statement saying"
+            return subject(noun.head) if noun.dep_ == "dobj" and noun.pos_ == "NOUN" else noun
+        inherits = verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.tag_ == "VBG")
+        if not inherits or verb.head is verb:
+            return None
         verb = verb.head
+        if verb.dep_ == "prep" and verb.pos_ == "ADP" and verb.head is not verb:
+            verb = verb.head
     return None
 
 

@@ -50,11 +50,25 @@ def _role(text: str, i: int, start: int, end: int) -> str:
     nxt = text[i + 1] if i + 1 < end else " "
     if prev.isalnum() and nxt.isalnum():
         return "none"  # inside a word: an apostrophe
+    if MARKS[text[i]][0] == SINGLE and _clitic(text, i, end):
+        return "none"  # "Trump 's background", "do n't": a clitic split off by a space
     can_open = (prev.isspace() or prev in _OPEN_BEFORE) and not nxt.isspace()
     can_close = not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
     if can_open and can_close:
         return "either"
     return "open" if can_open else "close" if can_close else "none"
+
+
+_CLITICS = ("s", "t", "re", "ll", "ve", "d", "m")
+
+
+def _clitic(text: str, i: int, end: int) -> bool:
+    """A single mark that begins a clitic ('s, 're, 'll …) followed by no letter."""
+    for clitic in _CLITICS:
+        after = i + 1 + len(clitic)
+        if text[i + 1:after].lower() == clitic and (after >= end or not text[after].isalnum()):
+            return True
+    return False
 
 
 def _kind(text: str, i: int, start: int, end: int, stack: list[_Open]) -> str:
@@ -71,6 +85,9 @@ def _kind(text: str, i: int, start: int, end: int, stack: list[_Open]) -> str:
     if fixed == "open":
         if context == "close" and stack:
             return "close"
+        inner = next((o for o in reversed(stack) if o.family == family), None)
+        if inner is not None and _straight(inner.mark) and context == "open":
+            return "open"  # "… the question: “As you know …” …": a curly quote nested in a straight one
         return "reopen" if has_family else "open"
     if fixed == "close":
         if family == SINGLE and not has_family:
@@ -118,7 +135,10 @@ def _scan(text: str, start: int, end: int, carried: _Open | None) -> tuple[list[
             continue
         kind = _kind(text, i, start, end, stack)
         if kind == "reopen":
-            _close(stack, MARKS[text[i]][0])  # drop the unclosed opener, open again here
+            outer = stack[0] if stack else None
+            lost = _close(stack, MARKS[text[i]][0])  # the unclosed opener ends here
+            if lost is not None and lost is outer and _sentence_before(text, lost.pos, i):
+                pairs.append((lost.pos, i))  # paragraphs run together: “One. “Two.
             kind = "open"
         if kind == "open":
             stack.append(_Open(i, MARKS[text[i]][0], text[i]))
@@ -130,8 +150,23 @@ def _scan(text: str, start: int, end: int, carried: _Open | None) -> tuple[list[
     return pairs, (stack[0] if stack else None)
 
 
-def _opens_at_start(text: str, start: int, end: int, family: str) -> int | None:
-    """Offset of an opening mark of ``family`` that begins the paragraph, if any."""
+def _straight(mark: str) -> bool:
+    return mark in "\"'"
+
+
+def _sentence_before(text: str, opened: int, i: int) -> bool:
+    """Whether the text from an unclosed opener to ``i`` ends a sentence of three words or
+    more (a new paragraph of the same quote opens again)."""
+    k = i - 1
+    while k > opened and text[k].isspace():
+        k -= 1
+    return text[k] in ".!?" and len(text[opened + 1:k].split()) >= 3
+
+
+def _opens_at_start(text: str, start: int, end: int, family: str, mark: str | None = None) -> int | None:
+    """Offset of an opening mark of ``family`` that begins the paragraph, if any; with
+    ``mark``, only of the same style (straight or typographic): a quote running over
+    paragraphs keeps its marks, so a stray straight mark is not continued by a curly one."""
     i = start
     while i < end and text[i].isspace():
         i += 1
@@ -139,7 +174,8 @@ def _opens_at_start(text: str, start: int, end: int, family: str) -> int | None:
         return None
     family_here, fixed = MARKS[text[i]]
     opens = fixed != "close" and _role(text, i, start, end) in ("open", "either")
-    return i if family_here == family and opens else None
+    same_style = mark is None or _straight(mark) == _straight(text[i])
+    return i if family_here == family and opens and same_style else None
 
 
 def pair_marks(text: str, regions: Iterable[tuple[int, int]]) -> list[Marked]:
@@ -151,7 +187,7 @@ def pair_marks(text: str, regions: Iterable[tuple[int, int]]) -> list[Marked]:
     for k, (start, end) in enumerate(spans):
         begin = start
         if carried is not None:
-            again = _opens_at_start(text, start, end, carried.family)
+            again = _opens_at_start(text, start, end, carried.family, carried.mark)
             begin, count = (again + 1 if again is not None else start), count + 1
         pairs, left = _scan(text, begin, end, carried)
         for opened, closed in pairs:
@@ -175,7 +211,7 @@ def _continues(text: str, spans: list[tuple[int, int]], k: int, left: _Open) -> 
     if k + 1 >= len(spans):
         return False
     start, end = spans[k + 1]
-    return _opens_at_start(text, start, end, left.family) is not None
+    return _opens_at_start(text, start, end, left.family, left.mark) is not None
 
 
 def _marked(text: str, opened: int, closed: int, paragraphs: int) -> Marked:

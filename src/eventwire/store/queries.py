@@ -37,6 +37,16 @@ def _clean(row: Any) -> dict[str, Any]:
     return out
 
 
+def like(text: str, *, start: str = "%", end: str = "%") -> str:
+    """A LIKE pattern matching ``text`` literally (its ``%``, ``_`` and ``\\`` escaped), between
+    ``start`` and ``end``; use it with ``escape=LIKE_ESCAPE``. Every filter builds its patterns here."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"{start}{escaped}{end}"
+
+
+LIKE_ESCAPE = "\\"
+
+
 def _page(stmt: Select[Any], limit: int, offset: int) -> Select[Any]:
     return stmt.limit(min(limit, MAX_LIMIT)).offset(offset)
 
@@ -69,14 +79,13 @@ class Queries(SummaryQueries, FacetQueries):
         if self.dialect == "postgresql":
             vector = func.to_tsvector("english", func.coalesce(t.articles.c.title, "") + " " + t.articles.c.text)
             return select(t.articles.c.id).where(vector.op("@@")(func.plainto_tsquery("english", query)))
-        like = f"%{query}%"
-        return select(t.articles.c.id).where(t.articles.c.text.ilike(like))
+        return select(t.articles.c.id).where(t.articles.c.text.ilike(like(query), escape=LIKE_ESCAPE))
 
     def actor_ids(self, name: str) -> list[str]:
         """Ids of actors whose name or alias is ``name`` (any case), or whose id it is."""
-        key = f"%|{normalise_text(name)}|%"
+        key = like(normalise_text(name), start="%|", end="|%")
         stmt = select(t.actors.c.id).where(
-            or_(t.actors.c.id == name, t.actors.c.search_names.like(key))
+            or_(t.actors.c.id == name, t.actors.c.search_names.like(key, escape=LIKE_ESCAPE))
         )
         with self.engine.connect() as conn:
             return [r.id for r in conn.execute(stmt)]
@@ -231,14 +240,14 @@ class Queries(SummaryQueries, FacetQueries):
                      since: date | None = None, until: date | None = None) -> Select[Any]:
         c, m, a = t.actors.c, t.mentions.c, t.articles.c
         if name:
-            stmt = stmt.where(c.search_names.like(f"%{normalise_text(name)}%"))
+            stmt = stmt.where(c.search_names.like(like(normalise_text(name)), escape=LIKE_ESCAPE))
         if country:
             check_country(country)
             stmt = stmt.where(c.country == country.upper())
         if kind:
             stmt = stmt.where(c.kind == kind)
         if sector:
-            stmt = stmt.where(c.sectors.cast(String).like(f'%"{sector.upper()}"%'))
+            stmt = stmt.where(c.sectors.cast(String).like(like(f'"{sector.upper()}"'), escape=LIKE_ESCAPE))
         if outlet or since or until:
             articles = _date_range(select(a.id), a.published, since, until)
             if outlet:
@@ -292,7 +301,7 @@ class Queries(SummaryQueries, FacetQueries):
         e = t.events.c
         ids = []
         if re.fullmatch(r"[0-9a-f]{4,32}", event_id):
-            ids = [r["id"] for r in self._all(select(e.id).where(e.id.like(f"{event_id}%")).limit(2))]
+            ids = [r["id"] for r in self._all(select(e.id).where(e.id.like(like(event_id, start=""), escape=LIKE_ESCAPE)).limit(2))]
         if len(ids) != 1:
             raise StoreError("E303", kind="event" if not ids else "single event (the prefix is ambiguous)",
                              key=event_id)
@@ -426,7 +435,8 @@ class Queries(SummaryQueries, FacetQueries):
         if article_id:
             stmt = stmt.where(e.article_id == article_id)
         if search:
-            stmt = stmt.where(or_(e.evidence.ilike(f"%{search}%"), e.article_id.in_(self._search_ids(search))))
+            stmt = stmt.where(or_(e.evidence.ilike(like(search), escape=LIKE_ESCAPE),
+                                  e.article_id.in_(self._search_ids(search))))
         return stmt
 
     def _best_dates(self, rows: list[dict[str, Any]]) -> None:
@@ -500,7 +510,7 @@ class Queries(SummaryQueries, FacetQueries):
             if value:
                 stmt = stmt.where(column == value)
         if search:
-            stmt = stmt.where(q.text.ilike(f"%{search}%"))
+            stmt = stmt.where(q.text.ilike(like(search), escape=LIKE_ESCAPE))
         return _date_range(stmt, a.published, since, until)
 
     def skips(self, *, code: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 metadata = MetaData()
@@ -112,6 +113,8 @@ events = Table(
     Column("hypothetical", Boolean, nullable=False),
     Column("hedged", Boolean, nullable=False),
     Column("in_caption", Boolean, nullable=False),
+    Column("symmetric", Boolean, nullable=False, server_default=false()),
+    Column("background", Boolean, nullable=False, server_default=false()),
     Column("confidence", Float, nullable=False),
     Column("merge_key", String(32)),
     Index("ix_events_article", "article_id"),
@@ -184,4 +187,6 @@ article_minhash = Table(
     metadata,
     Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("signature", LargeBinary, nullable=False),
+    Column("seq", Integer),  # 0008: order of storing, so concurrent ingests catch up
+    Index("ix_article_minhash_seq", "seq"),
 )

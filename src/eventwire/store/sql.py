@@ -8,12 +8,14 @@ table), so an interrupted batch never leaves half an article.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..settings import SETTINGS, load
@@ -49,16 +51,43 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+#: PostgreSQL advisory lock keys: one for migrations, one for storing articles.
+MIGRATION_LOCK = 0x6576_6D69  # "evmi"
+WRITE_LOCK = 0x6576_7772  # "evwr"
+#: Seconds a SQLite writer waits for another's lock before the write fails.
+SQLITE_TIMEOUT = 60
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest migration (Alembic)."""
+    """Bring the schema to the newest migration (Alembic), under a lock: any number of
+    processes may open a new database at once, and one of them migrates it."""
     from alembic import command
     from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-    with engine.begin() as connection:
+    head = ScriptDirectory.from_config(config).get_current_head()
+    if _revision(engine) == head:
+        return
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN EXCLUSIVE")  # waits for another migrating process
+        elif engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, "head")  # finds the schema as the lock's last holder left it
+        connection.commit()
+
+
+def _revision(engine: Engine) -> str | None:
+    """The database's schema revision, or None (a new database, or no version table yet)."""
+    try:
+        with engine.connect() as conn:
+            row = conn.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+            return row[0] if row else None
+    except SQLAlchemyError:
+        return None
 
 
 class SQLStore(Queries):
@@ -72,7 +101,7 @@ class SQLStore(Queries):
         try:
             kwargs: dict[str, Any] = {}
             if url.startswith("sqlite"):
-                kwargs["connect_args"] = {"check_same_thread": False}
+                kwargs["connect_args"] = {"check_same_thread": False, "timeout": SQLITE_TIMEOUT}
                 if url == "sqlite://":
                     from sqlalchemy.pool import StaticPool
 
@@ -86,9 +115,47 @@ class SQLStore(Queries):
             raise StoreError("E301", url=url, detail=str(err).splitlines()[0]) from err
         self.dialect = self.engine.dialect.name
         self._duplicates: Any = None
+        self._seen = 0  # the highest signature seq read into the duplicate index
+        self._writes = 0  # write transactions of this store (its part of `data_version`)
+        self._version_conn: Any = None
+        self._version_lock = threading.Lock()
+
+    @contextmanager
+    def _writing(self, *, lock: bool = False) -> Iterator[Connection]:
+        """A write transaction. SQLite: BEGIN IMMEDIATE, so writers queue for the lock at the
+        start instead of failing when a read turns into a write; PostgreSQL: with ``lock``, the
+        advisory write lock, so the look for copies and the write are one step across processes."""
+        with self.engine.connect() as conn, conn.begin():
+            if self.dialect == "sqlite" and self.url != "sqlite://":
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            elif self.dialect == "postgresql" and lock:
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+            yield conn
+        self._writes += 1
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def data_version(self) -> Any:
+        """A value that changes whenever the database does, by any process (for caches); None
+        where that cannot be seen cheaply. SQLite: ``PRAGMA data_version`` on a connection of its
+        own (with this store's writes); PostgreSQL: the WAL position."""
+        try:
+            if self.dialect == "sqlite":
+                if self.url == "sqlite://":
+                    return self._writes
+                with self._version_lock:
+                    if self._version_conn is None:
+                        import sqlite3
+
+                        self._version_conn = sqlite3.connect(self.engine.url.database, check_same_thread=False)
+                    return self._version_conn.execute("PRAGMA data_version").fetchone()[0], self._writes
+            if self.dialect == "postgresql":
+                with self.engine.connect() as conn:
+                    return conn.exec_driver_sql("SELECT pg_current_wal_lsn()").scalar()
+        except Exception:  # a version we cannot read is no version: callers do not cache
+            return None
+        return None
 
     # ------------------------------------------------------------ writes
 
@@ -97,10 +164,21 @@ class SQLStore(Queries):
             found = conn.execute(select(t.articles.c.id).where(t.articles.c.id == article_id))
             return found.first() is not None
 
-    def put_reading(self, reading: Reading, *, signature: Any = None) -> None:
-        """Store one article's reading atomically (upsert on every id), and file it in a story."""
+    def put_reading(self, reading: Reading, *, signature: Any = None, copies: bool = True) -> str | None:
+        """Store one article's reading atomically (upsert on every id), and file it in a story.
+
+        With a ``signature`` (and ``copies``), the signatures other processes stored since
+        this store last looked are checked first, in the same locked transaction: if one of
+        their articles is the original this one repeats, the article is stored as one more
+        source of it instead, and that original's id is returned. Otherwise returns None.
+        """
         try:
-            with self.engine.begin() as conn:
+            with self._writing(lock=signature is not None) as conn:
+                if signature is not None and copies:
+                    original = self._catch_up(conn, reading.article.id, signature)
+                    if original is not None:
+                        self._put_source(conn, original, reading.article)
+                        return original
                 self._put_article(conn, reading)
                 self._merge_actors(conn, reading.actors)
                 self._put_children(conn, reading)
@@ -110,6 +188,7 @@ class SQLStore(Queries):
                     self._put_signature(conn, reading.article.id, signature)
         except SQLAlchemyError as err:
             raise StoreError("E302", detail=str(err).splitlines()[0]) from err
+        return None
 
     def regroup_stories(self, rules: Any = None) -> int:
         """Group every stored article into stories again (after a change of ``stories.*`` settings)."""
@@ -132,29 +211,55 @@ class SQLStore(Queries):
             with self.engine.connect() as conn:
                 for row in conn.execute(select(t.article_minhash)):
                     index.add(row.article_id, signature_from_bytes(row.signature))
+                    self._seen = max(self._seen, row.seq or 0)
             self._duplicates = index
         return self._duplicates
+
+    def _catch_up(self, conn: Connection, article_id: str, signature: Any) -> str | None:
+        """Read the signatures stored since the last look (by any process) into the index; the
+        best original ``signature`` now repeats there (not the article itself), if any. Every
+        other article of the index was already weighed when this one was triaged, and found apart."""
+        from ..stories.similarity import DUPLICATE_THRESHOLD, signature_from_bytes
+
+        m = t.article_minhash.c
+        index = self.duplicate_index()
+        for row in conn.execute(select(m.article_id, m.signature, m.seq).where(m.seq > self._seen).order_by(m.seq)):
+            self._seen = max(self._seen, row.seq)
+            index.add(row.article_id, signature_from_bytes(row.signature))
+        best: tuple[float, str] | None = None
+        for candidate in index.lsh.query(signature):
+            score = signature.jaccard(index.signatures[candidate])
+            if candidate != article_id and score >= DUPLICATE_THRESHOLD and (
+                    best is None or (-score, candidate) < (-best[0], best[1])):
+                best = (score, candidate)
+        return best[1] if best else None
 
     def _put_signature(self, conn: Connection, article_id: str, signature: Any) -> None:
         from ..stories.similarity import signature_bytes
 
-        conn.execute(delete(t.article_minhash).where(t.article_minhash.c.article_id == article_id))
-        conn.execute(insert(t.article_minhash), [{"article_id": article_id, "signature": signature_bytes(signature)}])
+        m = t.article_minhash.c
+        conn.execute(delete(t.article_minhash).where(m.article_id == article_id))
+        seq = select(func.coalesce(func.max(m.seq), 0) + 1).scalar_subquery()  # under the write lock
+        conn.execute(insert(t.article_minhash).values(article_id=article_id, signature=signature_bytes(signature),
+                                                      seq=seq))
 
     def add_source(self, article_id: str, copy: Article) -> bool:
         """Record ``copy`` as one more source of the stored article it repeats; False if known."""
-        row = {"article_id": article_id, "source_id": copy.id, "url": copy.url,
-               "outlet": copy.outlet, "published": copy.published, "origin": copy.origin}
         try:
-            with self.engine.begin() as conn:
-                known = conn.execute(select(t.article_sources.c.source_id).where(
-                    t.article_sources.c.article_id == article_id,
-                    t.article_sources.c.source_id == copy.id)).first()
-                if known is None:
-                    conn.execute(insert(t.article_sources), [row])
-                return known is None
+            with self._writing() as conn:
+                return self._put_source(conn, article_id, copy)
         except SQLAlchemyError as err:
             raise StoreError("E302", detail=str(err).splitlines()[0]) from err
+
+    @staticmethod
+    def _put_source(conn: Connection, article_id: str, copy: Article) -> bool:
+        s = t.article_sources.c
+        known = conn.execute(select(s.source_id).where(s.article_id == article_id, s.source_id == copy.id)).first()
+        if known is None:
+            conn.execute(insert(t.article_sources), [{
+                "article_id": article_id, "source_id": copy.id, "url": copy.url,
+                "outlet": copy.outlet, "published": copy.published, "origin": copy.origin}])
+        return known is None
 
     def is_known_copy(self, article_id: str) -> bool:
         with self.engine.connect() as conn:
@@ -170,7 +275,7 @@ class SQLStore(Queries):
         if not rows:
             return
         try:
-            with self.engine.begin() as conn:
+            with self._writing() as conn:
                 conn.execute(delete(t.skips).where(t.skips.c.id.in_([r["id"] for r in rows])))
                 conn.execute(insert(t.skips), rows)
         except SQLAlchemyError as err:

@@ -33,11 +33,13 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 
 
 def create_app(db: str | None = None, *, writable: bool = False, pipeline: Any = None,
-               warm: bool = False) -> Any:
+               max_bytes: int | None = None, cache: bool = False, warm: bool = False) -> Any:
     """The app over the database ``db`` (path, URL, ``:memory:`` or $EVENTWIRE_DB).
 
     Read-only unless ``writable``, which adds POST /api/articles (using
-    ``pipeline``, or a `Pipeline` built on the first post). ``warm`` counts
+    ``pipeline``, or a `Pipeline` built on the first post), with bodies up to ``max_bytes``
+    (default: the ``ingest.max_bytes`` setting). With ``cache`` (as `eventwire serve` runs it),
+    answers are kept until the database changes (`eventwire.api.cache`). ``warm`` counts
     every list's facets in a background thread at once, so the first visitor
     of a big database does not wait for them (`eventwire serve` does).
     """
@@ -52,8 +54,10 @@ def create_app(db: str | None = None, *, writable: bool = False, pipeline: Any =
         app.include_router(router)
     if writable:
         from ..api import ingest
+        from ..settings import load
 
         app.include_router(ingest.router)
+        app.add_middleware(ingest.BodyLimit, max_bytes=max_bytes or load()["ingest.max_bytes"])
     _add_error_handlers(app)
     _add_ui(app)
     app.middleware("http")(_security_headers)
@@ -61,6 +65,10 @@ def create_app(db: str | None = None, *, writable: bool = False, pipeline: Any =
         from ..api.views import warm_up
 
         threading.Thread(target=warm_up, args=(app.state.store,), daemon=True, name="facets").start()
+    if cache:
+        from ..api.cache import ResponseCache
+
+        app.add_middleware(ResponseCache, store=app.state.store)  # outermost: keeps answers with their headers
     return app
 
 
@@ -96,7 +104,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def library_error(_request: Request, exc: Exception) -> JSONResponse:
         code = exc.code if isinstance(exc, EventwireError) else "E504"
         reason = exc.reason if isinstance(exc, EventwireError) else ""
-        status = 404 if code == "E303" else 500 if code.startswith("E3") else 422
+        status = 404 if code == "E303" else 413 if code == "E108" else 500 if code.startswith("E3") else 422
         if status == 500:
             log.error("store error: %s", exc)
         return JSONResponse(error_body(code, reason), status_code=status)
@@ -120,7 +128,11 @@ def _add_ui(app: FastAPI) -> None:
 
 
 async def _security_headers(request: Request, call_next: Any) -> Any:
-    response = await call_next(request)
+    if "\x00" in request.url.path or "%00" in request.url.query.lower() or "\x00" in request.url.query:
+        # no database stores NUL in text (PostgreSQL refuses it): a coded 422, not a 500
+        response = _error(422, "E501", detail="a parameter holds a NUL character")
+    else:
+        response = await call_next(request)
     response.headers["Content-Security-Policy"] = CSP
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Referrer-Policy"] = "no-referrer"
