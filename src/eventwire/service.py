@@ -75,16 +75,24 @@ def ingest(
     files republications, so every worker count stores the same database.
     ``progress(source)`` is called as each input item is settled; skips are
     written every ``batch_size``. A failure to store one article is that
-    article's skip (E302); a copy of an article that failed is skipped too.
+    article's skip (E302); a copy of an article that failed is read itself,
+    in a second pass after the first.
     """
     run = _Run(store, reprocess=reprocess, progress=progress, flush_every=batch_size)
-    results = pipeline.read(run.triage(sources))
+    pending: Iterable[Article | Skip] = sources
     try:
-        for result in results:
-            run.settle(result)
-        run.drain()
+        while True:  # a second pass reads the copies of articles that failed
+            results = pipeline.read(run.triage(pending))
+            try:
+                for result in results:
+                    run.settle(result)
+                run.drain()
+            finally:
+                getattr(results, "close", lambda: None)()
+            pending = run.orphans()
+            if not pending:
+                break
     finally:
-        getattr(results, "close", lambda: None)()
         run.close()
     return run.summary
 
@@ -122,6 +130,8 @@ class _Run:
         self.stored: set[str] = set()
         self.failed: set[str] = set()
         self.skips: list[Skip] = []
+        self.waiting: list[Article] = []  # copies of articles that failed, read in the next pass
+        self.retrying: set[str] = set()
 
     def triage(self, sources: Iterable[Article | Skip]) -> Iterator[Article]:
         """The fresh articles of ``sources``, to be read; every item joins the queue in order."""
@@ -139,7 +149,10 @@ class _Run:
     def _classify(self, item: Article | Skip) -> _Entry:
         if isinstance(item, Skip):
             return _Entry("skip", item)
-        self.summary.read += 1
+        if item.id in self.retrying:
+            self.retrying.discard(item.id)
+        else:
+            self.summary.read += 1
         if item.id in self.seen or not self.reprocess and (
                 self.store.has_article(item.id) or self.store.is_known_copy(item.id)):
             return _Entry("unchanged", item)
@@ -199,9 +212,8 @@ class _Run:
             else:
                 self.summary.duplicates += 1
         else:
-            copy = entry.item
-            self._skip(Skip(copy.origin or copy.id, "E202",  # type: ignore[union-attr]
-                            "article could not be processed: it repeats an article that failed"))
+            self.waiting.append(entry.item)  # type: ignore[arg-type]
+            return  # settled in the next pass
         self._advance(entry.item)
 
     def _skip(self, skip: Skip) -> None:
@@ -223,6 +235,17 @@ class _Run:
         while self.queue:
             self._finish(self.queue.popleft())
         self._flush()
+
+    def orphans(self) -> list[Article]:
+        """The copies whose original failed, to be read themselves: the failed originals leave
+        the duplicate index (so the first such copy is fresh and the others its copies)."""
+        for article_id in self.failed & self.added:
+            self.duplicates.remove(article_id)
+            self.added.discard(article_id)
+        out, self.waiting = self.waiting, []
+        self.retrying = {a.id for a in out}
+        self.seen -= self.retrying
+        return out
 
     def close(self) -> None:
         """Forget the signatures of articles this run meant to store but did not."""
