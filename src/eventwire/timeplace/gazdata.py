@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,19 @@ BIG = 1_000_000
 REGION_WEIGHT = 10**9
 LANDMARK_WEIGHT = 10**8
 COUNTY_WEIGHT = 1_000
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "-": " ", "‐": " ", "–": " "})
+
+
+def fold(name: str) -> str:
+    """Lookup key: accents stripped, case folded, spaces collapsed, leading 'the' dropped."""
+    text = name.translate(_QUOTES)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = " ".join(text.casefold().replace(".", "").split()).strip(" ,;:'\"")
+    return text.removeprefix("the ")
+
+
 _NOT_LATIN = re.compile("[^\u0000-\u024f\u2018\u2019]")
 #: words pycountry adds to a subdivision's name ("Anhui Sheng", "Altay, Respublika")
 _ADMIN_NOISE = re.compile(
@@ -198,8 +212,6 @@ def admin_entries(cities: dict[str, Any], iso3: dict[str, str]) -> list[Entry]:
     ("Balkh"). Its weight is its towns' people (see `city_entries`).
     """
     import pycountry
-
-    from .gazetteer import fold
 
     stats = _admin_stats(cities)
     subs = [s for s in pycountry.subdivisions if s.parent_code is None]

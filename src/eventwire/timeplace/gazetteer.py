@@ -10,11 +10,10 @@ whether the name is the place's main name, then weight (population).
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections.abc import Collection, Sequence
 
 from ..records import Place
-from .gazdata import SMALL, Entry, all_entries
+from .gazdata import SMALL, Entry, all_entries, fold
 
 KINDS = ("country", "admin1", "admin2", "city", "region", "landmark")
 #: an article country's place yields to a same-named place this many times weightier
@@ -25,19 +24,6 @@ BIG = 1_000_000
 CURATED = frozenset({"region", "landmark"})
 #: letters an alternate name shares with the main name's start to count as a spelling of it
 SPELLING = 4
-
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "-": " ", "‐": " ", "–": " "})
-
-
-def fold(name: str) -> str:
-    """Lookup key: accents stripped, case folded, spaces collapsed, leading 'the' dropped."""
-    text = name.translate(_QUOTES)
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    text = " ".join(text.casefold().replace(".", "").split()).strip(" ,;:'\"")
-    return text.removeprefix("the ")
-
 
 @functools.lru_cache(maxsize=1)
 def _index() -> tuple[dict[str, list[tuple[Entry, bool]]], dict[str, Entry]]:
