@@ -578,3 +578,22 @@ def test_quotes_scorer_offsets_line_up_on_the_shared_corpus():
         layout = article.layout()[0]
         offsets = align(layout, raw)
         assert all(raw[offsets[k]] == c for k, c in enumerate(layout) if not c.isspace())
+
+
+def test_quotes_speaker_of_common_words_named_by_role(read_text):
+    # "Josh" and "Earnest" are both English words: the role noun before the name and
+    # the speech verb after it make it a person's name
+    from eventwire.actors.data import role_nouns
+    assert "secretary" in role_nouns()
+    reading = read_text("“We have seen a sustained commitment,” White House press secretary "
+                        "Josh Earnest said at a briefing on Monday.")
+    assert _direct_speaker(reading, "We have seen") == "Josh Earnest"
+
+
+def test_quotes_pronoun_salience_counts_one_mention_a_sentence(read_text):
+    # a person named twice (and a pronoun) in one sentence gains no more than once there:
+    # the subject of the speech verb just before stays the speaker
+    reading = read_text("Hillary Clinton spoke in Miami on Monday.\n\n"
+                        "Tyresha McClenney said Clinton only talks about her plan when Clinton "
+                        "needs her voters.\n\n“It is not enough,” she said.")
+    assert _direct_speaker(reading, "It is not enough") == "Tyresha McClenney"

@@ -33,6 +33,7 @@ from .data import (
     never_actors,
     page_words,
     read_tsv,
+    role_nouns,
     role_places,
     role_words,
 )
@@ -336,7 +337,19 @@ def common_words_only(span: Span, given: frozenset[str]) -> bool:
     Leaguers", "Mad Men"): page text or a title, not a person's name."""
     if len(span) < 2 or honorific_at(span.doc, span.start, span.end):
         return False  # "Lady Gaga"
+    if _named_by_role(span):
+        return False  # "press secretary Josh Earnest said": a person, whatever the words
     return all(common_word(t) and name_key(t.text) not in given for t in span if t.is_alpha)
+
+
+def _named_by_role(span: Span) -> bool:
+    """A role noun right before the name ("press secretary Josh Earnest"), or the name is
+    the subject of the verb after it ("Josh Earnest said"): it is written as a person."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in role_nouns():
+        return True
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.i >= span.end
 
 
 def is_headline(span: Span) -> bool:
