@@ -596,3 +596,13 @@ def test_actors_no_duplicates_on_the_shared_articles(pipeline, tmp_path):
     found = _check_duplicates(_readings(pipeline, records), tmp_path / "duplicates.json")
     hard = {why: found.get(why, []) for why in ("name", "person", "surname")}
     assert sum(len(v) for v in hard.values()) <= 1, hard  # measured: "Interlagos Red Bull" / "Red Bull"
+
+
+def test_actors_a_person_the_model_tagged_as_a_product_is_a_person(nlp):
+    # the model tags "Ivanka Trump" PRODUCT; "Ivanka" is a given name, "Trump" a surname here
+    text = ("Donald Trump spoke in Ohio.\n\n"
+            "In a Wall Street Journal essay last week, Ivanka Trump acknowledged their uphill battle.")
+    table = _read(nlp, text)
+    ivanka = [m for m in table.mentions if m.text == "Ivanka Trump"]
+    assert len(ivanka) == 1 and _named(table, "Ivanka Trump").kind == "person"
+    assert _named(table, "Ivanka Trump") is not _named(table, "Donald Trump")

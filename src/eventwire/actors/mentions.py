@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 from spacy.tokens import Span
 
+from .coref import first_names as gendered_first_names
 from .filters import (
     common_words_only,
     is_channel,
@@ -328,6 +329,24 @@ def context(doc: Doc, dictionary: Dictionary) -> Context:
                    located_names(doc), frozenset(name_key(e[0].text) for e in full))
 
 
+#: labels of the model's that are no actor, unless the words are a person's full name the
+#: article writes as a PERSON elsewhere
+_OTHER_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+
+
+def _a_person_after_all(span: Span, ctx: Context) -> bool:
+    """A thing's entity that is a person's name: the article writes it as a PERSON
+    elsewhere, or it is a given name and the surname of a person the article names
+    ("Ivanka Trump" tagged PRODUCT in an article about Donald Trump)."""
+    if len(span) < 2 or not all(t.is_title for t in span):
+        return False
+    if name_key(span.text) in ctx.known:
+        return True
+    first = name_key(span[0].text)
+    return len(span) <= 3 and (first in ctx.given or first in gendered_first_names()) \
+        and name_key(span[-1].text) in ctx.surnames
+
+
 def _stance(span: Span) -> bool:
     text = span.text.lower()
     return text.startswith(("anti-", "pro-", "anti ", "pro ")) or (
@@ -370,6 +389,8 @@ def _repaired(span: Span, ctx: Context) -> Span | None:
 def _entity_candidate(span: Span, ctx: Context) -> Candidate | None:
     """What one entity names, or None for places, numbers, fragments and what is no actor."""
     label = span.label_
+    if label in _OTHER_LABELS and _a_person_after_all(span, ctx):
+        span, label = Span(span.doc, span.start, span.end, label="PERSON"), "PERSON"
     if label not in ("GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"):
         return None
     repaired = _repaired(span, ctx)
