@@ -606,3 +606,32 @@ def test_actors_a_person_the_model_tagged_as_a_product_is_a_person(nlp):
     ivanka = [m for m in table.mentions if m.text == "Ivanka Trump"]
     assert len(ivanka) == 1 and _named(table, "Ivanka Trump").kind == "person"
     assert _named(table, "Ivanka Trump") is not _named(table, "Donald Trump")
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("word", _rows("product"))
+def test_actors_names_listed_after_a_product_noun_are_products(nlp, word):
+    plural = word if word.endswith("s") else f"{word}s"
+    table = _read(nlp, f"Shoppers will pay more for {plural} like Velmora Tips, Brandex and "
+                       f"Quillo, Unilever said on Monday.")
+    names = {n for a in table.actors for n in a.names}
+    assert not names & {"Velmora Tips", "Tips", "Brandex", "Quillo"}, word
+    assert "Unilever" in names
+
+
+@pytest.mark.issue(13)
+def test_actors_a_name_before_stops_in_the_plural_is_a_place(nlp):
+    table = _read(nlp, "The tram failed to slow down coming out of a tunnel between the Lloyd "
+                       "Park and Sandilands stops, a passenger said.")
+    assert not [a for a in table.actors if "Sandilands" in a.name]
+
+
+@pytest.mark.issue(13)
+def test_actors_a_building_named_only_where_things_happen_is_a_place(nlp):
+    # every mention is a place: "at the Capitol", "west of", "on the Capitol grounds",
+    # "in the senator's Capitol office" (building words of not_actor_words.tsv)
+    table = _read(nlp, "Trump met with Ryan at the Capitol. Ryan pointed to the monuments west of "
+                       "the Capitol. He pointed to a platform on the Capitol grounds. Trump later "
+                       "conferred with Mitch McConnell in the Kentucky senator's Capitol office.")
+    assert not [a for a in table.actors if a.name == "Capitol"]
+    assert _named(table, "Mitch McConnell") is not None

@@ -95,6 +95,10 @@ def work_words() -> frozenset[str]:
     return _words().get("work", frozenset())
 
 
+def product_words() -> frozenset[str]:
+    return _words().get("product", frozenset())
+
+
 def platforms() -> frozenset[str]:
     return _words().get("platform", frozenset())
 
@@ -244,6 +248,26 @@ _LOCATIVE = frozenset({"in", "at", "inside", "outside", "into", "near", "to", "f
                        "towards", "around", "within", "outside of"})
 
 
+#: nouns of stops on a line: a name right before one is the stop's ("Sandilands tram stop")
+_STOPS = frozenset({"stop", "station", "centre", "center", "terminal"})
+#: words before "of" that make it a preposition of place ("west of the Capitol")
+_WHERE_OF = frozenset({"north", "south", "east", "west", "front", "outside", "inside", "top",
+                       "steps", "grounds", "doors", "gates"})
+
+
+def _noun_in(token: Token, words: frozenset[str]) -> bool:
+    """Whether a noun, as written or in the singular ("stops"), is one of ``words``."""
+    return name_key(token.text) in words or (
+        token.pos_ == "NOUN" and token.tag_ == "NNS" and name_key(token.lemma_) in words)
+
+
+def _locative(prep: Token) -> bool:
+    """A preposition of place: "in", "at", ..., or "of" after a direction ("west of")."""
+    if prep.lower_ in _LOCATIVE:
+        return True
+    return prep.lower_ == "of" and prep.head.lower_ in _WHERE_OF
+
+
 def is_place(span: Span, located: frozenset[str] = frozenset()) -> bool:
     """A town, state, province or venue, not an actor: a name the gazetteers know, ending
     with a venue word, followed by one ("Sandilands tram stop"), or ending with a
@@ -257,11 +281,13 @@ def is_place(span: Span, located: frozenset[str] = frozenset()) -> bool:
         return True
     doc = span.doc
     after = [t for t in doc[span.end:span.end + 3] if not t.is_punct or t.text in ("'s", "’s")]
+    if after and span.root.head is not after[0] and after[0].lower_.endswith("s") \
+            and after[0].lower_[:-1] in _STOPS:
+        return True  # "the Lloyd Park and Sandilands stops" ("stops" often tagged a verb)
     for token in after[:2]:
         if token.pos_ == "NOUN" or token.is_title:
-            if name_key(token.text) in building_words() and token.dep_ != "nsubj" and (
-                    token.lower_ in ("stop", "station", "centre", "center", "terminal")
-                    or name_key(token.text) in venue_words()):
+            if _noun_in(token, building_words()) and token.dep_ != "nsubj" and (
+                    _noun_in(token, _STOPS) or _noun_in(token, venue_words())):
                 return True
             if token.pos_ == "NOUN" and name_key(token.text) not in building_words() \
                     and token.lower_ not in ("tram", "bus", "train", "'s", "’s"):
@@ -289,13 +315,14 @@ def located_names(doc: Doc) -> frozenset[str]:
         top = head
         while top.dep_ == "compound" and top.head.i > top.i:
             top = top.head
-        if top is not root and top.lower_ in ("stop", "station", "terminal", "line"):
+        if top is not root and _noun_in(top, _STOPS | {"line"}):
             always.add(key)
         named_place = name_key(ent[-1].text) in buildings or not any(
             t.lower_ in words for t in ent)
         if head is not root:
-            named_place = name_key(head.text) in buildings
-        here = named_place and head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
+            named_place = _noun_in(head, buildings)
+        here = named_place and head.dep_ == "pobj" and (
+            _locative(head.head) or (head is not root and head.head.lower_ == "on"))
         where[key] = where.get(key, True) and here
     return frozenset(always | {k for k, here in where.items() if here})
 
@@ -316,8 +343,28 @@ def is_work(span: Span) -> bool:
 
 
 def is_product(span: Span) -> bool:
-    """A model number in the name ("Galaxy S9") or a number at its end ("Lap 20")."""
-    return any(_MODEL_NUMBER.match(t.text) for t in span) or (len(span) > 1 and span[-1].like_num)
+    """A model number in the name ("Galaxy S9"), a number at its end ("Lap 20"), or a name
+    listed after a product noun ("household staples like PG Tips, Persil and ...")."""
+    return any(_MODEL_NUMBER.match(t.text) for t in span) or (len(span) > 1 and span[-1].like_num) \
+        or _listed_product(span)
+
+
+def _listed_product(span: Span) -> bool:
+    """Whether the name stands in a list opened by "like", "such as" or "including" right
+    after a product noun of data/not_actor_words.tsv (kind product)."""
+    token = span.root
+    for _ in range(8):
+        if token.dep_ not in ("conj", "compound", "nmod", "poss", "appos") or token.head is token:
+            break
+        token = token.head
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("like", "including", "as"):
+        return False
+    if prep.lower_ == "as" and not any(t.lower_ == "such" for t in prep.lefts) and (
+            prep.i == 0 or prep.doc[prep.i - 1].lower_ != "such"):
+        return False
+    noun = prep.head
+    return noun.pos_ == "NOUN" and _noun_in(noun, product_words())
 
 
 def is_channel(span: Span) -> bool:
