@@ -635,3 +635,17 @@ def test_actors_a_building_named_only_where_things_happen_is_a_place(nlp):
                        "conferred with Mitch McConnell in the Kentucky senator's Capitol office.")
     assert not [a for a in table.actors if a.name == "Capitol"]
     assert _named(table, "Mitch McConnell") is not None
+
+
+def test_actors_a_surname_with_its_particle_joins_the_full_name():
+    from eventwire.actors.mentions import Candidate
+    from eventwire.actors.merge import cluster
+
+    def person(start, name):
+        return Candidate(start, start + len(name.split()), "person", name, name)
+
+    cands = [person(0, "Rui De Sa"), person(5, "De Sa"), person(9, "Marine Le Pen"),
+             person(14, "Le Pen"), person(20, "Ben Carson"), person(24, "Carson")]
+    groups = cluster(cands)
+    assert [sorted(c.name for c in g) for g in groups] == [
+        ["De Sa", "Rui De Sa"], ["Le Pen", "Marine Le Pen"], ["Ben Carson", "Carson"]]
