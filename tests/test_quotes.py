@@ -597,3 +597,20 @@ def test_quotes_pronoun_salience_counts_one_mention_a_sentence(read_text):
                         "Tyresha McClenney said Clinton only talks about her plan when Clinton "
                         "needs her voters.\n\n“It is not enough,” she said.")
     assert _direct_speaker(reading, "It is not enough") == "Tyresha McClenney"
+
+
+def test_quotes_a_quote_running_on_into_a_paragraph_passes_its_speaker_on(read_text):
+    # the quote of the paragraph before runs on (no closing mark) into the next paragraph;
+    # the quotes right after it continue its speaker
+    reading = read_text('Builder Tom Okafor, 31, said: "We just heard screaming. "It went black.\n\n'
+                        '"One man beside me was screaming. "I looked at the man next to him. '
+                        '"I tried to help."')
+    assert _direct_speaker(reading, "I tried to help") == "Tom Okafor"
+
+
+def test_quotes_the_occupation_of_a_person_named_before_speaks(read_text):
+    from eventwire.quotes.speakers import speaker_nouns
+    assert speaker_nouns()["cleaner"] == ("person", "named")
+    reading = read_text("Fellow passenger Martin Bamford, 30, said he was lucky.\n\n"
+                        'The gutter cleaner from New Addington said: "We hit the bend."')
+    assert _direct_speaker(reading, "We hit the bend") == "Martin Bamford"
