@@ -614,3 +614,12 @@ def test_quotes_the_occupation_of_a_person_named_before_speaks(read_text):
     reading = read_text("Fellow passenger Martin Bamford, 30, said he was lucky.\n\n"
                         'The gutter cleaner from New Addington said: "We hit the bend."')
     assert _direct_speaker(reading, "We hit the bend") == "Martin Bamford"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Son-in-law Darren Mimms said: "He was such a kind man."', "Darren Mimms"),
+    ('Pal Asma Kazim said: "She was full of life."', "Asma Kazim"),
+])
+def test_quotes_a_person_noun_before_the_name_is_no_part_of_the_speaker(read_text, text, speaker):
+    reading = read_text(text)
+    assert _speaker(reading, next(q for q in reading.quotes if q.kind == "direct")) == speaker

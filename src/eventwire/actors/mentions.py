@@ -284,10 +284,31 @@ def _person_by_role(span: Span) -> bool:
     if any(t.lower_ in words or not t.is_title for t in span if t.is_alpha):
         return False
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ in role_nouns():
+    if span.start > 0 and (doc[span.start - 1].lower_ in role_nouns() or _kin_before(span)):
         return True
     root = span.root
     return root.dep_ == "appos" and root.head.i < span.start and role_head(root) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Nouns that only name people ("son", "neighbour", "pal"): the person rows of
+    data/speaker_nouns.tsv."""
+    return frozenset(row["noun"] for row in read_tsv(DATA / "speaker_nouns.tsv") if row["kind"] == "person")
+
+
+def _kin_before(span: Span) -> bool:
+    """A person noun right before the name, hyphenated compounds read whole ("Son-in-law
+    Darren Mimms", "neighbour Jo Bloggs")."""
+    doc = span.doc
+    i = span.start - 1
+    words = []
+    while i >= 0 and (doc[i].is_alpha or doc[i].text == "-") and len(words) < 5:
+        words.append(doc[i].lower_)
+        if i == 0 or doc[i - 1].text != "-" and doc[i].text != "-":
+            break
+        i -= 1
+    return any(w in person_nouns() for w in words if w != "-")
 
 
 def _without_credit(span: Span) -> Span:
