@@ -649,3 +649,24 @@ def test_actors_a_surname_with_its_particle_joins_the_full_name():
     groups = cluster(cands)
     assert [sorted(c.name for c in g) for g in groups] == [
         ["De Sa", "Rui De Sa"], ["Le Pen", "Marine Le Pen"], ["Ben Carson", "Carson"]]
+
+
+def test_actors_a_lone_given_name_joins_the_one_person_named_in_full(nlp):
+    # "Melania" (tagged GPE by the model) is Melania Trump; "Laura" is Laura Bush; a given
+    # name two people share stays apart
+    table = _read(nlp, "Lady Gaga attacked Melania Trump on Monday. Melania said she would not "
+                       "answer.\n\nGeorge W and Laura Bush met with Barack and Michelle Obama. "
+                       "Laura smiled.")
+    assert set(_named(table, "Melania Trump").names) >= {"Melania Trump", "Melania"}
+    assert "Laura" in _named(table, "Laura Bush").names
+
+
+def test_actors_a_given_name_two_people_share_stays_apart():
+    from eventwire.actors.mentions import Candidate
+    from eventwire.actors.merge import cluster
+
+    def person(start, name):
+        return Candidate(start, start + len(name.split()), "person", name, name)
+
+    groups = cluster([person(0, "Mark Smith"), person(3, "Mark Davis"), person(6, "Mark")])
+    assert len(groups) == 3

@@ -20,6 +20,7 @@ from spacy.tokens import Span
 
 from .coref import first_names as gendered_first_names
 from .filters import (
+    place_names,
     common_words_only,
     is_channel,
     is_headline,
@@ -368,6 +369,14 @@ def _a_person_after_all(span: Span, ctx: Context) -> bool:
         and name_key(span[-1].text) in ctx.surnames
 
 
+def _given_name_as_place(span: Span, ctx: Context) -> bool:
+    """One word tagged a place that is the given name of a person the article names in
+    full, and no place the gazetteers know ("Melania said" tagged GPE)."""
+    return (len(span) == 1 and span.label_ in ("GPE", "LOC", "NORP") and span[0].is_title
+            and name_key(span.text) in ctx.first_names and name_key(span.text) not in place_names()
+            and _country_candidate(span) is None)
+
+
 def _stance(span: Span) -> bool:
     text = span.text.lower()
     return text.startswith(("anti-", "pro-", "anti ", "pro ")) or (
@@ -410,7 +419,7 @@ def _repaired(span: Span, ctx: Context) -> Span | None:
 def _entity_candidate(span: Span, ctx: Context) -> Candidate | None:
     """What one entity names, or None for places, numbers, fragments and what is no actor."""
     label = span.label_
-    if label in _OTHER_LABELS and _a_person_after_all(span, ctx):
+    if (label in _OTHER_LABELS and _a_person_after_all(span, ctx)) or _given_name_as_place(span, ctx):
         span, label = Span(span.doc, span.start, span.end, label="PERSON"), "PERSON"
     if label not in ("GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"):
         return None

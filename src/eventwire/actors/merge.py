@@ -100,6 +100,17 @@ def _join_people(cands: list[Candidate], union: _Union) -> None:
             before = [j for j in named if cands[j].start < cands[i].start]
             if before:
                 union.join(i, union.find(max(before, key=lambda j: cands[j].start)))
+        elif not ranked and not cands[i].honorific_form:
+            _join_given_name(cands, union, i, full)
+
+
+def _join_given_name(cands: list[Candidate], union: _Union, i: int, full: list[int]) -> None:
+    """A lone name that is no one's surname but the given name of the one person named in
+    full ("Melania said" after "Melania Trump") is that person."""
+    key = name_key(cands[i].name)
+    owners = {union.find(j) for j in full if name_key(split_name(cands[j].name)[0].split()[0]) == key}
+    if len(owners) == 1:
+        union.join(i, owners.pop())
 
 
 def _close_given(a: str, b: str) -> bool:
