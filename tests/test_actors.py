@@ -670,3 +670,19 @@ def test_actors_a_given_name_two_people_share_stays_apart():
 
     groups = cluster([person(0, "Mark Smith"), person(3, "Mark Davis"), person(6, "Mark")])
     assert len(groups) == 3
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("word", _rows("work_role"))
+def test_actors_a_title_before_a_noun_of_its_people_is_a_work(nlp, word):
+    table = _read(nlp, f"The former Velvet Harbour {word} spoke glowingly about the meeting.")
+    assert not [a for a in table.actors if "Velvet Harbour" in a.name], word
+
+
+@pytest.mark.issue(13)
+def test_actors_a_person_named_in_a_venue_and_a_home_town_are_places(nlp):
+    table = _read(nlp, "The jet landed at Ronald Reagan airport at 10.45pm. Police said Donald "
+                       "Collett, 62, and Robert Huxley, 63, both of New Addington, died.")
+    names = {n for a in table.actors for n in a.names}
+    assert not names & {"Ronald Reagan", "New Addington"}
+    assert {"Donald Collett", "Robert Huxley"} <= names

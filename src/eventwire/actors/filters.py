@@ -262,10 +262,36 @@ def _noun_in(token: Token, words: frozenset[str]) -> bool:
 
 
 def _locative(prep: Token) -> bool:
-    """A preposition of place: "in", "at", ..., or "of" after a direction ("west of")."""
+    """A preposition of place: "in", "at", ..., "of" after a direction ("west of") or after
+    a comma or "also"/"both" ("Philip Logan, 52, of New Addington": where he lives)."""
     if prep.lower_ in _LOCATIVE:
         return True
-    return prep.lower_ == "of" and prep.head.lower_ in _WHERE_OF
+    if prep.lower_ != "of":
+        return False
+    before = prep.doc[prep.i - 1].lower_ if prep.i else ""
+    return prep.head.lower_ in _WHERE_OF or before in (",", "also", "both", "all")
+
+
+def names_a_venue(span: Span) -> bool:
+    """The name modifies a lower-case venue noun right after it: the place is named after
+    it ("Ronald Reagan airport", "the Sandilands stop"), whoever the name is."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return (after.pos_ == "NOUN" and after.is_lower and span.root.dep_ == "compound"
+            and span.root.head.i >= span.end and _noun_in(after, venue_words() | _STOPS))
+
+
+def names_a_work(span: Span) -> bool:
+    """The name stands right before a noun of a work's people ("the former Apprentice host",
+    "Captain America star"): it is the title of the work (data/not_actor_words.tsv, kind
+    work_role)."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.pos_ == "NOUN" and after.is_lower and _noun_in(after, _words().get("work_role", frozenset()))
 
 
 def is_place(span: Span, located: frozenset[str] = frozenset()) -> bool:

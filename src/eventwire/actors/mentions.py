@@ -21,6 +21,8 @@ from spacy.tokens import Span
 from ..datafiles import geonames
 from .coref import first_names as gendered_first_names
 from .filters import (
+    names_a_venue,
+    names_a_work,
     place_names,
     common_words_only,
     is_channel,
@@ -389,7 +391,7 @@ def _not_an_actor(span: Span, ctx: Context) -> bool:
     """Places, works, products, platforms as channels, headlines and page words."""
     key = name_key(span.text)
     lone_surname = len(span) == 1 and key in ctx.surnames
-    if is_headline(span) or is_product(span) or is_work(span) or is_channel(span):
+    if is_headline(span) or is_product(span) or is_work(span) or is_channel(span) or names_a_work(span):
         return True
     if key in platforms():
         return False  # a platform that acts ("Twitter suspended the account")
@@ -443,7 +445,7 @@ def _entity_candidate(span: Span, ctx: Context) -> Candidate | None:
         return None
     if not any(t.is_title or t.is_upper for t in span):
         return None
-    if name_key(_clean(span.text)) in never_actors():
+    if name_key(_clean(span.text)) in never_actors() or names_a_venue(span):
         return None
     entry = ctx.dictionary.lookup(span.text)
     if entry is None and _not_an_actor(span, ctx):
