@@ -686,3 +686,12 @@ def test_actors_a_person_named_in_a_venue_and_a_home_town_are_places(nlp):
     names = {n for a in table.actors for n in a.names}
     assert not names & {"Ronald Reagan", "New Addington"}
     assert {"Donald Collett", "Robert Huxley"} <= names
+
+
+@pytest.mark.issue(13)
+def test_actors_a_dateline_in_capitals_is_no_actor(nlp):
+    table = _read(nlp, "SAO PAULO (AP) -- Williams' veteran driver Felipe Massa failed to finish.\n\n"
+                       "NASA said on Monday that the launch would go ahead.")
+    names = {n for a in table.actors for n in a.names}
+    assert not names & {"SAO", "SAO PAULO", "PAULO"}
+    assert "Felipe Massa" in names and "NASA" in names

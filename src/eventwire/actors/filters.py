@@ -347,6 +347,10 @@ def located_names(doc: Doc) -> frozenset[str]:
             t.lower_ in words for t in ent)
         if head is not root:
             named_place = _noun_in(head, buildings)
+        for _ in range(6):  # "to Beckenham Junction, Elmers End and New Addington"
+            if head.dep_ != "conj" or head.head is head:
+                break
+            head = head.head
         here = named_place and head.dep_ == "pobj" and (
             _locative(head.head) or (head is not root and head.head.lower_ == "on"))
         where[key] = where.get(key, True) and here
@@ -423,6 +427,20 @@ def _named_by_role(span: Span) -> bool:
         return True
     root = span.root
     return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.i >= span.end
+
+
+def is_dateline(span: Span) -> bool:
+    """A place in capitals opening a paragraph before an agency in brackets or a dash
+    ("SAO PAULO (AP) --", "WASHINGTON, Nov 6 (Reuters) -"): the dateline, not an actor."""
+    doc = span.doc
+    if not all(t.is_upper or not t.is_alpha for t in span) or not _after_break(span[0]):
+        return False
+    for token in doc[span.end:span.end + 6]:
+        if token.text in ("(", "--", "—", "-", ","):
+            return True
+        if not (token.is_upper and token.is_alpha):
+            return False
+    return False
 
 
 def is_headline(span: Span) -> bool:

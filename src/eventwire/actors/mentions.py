@@ -21,6 +21,7 @@ from spacy.tokens import Span
 from ..datafiles import geonames
 from .coref import first_names as gendered_first_names
 from .filters import (
+    is_dateline,
     names_a_venue,
     names_a_work,
     place_names,
@@ -391,7 +392,8 @@ def _not_an_actor(span: Span, ctx: Context) -> bool:
     """Places, works, products, platforms as channels, headlines and page words."""
     key = name_key(span.text)
     lone_surname = len(span) == 1 and key in ctx.surnames
-    if is_headline(span) or is_product(span) or is_work(span) or is_channel(span) or names_a_work(span):
+    if is_headline(span) or is_product(span) or is_work(span) or is_channel(span) or names_a_work(span) \
+            or is_dateline(span):
         return True
     if key in platforms():
         return False  # a platform that acts ("Twitter suspended the account")
