@@ -348,7 +348,7 @@ def located_names(doc: Doc) -> frozenset[str]:
         if head is not root:
             named_place = _noun_in(head, buildings)
         for _ in range(6):  # "to Beckenham Junction, Elmers End and New Addington"
-            if head.dep_ != "conj" or head.head is head:
+            if ent.label_ == "NORP" or head.dep_ != "conj" or head.head is head:
                 break
             head = head.head
         here = named_place and head.dep_ == "pobj" and (
