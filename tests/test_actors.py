@@ -695,3 +695,19 @@ def test_actors_a_dateline_in_capitals_is_no_actor(nlp):
     names = {n for a in table.actors for n in a.names}
     assert not names & {"SAO", "SAO PAULO", "PAULO"}
     assert "Felipe Massa" in names and "NASA" in names
+
+
+@pytest.mark.issue(13)
+def test_actors_a_country_inside_a_hyphenated_place_and_a_possessed_venue_are_places(nlp):
+    table = _read(nlp, "The plane landed in Port-of-Spain, Trinidad and Tobago on Monday. "
+                       "Ryan ushered Trump out onto the Speaker's Balcony. The US-led coalition struck.")
+    names = {n for a in table.actors for n in a.names}
+    assert "Spain" not in names and "Balcony" not in names
+    assert {"Trinidad and Tobago", "United States"} <= names
+
+
+@pytest.mark.issue(13)
+def test_actors_a_person_tagged_title_before_star_is_a_work(nlp):
+    table = _read(nlp, "Mad Men star January Jones posted a picture. Cubs star Kris Bryant smiled.")
+    names = {n for a in table.actors for n in a.names}
+    assert "Mad Men" not in names and {"January Jones", "Kris Bryant"} <= names

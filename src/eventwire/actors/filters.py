@@ -291,7 +291,11 @@ def names_a_work(span: Span) -> bool:
     if span.end >= len(doc):
         return False
     after = doc[span.end]
-    return after.pos_ == "NOUN" and after.is_lower and _noun_in(after, _words().get("work_role", frozenset()))
+    if not (after.pos_ == "NOUN" and after.is_lower):
+        return False
+    if span.label_ == "PERSON" and after.lower_ == "star":
+        return True  # "Mad Men star January Jones" ("Cubs star" is a team's: not a PERSON)
+    return _noun_in(after, _words().get("work_role", frozenset()))
 
 
 def is_place(span: Span, located: frozenset[str] = frozenset()) -> bool:
@@ -302,7 +306,8 @@ def is_place(span: Span, located: frozenset[str] = frozenset()) -> bool:
     text = span.text[4:] if span.text.lower().startswith("the ") else span.text
     key = name_key(text)
     last = span[-1]
-    if key in place_names() or (len(span) > 1 and name_key(last.text) in venue_words()
+    possessed = span.start > 0 and span.doc[span.start - 1].tag_ == "POS"  # "the Speaker's Balcony"
+    if key in place_names() or ((len(span) > 1 or possessed) and name_key(last.text) in venue_words()
                                 and last.is_title):
         return True
     doc = span.doc

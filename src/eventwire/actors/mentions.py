@@ -175,6 +175,15 @@ def _capital_as_government(span: Span) -> bool:
         c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in verb.children)
 
 
+def _in_hyphenated_name(span: Span) -> bool:
+    """The country's name ends a hyphenated name with a lower-case link ("Port-of-Spain"):
+    a place's ("US-led", "Sino-US" stay the country)."""
+    doc = span.doc
+    i = span.start
+    return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+            and doc[i - 2].is_lower and doc[i - 2].is_alpha and not doc[i - 2].whitespace_)
+
+
 def _country_candidate(span: Span) -> Candidate | None:
     """A country name or demonym, or a capital that is the subject of a speech verb."""
     kb = span.kb_id_
@@ -188,7 +197,7 @@ def _country_candidate(span: Span) -> Candidate | None:
         return Candidate(span.start, span.end, COUNTRY, country.name, span.text, country, "capital")
     if found is None and span.label_ == "GPE":
         found = fuzzy_country(span.text)
-    if found is None or _not_nationality(span):
+    if found is None or _not_nationality(span) or _in_hyphenated_name(span):
         return None
     country, how = found
     return Candidate(span.start, span.end, COUNTRY, country.name, _clean(span.text), country, how)
