@@ -36,8 +36,11 @@ class Pipeline:
     """Models and tables loaded once; `read` streams articles through every stage."""
 
     def __init__(
-        self, *, model: str = MODEL, actors_file: str | None = None, batch_size: int = 16
+        self, *, model: str = MODEL, actors_file: str | None = None, batch_size: int = 16,
+        all_events: bool = False,
     ) -> None:
+        """``all_events`` keeps events without a political side (setting events.all_events)."""
+        self.all_events = all_events
         self.nlp = build(model)
         add_entity_ruler(self.nlp, actors_file=actors_file)
         self.batch_size = batch_size
@@ -112,7 +115,7 @@ class Pipeline:
     def read_doc(self, doc, article: Article, sections) -> Reading:  # type: ignore[no-untyped-def]
         table = find_actors(doc, article, sections)
         quotes, frames = find_quotes(doc, article, sections, table)
-        events = code_events(doc, article, sections, table, frames)
+        events = code_events(doc, article, sections, table, frames, all_events=self.all_events)
         place_events(doc, article, sections, events, table)
         return Reading(
             article=article,

@@ -186,6 +186,10 @@ class Event:
     hypothetical: bool = False
     hedged: bool = False
     in_caption: bool = False
+    #: the parties act on each other ("X and Y met": X with Y); sides may be read either way
+    symmetric: bool = False
+    #: an event of a past year that the article only recalls (lists and charts may leave it out)
+    background: bool = False
     confidence: float = 0.5
     id: str = ""
 

@@ -53,6 +53,8 @@ SETTINGS: dict[str, Setting] = _declare(
     Setting("ingest.batch_size", int, 32, "Articles handed to the pipeline at a time."),
     Setting("ingest.actors", str, "",
             "An extra actor dictionary (TSV, the columns of data/actors.tsv); empty: none."),
+    Setting("events.all_events", bool, False,
+            "Store every coded event, not only those with a political side (data/event_relevance.tsv)."),
     Setting("serve.host", str, "127.0.0.1", "Address the HTTP API and web UI listen on."),
     Setting("serve.port", int, 8000, "Port the HTTP API and web UI listen on."),
     Setting("serve.cache", bool, True,

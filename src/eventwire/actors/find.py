@@ -72,6 +72,20 @@ class ActorTable:
         actor_id = self.token_actor.get(i)
         return self.by_id(actor_id) if actor_id else None
 
+    def country_actor(self, iso3: str) -> str | None:
+        """The id of the country actor for ``iso3``, added unmentioned if the article has none
+        (an event placed in Amman acts on Jordan); None for an unknown code."""
+        for actor in self.actors:
+            if actor.kind == "country" and actor.country == iso3:
+                return actor.id
+        from .data import countries
+
+        country = countries().by_iso.get(iso3)
+        if country is None:
+            return None
+        self.actors.append(Actor(country.name, "country", iso3, id=country.actor_id))
+        return country.actor_id
+
     def country_of(self, actor_id: str) -> str | None:
         """ISO alpha-3 country of an actor (None when unknown or international)."""
         actor = self.by_id(actor_id)

@@ -81,6 +81,8 @@ class Event(Open):
     hypothetical: bool = False
     hedged: bool = False
     in_caption: bool = False
+    symmetric: bool = False
+    background: bool = False
     confidence: float = 0.0
     title: str | None = None
     num_mentions: int = 1

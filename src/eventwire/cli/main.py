@@ -182,11 +182,13 @@ def listed(store: Any, kind: str, limit: int, **filters: Any) -> Iterable[dict[s
                 help="Extra actor dictionary (TSV, same columns as the built-in one).")
 @setting_option("ingest.max_bytes", "--max-bytes", type=click.IntRange(1))
 @setting_option("ingest.batch_size", "--batch-size", type=click.IntRange(1, 1000))
+@setting_option("events.all_events", "--all-events", is_flag=True,
+                help="Store every coded event, also those without a political side.")
 @click.option("--reprocess", is_flag=True, help="Process articles already stored again.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, summary as JSON only.")
 def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str | None,
            url: str | None, actors_file: str | None, max_bytes: int, batch_size: int,
-           reprocess: bool, quiet: bool) -> None:
+           all_events: bool, reprocess: bool, quiet: bool) -> None:
     """Read articles from files, folders, feeds, WARC or - (stdin) into the database."""
     from ..ingest import read_paths
     from ..pipeline import Pipeline
@@ -198,7 +200,7 @@ def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str 
     store = _store(db)
     sources = read_paths(paths, published=published, outlet=outlet, url=url,
                                     max_bytes=max_bytes)
-    pipeline = Pipeline(actors_file=actors_file or None)
+    pipeline = Pipeline(actors_file=actors_file or None, all_events=bool(all_events))
     if quiet:
         summary = run(sources, pipeline=pipeline, store=store, batch_size=batch_size,
                       reprocess=reprocess)

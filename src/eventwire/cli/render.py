@@ -34,7 +34,7 @@ def reading_text(reading: Reading | Skip) -> str:
         lines.append(f"- {actor.name} [{actor.kind}, {actor.country or '-'}]{alias} {extra}".rstrip())
     lines.append(f"\n## events ({len(reading.events)})")
     for e in reading.events:
-        flags = [f for f in ("negated", "hypothetical", "hedged", "in_caption") if getattr(e, f)]
+        flags = [f for f in ("negated", "hypothetical", "hedged", "in_caption", "background") if getattr(e, f)]
         when = e.date.iso() if e.date else None
         where = e.location.name if e.location else None
         by = reading.actor(e.reported_by).name if e.reported_by and reading.actor(e.reported_by) else None

@@ -4,7 +4,8 @@ Each coded sentence of PLOVER_GSR_CAMEO.json becomes a one-paragraph
 article; all are read in one pipeline run. The system's primary event per
 sentence (highest confidence, earliest on ties) is compared with the gold
 type (PLOVER 0.5b1 labels mapped to 2021 ones) and with the gold source and
-target countries (CAMEO codes mapped to ISO alpha-3).
+target countries (CAMEO codes mapped to ISO alpha-3); for a symmetric event
+("X and Y agreed") the gold countries may be on either side.
 """
 
 from __future__ import annotations
@@ -115,11 +116,12 @@ def _score_sentence(record: dict[str, Any], reading: Reading | Skip, tally: Coun
         return
     tally["type"] += 1
     tally[f"right:{gold_type}"] += 1
+    both = [*event.actors, *event.recipients]  # a symmetric event's parties act on each other
     for side, gold_side, ids in (("actor", "source", event.actors), ("recipient", "target", event.recipients)):
         wanted = _countries(record.get(gold_side))
         if wanted:
             tally[f"{side}_n"] += 1
-            tally[side] += int(wanted <= _event_countries(reading, ids))
+            tally[side] += int(wanted <= _event_countries(reading, both if event.symmetric else ids))
 
 
 def evaluate_plover(path: str | Path, pipeline: Pipeline, *, limit: int | None = None) -> dict[str, Any]:

@@ -45,6 +45,11 @@ def conjuncts(token: Token) -> list[Token]:
 
 def _near(token: Token, table: ActorTable, depth: int, deps: tuple[str, ...] = NEAR_DEPS) -> list[str]:
     ids: list[str] = []
+    named = [c for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if named and "appos" in deps and token.pos_ == "NOUN":  # "Trump's wife, Melania": the name is the person
+        for child in named:
+            _add(ids, head_actors(child, table, None, 2))
+        return ids
     for child in token.children:
         if child.dep_ not in deps:
             continue
@@ -96,28 +101,31 @@ def modifiers(token: Token, table: ActorTable) -> list[str]:
 
 
 def place_country(token: Token, table: ActorTable) -> list[str]:
-    """A place standing for its country ("to strike Kyiv"): that country's actor, if the article has one."""
+    """A place standing for its country ("to strike Kyiv", "arrived in Amman"): that country's actor
+    (the article's countries hint the geocoder: "strike Moscow" in a story about Russia)."""
     doc, start, end = token.doc, token.i, token.i + 1
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
-    countries = [a.country for a in table.actors if a.kind == "country" and a.country]
-    if not countries:
-        return []
-    iso = _place_iso(doc[start:end].text, tuple(sorted(set(countries))))
-    found = [a.id for a in table.actors if a.kind == "country" and a.country == iso]
-    return found[:1]
+    countries = {a.country for a in table.actors if a.kind == "country" and a.country}
+    hints = tuple(sorted({a.country for a in table.actors if a.country}))
+    iso, main = _place_iso(doc[start:end].text, hints)
+    if iso is None or (iso not in countries and not (main and token.ent_type_ == "GPE")):
+        return []  # a new country only for a place's own name ("White House" is also Casablanca)
+    found = table.country_actor(iso)
+    return [found] if found else []
 
 
-def _place_iso(name: str, countries: tuple[str, ...]) -> str | None:
+def _place_iso(name: str, countries: tuple[str, ...]) -> tuple[str | None, bool]:
+    """(country of the place called ``name``, whether that is the place's main name)."""
     try:
-        from ..timeplace.gazetteer import geocode
+        from ..timeplace.gazetteer import lookup
     except ImportError:
-        return None
+        return None, False
     # the article's countries only hint: "strike Moscow" in a story with a US actor is not Idaho
-    place = geocode(name, hints=countries)
-    return place.country if place is not None else None
+    found = lookup(name, hints=countries)
+    return (found[0].country, found[1]) if found is not None else (None, False)
 
 
 def argument(
@@ -174,7 +182,8 @@ def subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if obj is not None:
             return obj, False
         found, passive = subject(head, depth + 1)
-        return found, passive and token.dep_ == "conj"
+        reduced = token.dep_ == "advcl" and token.tag_ == "VBN"  # "Asked about ..., Trump said": he was asked
+        return found, (passive and token.dep_ == "conj") or reduced
     return None, False
 
 

@@ -7,14 +7,18 @@ actors and recipients as lists of actor ids (never exploded into dyads).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from . import ontology
 from ..nlp.paragraphs import sentences
 from .args import argument, subject
-from .lexicon import Match, candidates, match, words
+from .lexicon import NO_EVENT, Match, candidates, match, words
 from .modality import Modality, modality
+from .discards import discarded
+from .relevance import relevant, wire_caption
 from .roles import roles
+from .sides import settle_sides, unnamed_actor, verbal
 from ..records import Article, Event, Section, normalise_text
 
 if TYPE_CHECKING:
@@ -56,13 +60,20 @@ def _absorbed(m: Match, triggers: dict[int, Match]) -> bool:
     if m.row.pos == "V":
         if any(c.dep_ == "aux" and c.i in triggers and triggers[c.i].row.pos == "M" for c in token.children):
             return True
+        first = token
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head  # "called for repealing the law and voiding the deal": as the first
+        if first is not token and first.dep_ in ("xcomp", "pcomp", "dobj"):
+            token = first
         governor = token.head.head if token.dep_ == "pcomp" else token.head
         head = triggers.get(governor.i) if token.head is not token else None
-        if head is None:
+        if head is None or head.row.cameo == NO_EVENT:
             return False
         speech = token.dep_ == "ccomp" and token.i > governor.i and head.row.pos == "V"
         if token.dep_ in ("xcomp", "dobj", "pcomp") or speech:
             return True
+        if m.row.cameo == NO_EVENT:
+            return False
         same = ontology.plover(head.row.cameo) == ontology.plover(m.row.cameo)
         return token.dep_ in ("advcl", "acl") and same
     for _ in range(3):
@@ -189,6 +200,8 @@ def _mode(code: ontology.Code, m: Match) -> str:
 def _code(m: Match, state: _Article, article: Article) -> Event | None:
     """One event for one trigger match, or None when the code has no PLOVER type."""
     token = m.token
+    if m.row.cameo == NO_EVENT:
+        return None  # a pattern that claims its words for no event ("avoid incidents")
     reported_by, speaker = _reporter(token, state)
     frame = state.frame(token.idx)
     sentence = state.sent_of.get(token.i, 0)
@@ -196,10 +209,18 @@ def _code(m: Match, state: _Article, article: Article) -> Event | None:
     mood = modality(token)
     cameo, negated, hypothetical = _recode(m.row.cameo, mood)
     code = ontology.lookup(cameo)
+    if ontology.root(m.row.cameo) == "03" and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in words("undo_verb") for c in token.children):
+        return None  # "vowed to dismantle Obama's legacy", "promising to repeal the law": no cooperation
+    if ontology.root(m.row.cameo) == "12" and any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in words("statement_verb") for c in token.children):
+        return None  # "declined to comment": no rejection
     if m.row.pos == "M" and (not recipients or actors == recipients):
         return None  # "must" is a demand only when someone is told by someone else
-    if not code.plover or not (actors or recipients) or (m.row.pos == "N" and not actors):
+    if not code.plover:
         return None
+    if not actors and not unnamed_actor(m):
+        return None  # no actor named, and none left unnamed on purpose ("was arrested", "a gunman")
     code = ontology.lookup(_mode(code, m))
     phrase = _evidence(m)
     start, end = phrase.start_char, phrase.end_char
@@ -222,21 +243,39 @@ def _key(event: Event, state: _Article) -> tuple[str, int, str]:
     return normalise_text(sent.text), event.start - sent.start_char, event.cameo
 
 
+def _codable(i: int, state: _Article, skip: set[int]) -> bool:
+    """Whether token ``i`` may trigger: not in a discarded sentence, nor in a caption that is
+    not a wire photo caption of a dated action (credits and furniture never reach the parse)."""
+    sentence = state.sent_of.get(i, 0)
+    if sentence in skip:
+        return False
+    section = state.section(state.doc[i].idx)
+    return section is None or section.kind != "caption" or wire_caption(
+        state.doc.text[section.start:section.end])
+
+
 def code_events(
     doc: Doc,
     article: Article,
     sections: list[Section],
     actors: ActorTable,
     frames: list[Frame],
+    *,
+    all_events: bool = False,
 ) -> list[Event]:
-    """Every event the trigger lexicon finds in ``doc``, in text order."""
+    """The events the trigger lexicon finds in ``doc``, in text order; only those with a political
+    side (`relevance`) unless ``all_events``."""
     state = _Article(doc, sections, actors, frames)
+    skip = discarded(state.sents)
+    if skip is None:
+        return []  # a story-level discard phrase: sport, entertainment
     triggers: dict[int, Match] = {}
     for i in candidates(doc):
-        found = match(doc[i])
+        found = match(doc[i]) if _codable(i, state, skip) else None
         if found is not None:
             triggers[i] = found
     seen: set[tuple[str, int, str]] = set()
+    kept: list[Event] = []
     for m in triggers.values():
         if _absorbed(m, triggers):
             continue
@@ -245,5 +284,8 @@ def code_events(
         if event is None or key in seen:
             continue
         seen.add(key)
-        state.events.append(event)
-    return state.events
+        state.events.append(event)  # every coded event resolves later pronouns
+        event = settle_sides(verbal(replace(event), actors), "sym" in m.row.flags, m, actors, all_events)
+        if event is not None and (all_events or relevant(event, actors)):
+            kept.append(event)
+    return kept

@@ -19,8 +19,17 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 LEXICON_FILE = DATA / "cameo_lexicon.tsv"
+#: rows derived from the PETRARCH CAMEO verb dictionary (scripts/dictionaries/verbs.py)
+VERBS_FILE = DATA / "cameo_verbs.tsv"
+CLASSES_FILE = DATA / "cameo_classes.tsv"
 WORDS_FILE = DATA / "event_words.tsv"
+#: an object cell starting with this names a synonym set of cameo_classes.tsv ("&weapon")
+SET_MARK = "&"
+#: the code of a pattern that claims its words for no event
+NO_EVENT = "---"
 POS_OK = {"V": {"VERB", "AUX"}, "N": {"NOUN", "PROPN"}, "A": {"ADJ"}, "M": {"AUX", "VERB"}}
+#: entity labels of names whose words name no event ("Agreement" in NAFTA's name)
+NAME_LABELS = {"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT"}
 #: dependency labels of a word that modifies a noun rather than naming an event
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 #: an object cell starting with this names a word class of the event words file ("@aid_object")
@@ -41,11 +50,15 @@ class Row:
     flags: frozenset[str]
     example: str
     line: int
+    #: the object of prep when obj is the direct object (derived rows, flag dobj)
+    pobj: str | None = None
+    #: the project's own row (cameo_lexicon.tsv), which wins over a derived one on a tie
+    own: bool = True
 
     @property
     def specificity(self) -> int:
-        """How many conditions beyond the lemma the row sets (preposition, object)."""
-        return int(self.prep is not None) + int(self.obj is not None)
+        """How many conditions beyond the lemma the row sets (preposition, objects)."""
+        return int(self.prep is not None) + int(self.obj is not None) + int(self.pobj is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +90,48 @@ def lexicon() -> tuple[Row, ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def derived() -> tuple[Row, ...]:
+    """The rows derived from the CAMEO verb dictionary (columns in the file's header); none for
+    report verbs, whose reported noun triggers by itself ("reported an attack by X")."""
+    found = []
+    reports = words("report_verb")
+    for n, cells in enumerate(read_rows(VERBS_FILE), start=1):
+        if len(cells) < 7 or cells[1].strip() != "V":
+            raise EventwireError("E203", path=VERBS_FILE, detail=f"bad row {n}: {cells}")
+        flags = frozenset(f for f in cells[6].strip().split(",") if f and f != "-")
+        if cells[0].strip().lower() in reports:
+            continue
+        found.append(Row(cells[0].strip().lower(), "V", _cell(cells[2]), _cell(cells[3]), cells[5].strip(),
+                         flags, cells[7].strip() if len(cells) > 7 else "", n, _cell(cells[4]), False))
+    return tuple(found)
+
+
+@functools.lru_cache(maxsize=1)
+def classes() -> dict[str, frozenset[str]]:
+    """The CAMEO synonym sets: "&name" -> members (words, or modifiers then head)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for cells in read_rows(CLASSES_FILE):
+        if len(cells) >= 2:
+            found[cells[0].strip().lower()].add(cells[1].strip().lower())
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+@functools.lru_cache(maxsize=256)
+def _set(name: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A CAMEO set split into its one-word members and its phrases."""
+    members = classes().get(name, frozenset())
+    return frozenset(m for m in members if " " not in m), tuple(m for m in members if " " in m)
+
+
+@functools.lru_cache(maxsize=1)
 def by_lemma() -> dict[str, tuple[Row, ...]]:
-    """Rows keyed by lemma, most specific first."""
+    """Rows keyed by lemma: the project's rows first (a fitting one always wins: they are the
+    ones tuned for news), then the derived ones; most specific first within each."""
     index: dict[str, list[Row]] = defaultdict(list)
-    for row in lexicon():
+    for row in (*lexicon(), *derived()):
         index[row.lemma].append(row)
-    return {k: tuple(sorted(v, key=lambda r: (-r.specificity, r.obj is None))) for k, v in index.items()}
+    return {k: tuple(sorted(v, key=lambda r: (not r.own, -r.specificity, r.obj is None)))
+            for k, v in index.items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -118,16 +167,28 @@ def _object(token: Token, prep: Token | None) -> Token | None:
 
 
 def _is(word: Token, lemma: str) -> bool:
-    """Whether ``word`` is ``lemma``, or a word of the class ``@kind`` (event words file)."""
+    """Whether ``word`` is ``lemma`` (or its plural), a word of the class ``@kind`` (event words
+    file), a member of the CAMEO set ``&name``, or the phrase "modifiers head" headed by ``word``."""
     found = word.lemma_.lower()
-    return found in words(lemma[1:]) if lemma.startswith(CLASS_MARK) else found == lemma
+    if lemma.startswith(CLASS_MARK):
+        return found in words(lemma[1:])
+    if lemma.startswith(SET_MARK):
+        single, phrases = _set(lemma)
+        return found in single or word.lower_ in single or any(_is(word, m) for m in phrases)
+    if " " in lemma:
+        *mods, head = lemma.split()
+        if not _is(word, head):
+            return False
+        near = [c for c in word.children if c.dep_ in ("compound", "amod", "nmod", "nummod", "poss")]
+        return all(any(_is(c, m) for c in near) for m in mods)
+    return found == lemma or word.lower_ == lemma
 
 
 def _names(obj: Token, lemma: str) -> bool:
     """Whether ``obj`` is the wanted noun, or a noun compounded with it ("mediation efforts")."""
     if _is(obj, lemma) or any(c.dep_ in ("compound", "amod") and _is(c, lemma) for c in obj.children):
         return True
-    if not lemma.startswith(CLASS_MARK):
+    if not lemma.startswith((CLASS_MARK, SET_MARK)):
         return False
     if any(c.dep_ == "conj" and _names(c, lemma) for c in obj.children):  # "photographs and arms"
         return True
@@ -152,15 +213,19 @@ def _fits(token: Token, row: Row) -> Match | None:
         dobj = next((c for c in token.children if c.dep_ == "dobj"), None)
         if prep is None and dobj is not None and row.pos == "V":
             prep = _prep_child(dobj, row.prep)
-        if prep is None and "flip" in row.flags:
+        if prep is None and ("flip" in row.flags or row.pos == "V"):  # "blamed her defeat in the election on X"
             prep = next((p for c in token.children if c.dep_ == "dobj"
                          for p in c.subtree if p.dep_ == "prep" and p.lower_ == row.prep), None)
         if prep is None and not (row.pos == "N" and _prep_child(token.head, row.prep)):
             return None
     elif row.pos == "V" and any(c.dep_ == "prt" for c in token.children):
         return None  # a particle makes another verb ("struck up a talk"); rows name the ones we code
-    own = row.obj is None or row.prep is None or prep is None or prep.dep_ == "prt"
+    own = row.obj is None or row.prep is None or prep is None or prep.dep_ == "prt" or "dobj" in row.flags
     obj = _object(token, prep) if own else _object(prep, None)
+    if row.pobj is not None:
+        pobj = _object(prep, None) if prep is not None else None
+        if pobj is None or not _names(pobj, row.pobj):
+            return None
     if row.obj is not None and (obj is None or not _names(obj, row.obj)):
         moved = _with_object(token) if row.obj.startswith(CLASS_MARK) else None
         if moved is None or not _names(moved, row.obj):
@@ -196,14 +261,27 @@ def candidates(doc: Doc) -> list[int]:
 def match(token: Token) -> Match | None:
     """The most specific lexicon row ``token`` triggers, if any."""
     lemma = words("lemma").get(token.lower_) or token.lemma_.lower()
-    rows = by_lemma().get(lemma) or by_lemma().get(token.lower_)
+    if lemma in words("clause_statement") and any(c.dep_ == "ccomp" for c in token.children):
+        return None  # "conceded that ...": a statement
+    rows = by_lemma().get(lemma, ())  # and rows keyed by the form itself ("talks", not "talk")
+    if token.lower_ != lemma:
+        rows = rows + by_lemma().get(token.lower_, ())
     if not rows:
         return None
+    near: frozenset[str] | None = None
     for row in rows:
         if token.pos_ not in POS_OK[row.pos] and not (row.pos == "V" and token.dep_ == "ROOT"):
             continue
+        if not row.own:  # derived rows are many: a cheap look at the nearby words first
+            near = _near_words(token) if near is None else near
+            if not _may_fit(row, near):
+                continue
         if token.dep_ in MODIFIER_DEPS or (row.pos == "N" and token.dep_ == "attr"):
             continue
+        if row.pos == "N" and token.ent_type_ in NAME_LABELS:
+            continue  # a word of a name: "the North American Free Trade Agreement"
+        if row.pos == "V" and token.dep_ == "conj" and token.head.pos_ == "ADJ":
+            continue  # an adjective among adjectives: "fatigued, resigned and not hopeful"
         if row.pos == "M":
             verb = token.head
             reported = verb.dep_ in ("ccomp", "acl", "ROOT", "conj")
@@ -214,6 +292,41 @@ def match(token: Token) -> Match | None:
         if found is not None and not (row.cameo.startswith(APPEAL_ROOT) and _question(token)):
             return found
     return None
+
+
+def _near_words(token: Token) -> frozenset[str]:
+    """Lemmas and forms of the words two steps below ``token`` (where its conditions look)."""
+    found: set[str] = set()
+    for child in token.children:
+        found.update((child.lemma_.lower(), child.lower_))
+        for grand in child.children:
+            found.update((grand.lemma_.lower(), grand.lower_))
+            for great in grand.children:
+                if great.dep_ in ("pobj", "conj", "compound", "amod"):
+                    found.update((great.lemma_.lower(), great.lower_))
+    return frozenset(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _heads(cell: str) -> frozenset[str]:
+    """The words one of which must be near for an object cell to match ("" for any)."""
+    head = cell.split()[-1]
+    if head.startswith(SET_MARK):
+        single, phrases = _set(head)
+        return single | frozenset(p.split()[-1] for p in phrases)
+    return frozenset(("",)) if head.startswith(CLASS_MARK) else frozenset((head,))
+
+
+def _may_fit(row: Row, near: frozenset[str]) -> bool:
+    """False when a derived row cannot match: its preposition or object head is not near."""
+    if row.prep is not None and row.prep not in near:
+        return False
+    for cell in (row.obj, row.pobj):
+        if cell is not None:
+            heads = _heads(cell)
+            if "" not in heads and heads.isdisjoint(near):
+                return False
+    return True
 
 
 def _question(token: Token) -> bool:

@@ -24,9 +24,13 @@ class Modality:
 
 
 def _chain(token: Token, limit: int = 3) -> list[Token]:
-    """The trigger and the verbs it is the infinitive of ("said to have praised" -> said)."""
+    """The trigger, the verbs it is the infinitive of ("said to have praised" -> said) and the verb
+    it is coordinated with, whose auxiliaries it shares ("will round up and deport")."""
     found = [token]
-    while token.dep_ == "xcomp" and token.head is not token and len(found) <= limit:
+    while token.dep_ in ("xcomp", "conj") and token.head is not token and len(found) <= limit:
+        if token.dep_ == "conj" and (token.pos_ != token.head.pos_ or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in token.children)):
+            break  # a clause of its own ("..., and many Democrats accused Comey")
         token = token.head
         found.append(token)
     return found
@@ -44,13 +48,22 @@ def _conditional(token: Token) -> bool:
 
 
 def _intent(token: Token) -> bool:
-    head = token.head
-    if token.dep_ not in ("xcomp", "acl", "advcl") or head is token:
-        return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return False
-    lemma = head.lemma_.lower()
-    return lemma in words("intent") or (head.pos_ == "ADJ" and lemma in words("ready"))
+    """Whether the trigger is what someone intends, up a chain of infinitives ("a promise to
+    appoint a prosecutor to investigate")."""
+    for _ in range(4):
+        head = token.head
+        if token.dep_ in ("dobj", "pobj") and head is not token:
+            token = head  # through an object noun: "appoint a prosecutor to investigate"
+            continue
+        if token.dep_ not in ("xcomp", "acl", "advcl", "relcl") or head is token:
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return False
+        lemma = head.lemma_.lower()
+        if lemma in words("intent") or (head.pos_ == "ADJ" and lemma in words("ready")):
+            return True
+        token = head
+    return False
 
 
 def modality(token: Token) -> Modality:

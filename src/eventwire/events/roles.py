@@ -10,6 +10,7 @@ from .args import (
     agent,
     argument,
     find_prep,
+    place_country,
     modifiers,
     prep_objects,
     subject,
@@ -40,11 +41,11 @@ def _direct_object(match: Match) -> Token | None:
 
 
 def _split(actors: list[str], recipients: list[str], symmetric: bool) -> Roles:
-    """The parties of a symmetric event ("X and Y met", "X met Y") act on each other: both lists hold all."""
-    if not symmetric or len(actors) + len(recipients) < 2:
-        return actors, recipients
-    parties = actors + [r for r in recipients if r not in actors]
-    return parties, list(parties)
+    """A symmetric event of coordinated parties alone ("X and Y met") is X with Y; "X and Y met Z"
+    keeps its lists (the event is flagged symmetric, so either side may be read as the actor)."""
+    if symmetric and not recipients and len(actors) >= 2:
+        return actors[:1], actors[1:]
+    return actors, recipients
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -116,12 +117,23 @@ def verb_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
     if passive:
         return argument(agent(token), table, pronouns), argument(subj, table, pronouns)
     actors = argument(subj, table, pronouns)
-    if "flip" in row.flags and row.prep:
-        return argument(find_prep(match, row.prep), table, pronouns), actors
-    recipients = argument(_direct_object(match), table, pronouns)
+    if "flip" in row.flags:  # "received drones from Iran": the giver acts on the subject
+        giver = find_prep(match, row.prep or "from")
+        if giver is not None or row.prep:
+            return argument(giver, table, pronouns), actors
+        return argument(_direct_object(match), table, pronouns), actors
+    recipients: list[str] = []
+    if row.prep is not None and row.obj is None and match.prep is not None and match.prep.dep_ != "prt":
+        # a row's preposition names its target: "blamed her defeat on Comey", "sided with Russia"
+        recipients = argument(find_prep(match, row.prep), table, pronouns)
+    recipients = recipients or argument(_direct_object(match), table, pronouns)
     if not recipients:
         preps = RECIPIENT_PREPS if row.prep is None else (row.prep, *RECIPIENT_PREPS)
+        if row.obj is not None:  # a phrase row's object may carry the target: "issued warrants for X"
+            preps = (*preps, "for")
         holders = [token] + [c for c in token.children if c.dep_ == "dobj"]
+        if match.obj is not None and match.obj not in holders:  # "engaged in a firefight with X"
+            holders.append(match.obj)
         for holder in holders:
             for obj in prep_objects(holder, (*preps, "between")):
                 _extend(recipients, argument(obj, table, pronouns))
@@ -138,6 +150,20 @@ def _light_subject(token: Token) -> Token | None:
     return None
 
 
+def _against(token: Token, table: ActorTable) -> list[str]:
+    """Actors named in an "anti-" modifier of the noun: the ones it is against."""
+    found: list[str] = []
+    doc = token.doc
+    for child in token.children:
+        if child.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        before = [doc[i].lower_ for i in range(max(child.left_edge.i - 2, 0), child.left_edge.i)]
+        words = [w.lower_ for w in child.subtree] + before[-2:]
+        if any(w.startswith("anti") for w in words):
+            _extend(found, [table.token_actor[w.i] for w in child.subtree if w.i in table.token_actor])
+    return found
+
+
 def noun_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
     """Possessor, modifier or "by" phrase acts; "on/against/with/of" phrases receive."""
     token = match.token
@@ -151,6 +177,12 @@ def noun_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
     recipients: list[str] = []
     for obj in prep_objects(token, NOUN_PREPS):
         _extend(recipients, argument(obj, table, pronouns))
+    against = _against(token, table)  # "anti-Trump demonstrations": Trump is the target
+    if any(match.row.cameo.startswith(p) for p in words("target_modifier_code")):
+        against += [a for a in actors if (table.by_id(a) is not None and table.by_id(a).kind == "person")
+                    and any(c.dep_ == "compound" and table.token_actor.get(c.i) == a for c in token.children)]
+    actors = [a for a in actors if a not in against]
+    _extend(recipients, against)
     recipients = [r for r in recipients if r not in actors] or recipients
     return _split(actors, recipients, "sym" in match.row.flags)
 
@@ -194,13 +226,29 @@ def demand_roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker: s
     return ([speaker] if speaker else []), recipients
 
 
+def _sentence_place(token: Token, table: ActorTable, actors: list[str]) -> list[str]:
+    """The country actor of the first place named in the trigger's sentence ("bombers killed 23
+    people ... in Tel Aviv"), other than the actors themselves."""
+    for word in token.sent:
+        if word.ent_type_ in ("GPE", "LOC") and word.ent_iob_ == "B" and word.i not in table.token_actor:
+            found = [i for i in place_country(word, table) if i not in actors]
+            if found:
+                return found
+    return []
+
+
 def _home(actors: list[str], table: ActorTable) -> list[str]:
     """The country actor of the first actor's country, for domestic events without a target."""
     first = table.by_id(actors[0]) if actors else None
     if first is None or not first.country:
         return []
-    home = [a.id for a in table.actors if a.kind == "country" and a.country == first.country]
-    return home[:1] or [first.id]
+    home = table.country_actor(first.country)
+    return [home] if home else []
+
+
+def domestic(token: Token, table: ActorTable, actors: list[str]) -> list[str]:
+    """Where an event without a named target acts: the sentence's first place, else the actor's home."""
+    return _sentence_place(token, table, actors) or _home(actors, table)
 
 
 def roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker: str | None) -> Roles:
@@ -213,6 +261,4 @@ def roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker: str | No
         actors, recipients = adjective_roles(match, table, pronouns, speaker)
     else:
         actors, recipients = verb_roles(match, table, pronouns)
-    if not recipients and match.row.cameo[:2] in words("domestic_root"):
-        recipients = _home(actors, table)
     return actors, recipients

@@ -36,7 +36,7 @@ def _event(row: Any) -> Event:
         date=DateValue(row.date, row.date_precision, row.date_text or "", row.date_inferred),
         reported_by=row.reported_by, speaker=row.speaker, negated=row.negated,
         hypothetical=row.hypothetical, hedged=row.hedged, in_caption=row.in_caption,
-        confidence=row.confidence,
+        symmetric=row.symmetric, background=row.background, confidence=row.confidence,
     )
 
 

@@ -46,7 +46,7 @@ def event_row(e: Event) -> dict[str, Any]:
         "date_inferred": bool(date and date.inferred),
         "reported_by": e.reported_by, "speaker": e.speaker, "negated": e.negated,
         "hypothetical": e.hypothetical, "hedged": e.hedged, "in_caption": e.in_caption,
-        "confidence": e.confidence,
+        "symmetric": e.symmetric, "background": e.background, "confidence": e.confidence,
         "merge_key": merge_key(e),
     }
 

@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
     true,
 )
 
@@ -117,6 +118,8 @@ events = Table(
     Column("hypothetical", Boolean, nullable=False),
     Column("hedged", Boolean, nullable=False),
     Column("in_caption", Boolean, nullable=False),
+    Column("symmetric", Boolean, nullable=False, server_default=false()),
+    Column("background", Boolean, nullable=False, server_default=false()),
     Column("confidence", Float, nullable=False),
     Column("merge_key", String(32)),
     # 0010 (`derived`): the article's story and outlet, the date's month and week, and the

@@ -25,7 +25,8 @@ from ..nlp.paragraphs import sentences
 from ..datafiles import DATA, rows
 from .gazetteer import geocode, is_place, lookup, place_names, warm
 from ..records import Article, DateValue, Event, Place, Section
-from .dates import resolve_date, words
+from .dates import WORDS_FILE, resolve_date, words
+from .settle import settle
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -111,6 +112,7 @@ def place_events(
         clause = _clause(anchor) if anchor is not None else set()
         if event.date is None:
             event.date = _event_date(ctx, event, sent, anchor, clause)
+            settle(event, article.published, anchor)
         if event.location is None:
             event.location = _event_place(ctx, event, sent, anchor, clause)
 
@@ -195,7 +197,14 @@ def _date_marks(doc: Doc, ents: tuple[Span, ...], published: date | None) -> lis
         token = doc[i]
         if token.ent_iob_ == "O" and not _name_follows(token):
             marks.append(_date_mark(doc, i, i + 1, token, published))
-    return [m for m in marks if m.date is not None and m.date.precision != "unknown"]
+    targets = _target_words()  # "plans for 2022": a target, never the event's date
+    return [m for m in marks if m.date is not None and m.date.precision != "unknown"
+            and not (m.date.precision == "year" and doc[m.start].lower_ in targets)]
+
+
+@functools.lru_cache(maxsize=1)
+def _target_words() -> frozenset[str]:
+    return frozenset(r[1].strip() for r in rows(WORDS_FILE) if r and r[0] == "target" and len(r) > 1)
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,7 +1,7 @@
 """stories: a report that an event did not happen gets a merge key of its own
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-03
 
 Reports of one event across a story share a merge key (type and sides);
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

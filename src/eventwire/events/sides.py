@@ -1,0 +1,168 @@
+"""Who may stand on each side of a coded event (rules in data/event_relevance.tsv and the word
+classes of data/event_words.tsv).
+
+An event has an actor: one the text names, or one it leaves unnamed on purpose (an agentless
+passive, "was arrested"; an agent noun, "a gunman", "protesters"). It has a recipient unless its
+type takes none, it acts on people it does not name ("killed 23 people"), or on an event ("condemned
+the attack"). Never the same actor on both ends; "X and Y met" is X with Y, flagged symmetric.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import ontology
+from .args import argument, subject
+from .lexicon import Match, by_lemma, words
+from .lexicon import _set as _cameo_set
+from .relevance import needs_recipient, political, relevant, rules
+from .roles import domestic
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..actors.find import ActorTable
+    from ..records import Event
+
+
+def _heads(token: Token) -> list[Token]:
+    """A noun and the nouns it is a measure of ("dozens of protesters")."""
+    return [token, *(o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj")]
+
+
+def _is_class(token: Token | None, kind: str) -> bool:
+    """Whether the noun (or what it measures) is a word of the class, or of a CAMEO set the
+    event words file lists for it (kind ``<kind>_set``: "&people", "&refugee", ...)."""
+    if token is None:
+        return False
+    sets = [_cameo_set(name)[0] for name in words(f"{kind}_set")]
+    for head in _heads(token):
+        lemma = head.lemma_.lower()
+        if lemma in words(kind) or any(lemma in s or head.lower_ in s for s in sets):
+            return True
+    return False
+
+
+def _coded(m: Match, rule: str) -> bool:
+    return any(m.row.cameo.startswith(prefix) for prefix in rules().get(rule, ()))
+
+
+def unnamed_actor(m: Match) -> bool:
+    """Whether the text leaves the actor unnamed on purpose, for an event of a kind only the state,
+    armed men or political crowds do: an agentless passive ("a suspect was arrested"), an agent noun
+    as subject ("a gunman attacked", "thousands of protesters marched"), or a protest noun that is
+    the subject of its clause ("demonstrations turned violent"; not "related to the protest")."""
+    if m.row.pos == "N":
+        return m.token.dep_ in ("nsubj", "nsubjpass") and _coded(m, "unnamed_noun_code")
+    if m.row.pos != "V":
+        return False
+    subj, passive = subject(m.token)
+    if passive:
+        return not any(c.dep_ == "agent" for c in m.token.children) and _coded(m, "unnamed_passive_code")
+    return _is_class(subj, "agent_noun") and _coded(m, "unnamed_agent_code")
+
+
+def _objects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + [
+        o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+
+
+def untargeted(m: Match) -> bool:
+    """Whether an event may lack a recipient: it acts on people it does not name ("arrested dozens
+    of protesters"), on an event, a noun of the trigger lexicon ("condemned the attack",
+    "launched an investigation", "appealed for unity", "agreed to postpone the rally"), or an
+    intention or refusal acts on no one ("agreed to resign": self_intent_code)."""
+    if _coded(m, "partner_code"):
+        return False  # a meeting or talks need someone met: "convened a crisis meeting" is not one
+    nouns = by_lemma()
+    verbs = [m.token, *(c for c in m.token.children if c.dep_ == "xcomp")]  # "agreed to postpone the rally"
+    for verb in verbs:
+        objects = _objects(verb)
+        objects += [o for obj in list(objects) for o in _objects(obj)]  # "responsibility for the attack"
+        for obj in objects:
+            if _is_class(obj, "victim") or _is_class(obj, "event_noun"):
+                return True
+            if any(r.pos == "N" for r in nouns.get(obj.lemma_.lower(), ())):
+                return True
+    if _coded(m, "self_intent_code") and any(v is not m.token and v.pos_ == "VERB" and not _objects(v) for v in verbs):
+        return True  # an intention that acts on no one: "agreed to resign", "declined to step down"
+    return m.row.pos == "N" and _coded(m, "unnamed_agent_code")  # "the FBI investigation", not "a meeting"
+
+
+def verbal(event: Event, table: ActorTable) -> Event:
+    """Persons without arms who "attack" or "clash with" someone do so in words ("Trump attacks
+    the FBI"): an assault whose actors are all unarmed persons is a criticism."""
+    if ontology.root(event.cameo) not in rules().get("armed_root", ()) or not event.actors:
+        return event
+    armed = rules().get("armed_sector", ())
+    sides = [table.by_id(a) for a in event.actors]  # persons without arms attack in words
+    if any(a is None or a.kind != "person" or any(s in armed for s in a.sectors) for a in sides):
+        return event
+    code = ontology.lookup(next(iter(rules().get("verbal_code", ("111",)))))
+    event.cameo, event.plover, event.mode = code.cameo, code.plover, code.mode
+    event.quad_class, event.goldstein = code.quad_class, code.goldstein
+    return event
+
+
+def _is_weapon(token: Token) -> bool:
+    single, _ = _cameo_set("&weapon")
+    return token.lemma_.lower() in single or token.lower_ in single
+
+
+def thing_object(m: Match, table: ActorTable) -> bool:
+    """Whether a verb of force, or one that acts on persons (release, arrest, deport), acts on a
+    thing, not on an actor, place or people ("struck conciliatory notes", "fight addiction",
+    "hit a record", "capture the moment", "released his letter")."""
+    objs = [c for c in m.token.children if c.dep_ == "dobj"]
+    on_people = ontology.root(m.row.cameo) in rules().get("armed_root", ()) or _coded(m, "people_object_code")
+    if m.row.pos != "V" or not objs or not on_people or m.row.obj is not None:
+        return False  # a phrase row says what its object is: "issued warrants", "claimed responsibility"
+    for obj in objs:  # the object itself, not a modifier of it ("beating a Trump pinata")
+        named = any(o.i in table.token_actor for o in (obj, *(c for c in obj.children if c.dep_ in ("conj", "appos"))))
+        if named and obj.pos_ == "PROPN" or obj.i in table.token_actor:
+            return False
+        if _is_class(obj, "victim") or _is_class(obj, "agent_noun") or obj.ent_type_ in ("GPE", "LOC", "FAC", "NORP"):
+            return False
+        named = [table.by_id(i) for i in argument(obj, table, None)]
+        if obj.pos_ == "NOUN" and any(a is not None and a.kind != "person" for a in named):
+            return False  # "Palestinian detainees", "Syrian forces": people or bodies of a named side
+        if _is_weapon(obj):
+            return False  # "fired shells at ...": the object is what is fired
+        if obj.pos_ == "PRON" and obj.lower_ not in ("it", "this", "that"):
+            return False  # "killed them"
+    return True
+
+
+def _on_thing(m: Match, table: ActorTable) -> bool:
+    """Whether the verb's direct object is a thing ("prevent similar actions"): then a domestic
+    event does not act on the country at home."""
+    for obj in (c for c in m.token.children if c.dep_ == "dobj"):
+        if obj.i in table.token_actor or _is_class(obj, "victim") or _is_class(obj, "agent_noun"):
+            return False
+        if any(r.pos == "N" for r in by_lemma().get(obj.lemma_.lower(), ())) or _is_class(obj, "event_noun"):
+            return False
+        return True
+    return False
+
+
+def settle_sides(event: Event, symmetric: bool, m: Match, table: ActorTable,
+                 all_events: bool) -> Event | None:
+    """The event with its sides settled, or None when they do not make an event."""
+    if thing_object(m, table):
+        return None
+    recipients = [r for r in event.recipients if r not in event.actors]
+    together = ontology.root(event.cameo) in rules().get("mutual_root", ())
+    if (symmetric or together) and not recipients and len(event.actors) >= 2:
+        event.actors, recipients = event.actors[:1], event.actors[1:]  # "X and Y held talks": X with Y
+        symmetric = True
+    event.recipients = recipients
+    if not all_events and event.actors and recipients and not relevant(event, table):
+        return None  # judged on the named sides: a place of the sentence makes no side political
+    if not recipients and ontology.root(event.cameo) in words("domestic_root") and not _on_thing(m, table) and any(
+            political(table.by_id(a)) for a in event.actors):
+        event.recipients = [r for r in domestic(m.token, table, event.actors) if r not in event.actors]
+    if not event.recipients and needs_recipient(event.plover) and not untargeted(m):
+        return None
+    event.symmetric = symmetric and bool(event.recipients)
+    return event
