@@ -90,15 +90,16 @@ class FacetQueries:
         total, facets = build(size, filters)
         return {"kind": kind, "total": total, "facets": facets}
 
-    def _scalar(self, stmt: Any) -> int:
+    def _total(self, stmt: Select[Any], count: Any) -> int:
+        """``count`` over the rows ``stmt`` selects."""
         with self.engine.connect() as conn:
-            return int(conn.execute(stmt).scalar() or 0)
+            return int(conn.execute(stmt.with_only_columns(count, maintain_column_froms=True)).scalar() or 0)
 
     def _tally(self, stmt: Select[Any], column: Any, count: Any, size: int | None, param: str,
                labels: dict[Any, str] | None = None) -> list[dict[str, Any]]:
         """Values of ``column`` over ``stmt``'s rows with their ``count``, most first."""
         n = count.label("count")
-        stmt = stmt.with_only_columns(column.label("value"), n).where(column.is_not(None))
+        stmt = stmt.with_only_columns(column.label("value"), n, maintain_column_froms=True).where(column.is_not(None))
         stmt = stmt.group_by(column).order_by(n.desc(), column)
         rows = self._all(stmt.limit(size) if size else stmt)
         return [{"value": r["value"], "label": (labels or {}).get(r["value"], str(r["value"])),
@@ -132,7 +133,7 @@ class FacetQueries:
             "outlet": self._tally(scope, e.outlet, count, size, "outlet"),
             "month": self._months(scope, e.month, count),
         }
-        return self._scalar(scope.with_only_columns(count)), facets
+        return self._total(scope, count), facets
 
     def _side_facets(self, scope: Select[Any], filters: dict[str, Any], size: int,
                      mentions: bool) -> dict[str, Any]:
@@ -160,7 +161,7 @@ class FacetQueries:
             "outlet": self._tally(sub, a.outlet, row_count(), size, "outlet"),
             "month": self._months(sub, month_of(a.published, self.dialect), row_count()),
         }
-        return self._scalar(sub.with_only_columns(row_count())), facets
+        return self._total(sub, row_count()), facets
 
     def _actor_facets(self, size: int, filters: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         c, aa = t.actors.c, t.article_actors.c
@@ -168,7 +169,7 @@ class FacetQueries:
         narrowed = any(v is not None for v in filters.values())
         seen = select(aa.actor_id).where(aa.actor_id.in_(sub)) if narrowed else select(aa.actor_id)
         sectors: Counter[str] = Counter()
-        for row in self._all(sub.with_only_columns(c.sectors)):
+        for row in self._all(sub.with_only_columns(c.sectors, maintain_column_froms=True)):
             sectors.update(set(row["sectors"] or []))
         actors = func.count(distinct(aa.actor_id))
         facets = {
@@ -179,7 +180,7 @@ class FacetQueries:
             "outlet": self._tally(seen, aa.outlet, actors, size, "outlet"),
             "month": self._months(seen, aa.month, actors),
         }
-        return self._scalar(sub.with_only_columns(row_count())), facets
+        return self._total(sub, row_count()), facets
 
     def _quote_facets(self, size: int, filters: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         q = t.quotes.c
@@ -199,7 +200,7 @@ class FacetQueries:
             "outlet": self._tally(sub, q.outlet, row_count(), size, "outlet"),
             "month": self._months(sub, q.month, row_count()),
         }
-        return self._scalar(sub.with_only_columns(row_count())), facets
+        return self._total(sub, row_count()), facets
 
     def _story_facets(self, size: int, filters: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         a, e = t.articles.c, t.events.c
@@ -213,7 +214,7 @@ class FacetQueries:
             "outlet": self._tally(sub, a.outlet, stories, size, "outlet"),
             "month": self._months(sub, month_of(a.published, self.dialect), stories),
         }
-        return self._scalar(sub.with_only_columns(stories)), facets
+        return self._total(sub, stories), facets
 
     def event_series(self, *, interval: str = "week", mentions: bool = False, **filters: Any) -> list[dict[str, Any]]:
         """Events per week (Monday) or month and quad class: [{period, q1..q4}] in time order."""

@@ -277,7 +277,8 @@ class Queries(EventQueries, SummaryQueries, FacetQueries):
         name, desc = sort_key("quotes", sort)
         speaker = select(t.actors.c.name).where(t.actors.c.id == q.speaker_id).scalar_subquery()
         column = {"speaker": speaker}.get(name, getattr(q, name, None))
-        stmt = stmt.order_by(ordered(column, desc), q.published.desc().nulls_last(), q.article_id, q.start)
+        stmt = stmt.order_by(ordered(column, desc), q.published.desc().nulls_last(), q.article_id, q.start,
+                             q.end, q.id)
         return self._speakers(self._all(_page(stmt, limit, offset)))
 
     def _speakers(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

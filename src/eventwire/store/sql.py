@@ -304,7 +304,8 @@ class SQLStore(Queries):
         return left
 
     def _merge_actors(self, conn: Connection, actors: list[Actor]) -> list[str]:
-        """Merge the reading's actors into the stored ones; returns those whose country changed."""
+        """Merge the reading's actors into the stored ones; returns those whose country changed
+        (or are new, with one: earlier articles may name them)."""
         if not actors:
             return []
         moved = []
@@ -322,6 +323,8 @@ class SQLStore(Queries):
             else:
                 mentions, articles = derived.initial_counts(conn, actor.id)
                 conn.execute(insert(t.actors), [{**row, "mentions": mentions, "articles": articles}])
+                if row["country"]:  # earlier articles may have named it before it was an actor
+                    moved.append(actor.id)
         return moved
 
     def _put_children(self, conn: Connection, reading: Reading) -> None:

@@ -35,18 +35,14 @@ COLUMNS = {
 }
 
 
-def _indexes() -> list[tuple[str, str, list[str]]]:
-    """(name, table, columns) of every index this revision adds, as store/schema.py declares them."""
-    from eventwire.store import schema
-
-    out = []
-    for table in schema.metadata.sorted_tables:
-        new = {c.name for c in COLUMNS.get(table.name, [])}
-        for index in table.indexes:
-            names = [c.name for c in index.columns]
-            if table.name == "article_actors" or new & set(names):
-                out.append((index.name, table.name, names))
-    return out
+#: (name, table, columns) of every index this revision adds (as store/schema.py declares them).
+INDEXES = [
+    ("ix_actors_mentions", "actors", ["mentions"]),
+    ("ix_events_story_key", "events", ["story_key"]),
+    ("ix_events_grp", "events", ["grp"]),
+    ("ix_quotes_published", "quotes", ["published", "article_id", "start"]),
+    ("ix_article_actors_actor", "article_actors", ["actor_id", "published"]),
+]
 
 
 def upgrade() -> None:
@@ -65,16 +61,18 @@ def upgrade() -> None:
         sa.Column("country_first", sa.Boolean(), nullable=False, server_default=sa.true()),
     )
     backfill(op.get_bind())
-    for name, table, columns in _indexes():
+    for name, table, columns in INDEXES:
         op.create_index(name, table, columns)
 
 
 def downgrade() -> None:
-    for name, table, _columns in _indexes():
-        if table != "article_actors":
-            op.drop_index(name, table_name=table)
+    for name, table, _columns in INDEXES:
+        op.drop_index(name, table_name=table)
     op.drop_table("article_actors")
+    sqlite = op.get_bind().dialect.name == "sqlite"
     for table, columns in COLUMNS.items():
-        with op.batch_alter_table(table) as batch:
-            for column in columns:
-                batch.drop_column(column.name)
+        for column in columns:
+            if sqlite:  # in place: a batch copy would drop the table, and with it (cascading) its children
+                op.execute(f'ALTER TABLE {table} DROP COLUMN "{column.name}"')
+            else:
+                op.drop_column(table, column.name)
