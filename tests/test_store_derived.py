@@ -171,3 +171,16 @@ def test_derived_migration_fills_an_older_database(db_url):
     assert (store.events(), store.facets("events"), store.facets("articles"), store.actors(),
             store.facets("actors"), store.quotes(), store.facets("quotes")) == answers
     store.close()
+
+
+def test_derived_migrations_build_what_schema_declares(db_url):
+    """The migrated database has every column and index store/schema.py declares (0010's included)."""
+    store = open_store(db_url)
+    with store.engine.connect() as conn:
+        found = inspect(conn)
+        for table in t.metadata.sorted_tables:
+            assert {c.name for c in table.columns} <= {c["name"] for c in found.get_columns(table.name)}
+            indexes = {i["name"]: i["column_names"] for i in found.get_indexes(table.name)}
+            for index in table.indexes:
+                assert indexes.get(index.name) == [c.name for c in index.columns], index.name
+    store.close()

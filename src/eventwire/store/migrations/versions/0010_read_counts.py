@@ -40,8 +40,15 @@ INDEXES = [
     ("ix_actors_mentions", "actors", ["mentions"]),
     ("ix_events_story_key", "events", ["story_key"]),
     ("ix_events_grp", "events", ["grp"]),
+    ("ix_events_facets", "events", ["plover", "quad_class", "outlet", "month", "grp", "article_id", "story_key", "id"]),
+    ("ix_event_actors_facets", "event_actors", ["role", "actor_id", "grp", "event_id"]),
+    ("ix_event_actors_country", "event_actors", ["country", "grp", "country_first", "event_id"]),
     ("ix_quotes_published", "quotes", ["published", "article_id", "start"]),
+    ("ix_quotes_facets", "quotes", ["outlet", "kind", "month", "speaker_id"]),
     ("ix_article_actors_actor", "article_actors", ["actor_id", "published"]),
+    ("ix_article_actors_outlet", "article_actors", ["outlet", "actor_id"]),
+    ("ix_article_actors_month", "article_actors", ["month", "actor_id"]),
+    ("ix_article_actors_country", "article_actors", ["country", "country_first", "article_id"]),
 ]
 
 
@@ -61,6 +68,7 @@ def upgrade() -> None:
         sa.Column("country_first", sa.Boolean(), nullable=False, server_default=sa.true()),
     )
     backfill(op.get_bind())
+    op.drop_index("ix_events_plover", table_name="events")  # ix_events_facets leads with plover
     for name, table, columns in INDEXES:
         op.create_index(name, table, columns)
 
@@ -68,6 +76,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name, table, _columns in INDEXES:
         op.drop_index(name, table_name=table)
+    op.create_index("ix_events_plover", "events", ["plover"])
     op.drop_table("article_actors")
     sqlite = op.get_bind().dialect.name == "sqlite"
     for table, columns in COLUMNS.items():
