@@ -7,7 +7,8 @@ gazetteer names. Modules: `find` (the table), `build`, `mentions`, `merge`,
 DOCS: docs/actors.md
 """
 
+from .build import actor_key
 from .find import ActorTable, find_actors
 from .ruler import add_entity_ruler
 
-__all__ = ["ActorTable", "add_entity_ruler", "find_actors"]
+__all__ = ["ActorTable", "actor_key", "add_entity_ruler", "find_actors"]

@@ -18,13 +18,32 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 from spacy.tokens import Span
 
+from .filters import (
+    common_words_only,
+    is_channel,
+    is_headline,
+    is_place,
+    is_product,
+    is_work,
+    known_names,
+    located_names,
+    mid_capitals,
+    page_word,
+    platforms,
+    trim,
+)
 from .data import (
     DATA,
+    honorific_at,
+    honorific_before,
+    never_actors,
+    role_nouns,
+    role_words,
     Country,
     Dictionary,
     Entry,
     countries,
-    honorifics,
+    given_names,
     institution_words,
     max_rule_len,
     name_key,
@@ -78,12 +97,6 @@ def town_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def never_actors() -> frozenset[str]:
-    """Name keys of photo agencies and page furniture (data/not_actors.tsv)."""
-    return frozenset(name_key(row["name"]) for row in read_tsv(DATA / "not_actors.tsv"))
-
-
-@functools.lru_cache(maxsize=1)
 def byline_words() -> frozenset[str]:
     """Words that open a byline before "by" (data/byline_words.tsv)."""
     return frozenset(row["word"].lower() for row in read_tsv(DATA / "byline_words.tsv"))
@@ -92,22 +105,6 @@ def byline_words() -> frozenset[str]:
 @functools.lru_cache(maxsize=1)
 def capital_verbs() -> frozenset[str]:
     return frozenset(row["lemma"] for row in read_tsv(DATA / "capital_verbs.tsv"))
-
-
-@functools.lru_cache(maxsize=1)
-def role_words() -> frozenset[str]:
-    """Every lower-case word of a sector phrase or an office honorific."""
-    words = {w for phrase in sector_rules() for w in phrase}
-    words |= {w.lower().rstrip(".") for h, is_role in honorifics().items() if is_role for w in h}
-    return frozenset(words - _GLUE)
-
-
-@functools.lru_cache(maxsize=1)
-def role_nouns() -> frozenset[str]:
-    """Last words of role phrases (weight 1: "spokesman", "head"), not institutions."""
-    words = {r.words[-1] for r in sector_rules().values() if r.weight == 1}
-    words |= {h[-1].lower().rstrip(".") for h, is_role in honorifics().items() if is_role}
-    return frozenset(words - _GLUE)
 
 
 def role_head(token: Token) -> Token | None:
@@ -121,31 +118,6 @@ def role_head(token: Token) -> Token | None:
             return None
         head = head.head
     return None
-
-
-@functools.lru_cache(maxsize=1)
-def _honorific_starts() -> frozenset[str]:
-    return frozenset(h[0] for h in honorifics())
-
-
-def honorific_at(doc: Doc, i: int, limit: int) -> int:
-    """Length of the longest honorific starting at token ``i`` (not past ``limit``)."""
-    if i >= limit or doc[i].text not in _honorific_starts():
-        return 0
-    table = honorifics()
-    best = 0
-    for n in (1, 2, 3):
-        if i + n <= limit and tuple(t.text for t in doc[i:i + n]) in table:
-            best = n
-    return best
-
-
-def honorific_before(doc: Doc, start: int) -> int:
-    """Length of an honorific ending right before token ``start``."""
-    for n in (3, 2, 1):
-        if start - n >= 0 and honorific_at(doc, start - n, start) == n:
-            return n
-    return 0
 
 
 @functools.lru_cache(maxsize=1)
@@ -268,7 +240,12 @@ def _credit_tail(token: Token) -> bool:
 
 def _person_end(doc: Doc, end: int, taken: set[int]) -> int:
     """Extend a name over a particle and the word after it that the model left out
-    ("Mohammed bin Abdulrahman" + "Al Thani")."""
+    ("Mohammed bin Abdulrahman" + "Al Thani"), or over the surname after an initial
+    ("George W" + "Bush")."""
+    last = doc[end - 1]
+    if (end < len(doc) and len(last.text.rstrip(".")) == 1 and last.is_upper and end - 1 > 0
+            and doc[end].is_title and doc[end].pos_ == "PROPN" and doc[end].i not in taken):
+        end += 1
     while end + 1 < len(doc) and doc[end].lower_.rstrip("-") in _PARTICLES:
         nxt = doc[end + 1]
         if nxt.i in taken or not nxt.is_title or nxt.pos_ != "PROPN" or doc[end].i in taken:
@@ -320,15 +297,93 @@ def _without_credit(span: Span) -> Span:
     return span
 
 
-def _entity_candidate(span: Span, dictionary: Dictionary, taken: set[int]) -> Candidate | None:
-    """What one entity names, or None for places, numbers and fragments."""
+@dataclass(slots=True)
+class Context:
+    """What the entity rules of one article need besides the entity."""
+
+    dictionary: Dictionary
+    taken: set[int]
+    #: name keys of people's full names the article writes as entities of their own
+    known: frozenset[str] = frozenset()
+    #: surname keys of those names (a lone surname that is a town is still the person)
+    surnames: frozenset[str] = frozenset()
+    #: given-name keys: the dictionary's and those of the article's full names
+    given: frozenset[str] = frozenset()
+    #: words the article writes capitalised in mid-sentence (`filters.mid_capitals`)
+    mid: frozenset[str] = frozenset()
+    #: buildings the article only names as places (`filters.located_names`)
+    located: frozenset[str] = frozenset()
+    #: first words of the people's full names the article writes
+    first_names: frozenset[str] = frozenset()
+
+
+def context(doc: Doc, dictionary: Dictionary) -> Context:
+    given = given_names()
+    known = known_names(doc, given)
+    full = [e for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
+            and name_key(e.text) in known]
+    return Context(dictionary, {t.i for e in doc.ents for t in e}, known,
+                   frozenset(name_key(e[-1].text) for e in full),
+                   given | frozenset(name_key(e[0].text) for e in full), mid_capitals(doc),
+                   located_names(doc), frozenset(name_key(e[0].text) for e in full))
+
+
+def _stance(span: Span) -> bool:
+    text = span.text.lower()
+    return text.startswith(("anti-", "pro-", "anti ", "pro ")) or (
+        span.start > 1 and span.doc[span.start - 1].text == "-"
+        and span.doc[span.start - 2].lower_ in ("anti", "pro"))
+
+
+def _not_an_actor(span: Span, ctx: Context) -> bool:
+    """Places, works, products, platforms as channels, headlines and page words."""
+    key = name_key(span.text)
+    lone_surname = len(span) == 1 and key in ctx.surnames
+    if is_headline(span) or is_product(span) or is_work(span) or is_channel(span):
+        return True
+    if key in platforms():
+        return False  # a platform that acts ("Twitter suspended the account")
+    if span.label_ == "PERSON" and common_words_only(span, ctx.given):
+        return True
+    return not lone_surname and (is_place(span, ctx.located) or page_word(span, ctx.mid))
+
+
+def _person_like(span: Span, ctx: Context) -> bool:
+    """An ORG that reads as a person's name: written as a person's name elsewhere in the
+    article, or two or three capitalised words opening with a given name and no
+    institution word ("Darren Mimms", "Marcus Ericsson")."""
+    if name_key(span.text) in ctx.known:
+        return True
+    words = institution_words()
+    return (2 <= len(span) <= 3 and all(t.is_title and t.is_alpha for t in span)
+            and not any(t.lower_ in words for t in span) and name_key(span[0].text) in ctx.given)
+
+
+def _repaired(span: Span, ctx: Context) -> Span | None:
+    """The entity without credits and page text glued to it."""
+    span = _without_credit(span)
+    if span.label_ not in ("PERSON", "ORG", "NORP"):
+        return span
+    return trim(span, ctx.known, ctx.dictionary, given=ctx.given, surnames=ctx.surnames)
+
+
+def _entity_candidate(span: Span, ctx: Context) -> Candidate | None:
+    """What one entity names, or None for places, numbers, fragments and what is no actor."""
     label = span.label_
     if label not in ("GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"):
         return None
-    span = _without_credit(span)
+    repaired = _repaired(span, ctx)
+    if repaired is None:
+        return None
+    span = repaired
     country = _country_candidate(span)
+    if country is not None and country.how == "demonym" and len(span) == 1 \
+            and name_key(span.text) in ctx.first_names:
+        return None  # "Dane" of "Dane Chinnery" is a person, not Denmark
     if country is not None or label in ("GPE", "LOC", "FAC") or span.kb_id_.startswith("city:"):
         return country
+    if _stance(span):
+        return None  # "anti-Trump", "pro-EU": a stance, not an actor
     if label == "NORP" and _not_nationality(span):
         name = _clean(span.text)
         return Candidate(span.start, span.end, GROUP, name, name, how="ethnic")
@@ -338,20 +393,35 @@ def _entity_candidate(span: Span, dictionary: Dictionary, taken: set[int]) -> Ca
         return None
     if name_key(_clean(span.text)) in never_actors():
         return None
-    entry = dictionary.lookup(span.text)
-    if entry is None and label == "ORG" and len(span) == 1 and name_key(span.text) in town_names():
+    entry = ctx.dictionary.lookup(span.text)
+    if entry is None and _not_an_actor(span, ctx):
         return None
+    return _named_candidate(span, entry, ctx)
+
+
+def _named_candidate(span: Span, entry: Entry | None, ctx: Context) -> Candidate | None:
+    label = span.label_
+    if entry is None and name_key(span.text) in platforms():
+        name = _clean(span.text)
+        return Candidate(span.start, span.end, ORG, name, name)
+    if label == "PERSON" and entry is None and len(span) > 1 \
+            and span[-1].lower_ in institution_words():
+        label = "ORG"  # "St George's Hospital", "Seattle Fire Department" tagged PERSON
+    if label == "ORG" and entry is None and any(
+            honorific_at(span.doc, i, span.end) and span.end - i > 2 for i in range(span.start, span.end)):
+        label = "PERSON"  # "Michigan Rep Mike Rogers" tagged ORG
     if label == "PERSON" or (entry is not None and entry.kind == PERSON) or (
-            entry is None and label == "ORG" and _person_by_role(span)):
-        cand = person_candidate(span.doc, span.start, span.end, taken)
+            entry is None and label == "ORG" and (_person_by_role(span) or _person_like(span, ctx))):
+        cand = person_candidate(span.doc, span.start, span.end, ctx.taken)
         if cand is not None and entry is None:
-            entry = dictionary.lookup_person(cand.name)
+            entry = ctx.dictionary.lookup_person(cand.name)
         if cand is not None and entry is not None and entry.kind == PERSON:
             cand.entry = entry
         return cand
     if entry is not None:
         kind = entry.kind if entry.kind != COUNTRY else ORG
-        return Candidate(span.start, span.end, kind, entry.name, _clean(span.text), entry=entry)
+        name = entry.name if entry.source == "own" else _clean(span.text)
+        return Candidate(span.start, span.end, kind, name, _clean(span.text), entry=entry)
     name = _clean(span.text)
     if not name:
         return None
@@ -377,10 +447,10 @@ def byline_tokens(doc: Doc) -> set[int]:
 
 def entity_candidates(doc: Doc, dictionary: Dictionary) -> list[Candidate]:
     """Candidates from ``doc.ents``, in text order (none inside bylines)."""
-    taken = {t.i for e in doc.ents for t in e}
+    ctx = context(doc, dictionary)
     skip = byline_tokens(doc)
     return [c for e in doc.ents
-            if e.start not in skip and (c := _entity_candidate(e, dictionary, taken)) is not None]
+            if e.start not in skip and (c := _entity_candidate(e, ctx)) is not None]
 
 
 def acronym_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
@@ -411,12 +481,13 @@ def title_case_filter(doc: Doc, found: list[Candidate], title_end: int) -> list[
             or c.entry is not None or name_key(c.name) in later]
 
 
-def surname_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
+def surname_candidates(doc: Doc, found: list[Candidate],
+                       dictionary: Dictionary | None = None) -> list[Candidate]:
     """Lone surnames of people named in full, mislabelled or missed by the model.
 
     A one-word group/organization candidate, or a capitalised proper noun in no
-    entity, that equals the last word of a full person name in the article,
-    becomes a person mention ("Patrushev" tagged NORP).
+    entity (not one dropped as a place: "Trump Tower"), that equals the last word of a
+    full person name in the article, becomes a person mention ("Patrushev" tagged NORP).
     """
     surnames = {name_key(c.name.split()[-1]) for c in found
                 if c.kind == PERSON and len(c.name.split()) > 1}
@@ -429,9 +500,12 @@ def surname_candidates(doc: Doc, found: list[Candidate]) -> list[Candidate]:
             cand = Candidate(cand.start, cand.end, PERSON, cand.name, cand.surface)
         out.append(cand)
     covered = {i for c in out for i in range(c.start, c.end)}
+    covered |= {t.i for e in doc.ents if len(e) > 1 for t in e}
     for token in doc:
         if (token.i not in covered and token.pos_ == "PROPN" and token.is_title
                 and name_key(token.text) in surnames):
-            out.append(Candidate(token.i, token.i + 1, PERSON, token.text, token.text))
+            entry = dictionary.lookup(token.text) if dictionary is not None else None
+            entry = entry if entry is not None and entry.kind == PERSON else None
+            out.append(Candidate(token.i, token.i + 1, PERSON, token.text, token.text, entry=entry))
     out.sort(key=lambda c: c.start)
     return out

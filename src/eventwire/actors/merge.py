@@ -12,7 +12,7 @@ organization name that ends a single longer one joins it ("Security Council"
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
@@ -71,12 +71,13 @@ def _close_surname(a: str, b: str) -> bool:
                       and fuzz.ratio(a, b) >= SURNAME_SIMILARITY)
 
 
-def _join_people(cands: list[Candidate], union: _Union, body_start: int) -> None:
-    """Full names with one surname and close given names; lone surnames when unambiguous.
-
-    A lone surname in the body before the first full name with that surname is
-    someone else ("President Obama ... Michelle Obama"); in a title or
-    standfirst (before ``body_start``) it may come first.
+def _join_people(cands: list[Candidate], union: _Union) -> None:
+    """Full names with one surname and close given names; then each lone surname ("Musk",
+    "Mr Trump") joins the one person named in full with that surname, or, when several
+    share it, the one named in full clearly most often ("Hillary Clinton" over "Bill
+    Clinton" in a story about her); when none stands out, a surname written with an
+    honorific ("Mrs Clinton") joins the one named in full last before it, and a bare one
+    stays apart.
     """
     full = [i for i, c in enumerate(cands) if c.kind == PERSON and len(c.name.split()) > 1]
     by_surname = _surname_groups(cands, full)
@@ -90,12 +91,14 @@ def _join_people(cands: list[Candidate], union: _Union, body_start: int) -> None
     for i in lone:
         key = name_key(cands[i].name)
         named = [j for k, js in by_surname.items() if _close_surname(k, key) for j in js]
-        owners = {union.find(j) for j in named}
-        first_full = min((cands[j].start for j in named), default=0)
-        early = any(body_start <= cands[k].start < first_full
-                    for k in lone if name_key(cands[k].name) == key)
-        if len(owners) == 1 and not early:
-            union.join(i, owners.pop())
+        counts = Counter(union.find(j) for j in named)
+        ranked = counts.most_common(2)
+        if len(ranked) == 1 or (len(ranked) == 2 and ranked[0][1] > ranked[1][1]):
+            union.join(i, ranked[0][0])
+        elif ranked and cands[i].honorific_form:  # "Mrs Clinton": the one named last before
+            before = [j for j in named if cands[j].start < cands[i].start]
+            if before:
+                union.join(i, union.find(max(before, key=lambda j: cands[j].start)))
 
 
 def _close_given(a: str, b: str) -> bool:
@@ -118,7 +121,8 @@ def is_acronym(name: str) -> bool:
 
 
 def _join_orgs(cands: list[Candidate], union: _Union) -> None:
-    """Acronyms with their expansions; a short name ending exactly one longer one."""
+    """Acronyms with their expansions; a short name ending exactly one longer one ("Security
+    Council", "the Post"), or one word opening exactly one longer one ("Mondelez")."""
     orgs = [i for i, c in enumerate(cands) if c.kind in (ORG, GROUP)]
     acronyms = {cands[i].name.replace(".", ""): i for i in orgs if is_acronym(cands[i].name)}
     for i in orgs:
@@ -131,11 +135,18 @@ def _join_orgs(cands: list[Candidate], union: _Union) -> None:
             union.join(i, target)
     for i in orgs:
         short = cands[i].name.lower().split()
-        if len(short) < 2:
+        if len(short) < 2 and (is_acronym(cands[i].name) or cands[i].entry is not None):
             continue
-        owners = {union.find(j) for j in orgs if _ends_with(cands[j].name, short)}
+        owners = {union.find(j) for j in orgs if _ends_with(cands[j].name, short)
+                  or (len(short) == 1 and _begins_with(cands[j].name, short[0]))}
         if len(owners) == 1:
             union.join(i, owners.pop())
+
+
+def _begins_with(name: str, word: str) -> bool:
+    """Whether a longer organization name opens with the one word ("Mondelez International")."""
+    words = name.split()
+    return len(words) > 1 and words[0].lower() == word
 
 
 def _ends_with(name: str, short: list[str]) -> bool:
@@ -146,14 +157,11 @@ def _ends_with(name: str, short: list[str]) -> bool:
             and all(w[:1].isupper() for w in prefix))
 
 
-def cluster(cands: list[Candidate], *, body_start: int = 0) -> list[list[Candidate]]:
-    """Groups of candidates naming one actor, in order of first mention.
-
-    ``body_start``: first token of the article body (title and standfirst come before).
-    """
+def cluster(cands: list[Candidate]) -> list[list[Candidate]]:
+    """Groups of candidates naming one actor, in order of first mention."""
     union = _Union(len(cands))
     _join_same_key(cands, union)
-    _join_people(cands, union, body_start)
+    _join_people(cands, union)
     _join_orgs(cands, union)
     groups: dict[int, list[Candidate]] = defaultdict(list)
     for i, cand in enumerate(cands):
@@ -162,9 +170,11 @@ def cluster(cands: list[Candidate], *, body_start: int = 0) -> list[list[Candida
 
 
 def canonical_name(group: list[Candidate]) -> str:
-    """The name an actor goes by: dictionary/country name, acronym, else the fullest name."""
+    """The name an actor goes by: our dictionary's or the country's name, acronym, else the
+    fullest name written (also for actors of the derived dictionary, whose names are
+    restored from upper case and often formal: "Sameh Hassan Shoukry")."""
     for cand in group:
-        if cand.entry is not None:
+        if cand.entry is not None and cand.entry.source == "own":
             return cand.entry.name
         if cand.kind == COUNTRY and cand.country is not None:
             return cand.country.name

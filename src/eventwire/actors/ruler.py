@@ -27,10 +27,12 @@ if TYPE_CHECKING:
 #: Doc extension naming the user actor file the doc was read with (None: shipped only).
 ACTORS_FILE_ATTR = "ew_actors_file"
 KIND_LABEL = {"person": "PERSON", "organization": "ORG", "country": "GPE", "group": "NORP"}
+_MINOR = frozenset({"of", "the", "and", "for", "in", "on", "at", "de", "du", "la", "al", "el", "-"})
 
 
 def _patterns(actors_file: str | None) -> Iterator[tuple[str, str, str]]:
-    """(text, label, kb_id) for every gazetteer and dictionary name."""
+    """(text, label, kb_id) for every gazetteer name and every name of our own dictionary rows
+    (matched as written)."""
     for name, iso3 in city_names():
         yield name, "GPE", f"city:{iso3}"
     for country in countries().by_iso.values():
@@ -39,8 +41,39 @@ def _patterns(actors_file: str | None) -> Iterator[tuple[str, str, str]]:
         for name in (country.name, *country.names):
             yield name, "GPE", f"country:{country.iso3}"
     for entry in dictionary(actors_file).entries.values():
+        if entry.source != "own":
+            continue
         for name in (entry.name, *entry.aliases):
             yield name, KIND_LABEL.get(entry.kind, "ORG"), f"actor:{entry.key}"
+
+
+def _derived_patterns(actors_file: str | None) -> Iterator[tuple[str, str, str]]:
+    """(lower-case text, label, kb_id) of the derived dictionary's names of two or more
+    words (matched case-blind, kept only when written capitalised). One-word names are
+    left to the model's NER and found by name afterwards: matched anywhere they would
+    overrule it on common words ("Target", "Shell") and on namesakes."""
+    for entry in dictionary(actors_file).entries.values():
+        if entry.source == "own":
+            continue
+        label = KIND_LABEL.get(entry.kind, "ORG")
+        for name in entry.names:
+            if " " in name.strip():
+                yield name.lower(), label, f"actor:{entry.key}"
+
+
+def _pattern_doc(vocab: Vocab, make_doc, text: str) -> Doc:  # type: ignore[no-untyped-def]
+    """A pattern: words split on spaces when they are only letters (as the tokenizer would
+    split them, and much faster for 35,000 names), else tokenized."""
+    words = text.split()
+    if all(w.isalpha() for w in words):
+        return Doc(vocab, words=words)
+    return make_doc(text)
+
+
+def _capitalised(span: Span) -> bool:
+    """Whether every word of a case-blind match is capitalised, as a name is."""
+    return all(t.is_title or t.is_upper or not t.is_alpha or t.lower_ in _MINOR for t in span) \
+        and (span[0].is_title or span[0].is_upper)
 
 
 class GazetteerRuler:
@@ -57,6 +90,16 @@ class GazetteerRuler:
             label, kb_id = key.split("|", 1)
             self.tags[vocab.strings.add(key)] = (label, kb_id)
             self.matcher.add(key, [make_doc(t) for t in texts])
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        #: the derived names, one matcher key per label (fast to build): words -> (label, kb_id)
+        self.derived: dict[tuple[str, ...], tuple[str, str]] = {}
+        by_label: dict[str, list[Doc]] = {}
+        for text, label, kb_id in _derived_patterns(actors_file):
+            pattern = _pattern_doc(vocab, make_doc, text)
+            self.derived[tuple(t.lower_ for t in pattern)] = (label, kb_id)
+            by_label.setdefault(label, []).append(pattern)
+        for label, patterns in by_label.items():
+            self.lower.add(f"derived|{label}", patterns)
 
         _warm_tables()
 
@@ -64,6 +107,10 @@ class GazetteerRuler:
         doc._.set(ACTORS_FILE_ATTR, self.actors_file)
         matches = [Span(doc, s, e, label=self.tags[k][0], kb_id=self.tags[k][1])
                    for k, s, e in self.matcher(doc)]
+        for _, s, e in self.lower(doc):
+            tag = self.derived.get(tuple(t.lower_ for t in doc[s:e]))
+            if tag is not None and _capitalised(span := Span(doc, s, e, label=tag[0], kb_id=tag[1])):
+                matches.append(span)
         ents = _join_split_people(doc, list(doc.ents))
         if not matches:
             doc.ents = ents
@@ -96,7 +143,8 @@ def _join_split_people(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def _warm_tables() -> None:
     """Load every table the actors stage reads, once, when the pipeline is built."""
-    from .data import page_words
+    from .data import agent_rules, given_names, max_agent_len, page_words, role_places
+    from .filters import place_names, platforms
     from .mentions import (
         byline_words,
         capital_verbs,
@@ -105,6 +153,12 @@ def _warm_tables() -> None:
         town_names,
     )
 
+    agent_rules()
+    role_places()
+    given_names()
+    place_names()
+    platforms()
+    max_agent_len()
     byline_words()
     never_actors()
     page_words()
@@ -128,7 +182,19 @@ def _person_of_place(outer: Span, place: Span) -> bool:
 @Language.factory("eventwire_entities", assigns=["doc.ents"], requires=["doc.ents"],
                   default_config={"actors_file": None})
 def make_gazetteer_ruler(nlp: Language, name: str, actors_file: str | None) -> GazetteerRuler:
+    _register_lexicon(nlp)
     return GazetteerRuler(nlp.vocab, nlp.make_doc, actors_file=actors_file)
+
+
+def _register_lexicon(nlp: Language) -> None:
+    """Hand the actors stage the model's list of English words (the lemmatizer's index)."""
+    from .filters import register_lexicon
+
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is not None and lookups.has_table("lemma_index"):
+        register_lexicon(lookups.get_table("lemma_index"))
 
 
 def add_entity_ruler(nlp: Language, *, actors_file: str | None = None) -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy
 from spacy.attrs import LEMMA, LOWER
 
+from ..actors.build import actor_key
 from ..actors.coref import Coref, gender_words
 from ..datafiles import DATA, rows
 from ..nlp import sentences
@@ -164,7 +165,8 @@ class Resolver:
 
     def name_actor(self, words: list[Token], kind: str) -> str:
         """An actor for a name in a speaker slot, with the id any article gives that name."""
-        return self._add(words, Actor(name=self.doc[words[0].i:words[-1].i + 1].text, kind=kind))  # type: ignore[arg-type]
+        name = self.doc[words[0].i:words[-1].i + 1].text
+        return self._add(words, Actor(name=name, kind=kind, id=actor_key(kind, name)))  # type: ignore[arg-type]
 
     def _add(self, words: list[Token], actor: Actor) -> str:
         """Add ``actor`` (once) and a mention of it on ``words``; its id."""
