@@ -21,7 +21,7 @@ from sqlalchemy import Select, and_, func, or_, select
 from ..errors import StoreError
 from . import schema as t
 from .derived import report_rank
-from .filters import check_actor, check_country, check_type, ordered, sort_key
+from .filters import LIKE_ESCAPE, check_actor, check_country, check_type, like, ordered, sort_key
 from .filters import date_range as _date_range
 
 if TYPE_CHECKING:
@@ -68,8 +68,6 @@ class EventQueries:
     def event(self, event_id: str) -> dict[str, Any]:
         """One report by its id or a unique prefix of it (the short ids lists print)."""
         e = t.events.c
-        from .queries import LIKE_ESCAPE, like
-
         ids = []
         if re.fullmatch(r"[0-9a-f]{4,32}", event_id):
             ids = [r["id"] for r in self._all(select(e.id).where(e.id.like(like(event_id, start=""), escape=LIKE_ESCAPE)).limit(2))]
@@ -191,8 +189,6 @@ class EventQueries:
                      country: str | None, type: str | None, quad_class: int | None,
                      in_caption: bool | None, negated: bool | None, article_id: str | None,
                      search: str | None, outlet: str | None = None, place: str | None = None) -> Select[Any]:
-        from .queries import LIKE_ESCAPE, like
-
         e = t.events.c
         if outlet:
             stmt = stmt.where(e.outlet == outlet)

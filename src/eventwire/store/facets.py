@@ -53,8 +53,9 @@ class FacetQueries:
     def facets(self, kind: str, /, *, size: int = 10, mentions: bool = False, **filters: Any) -> dict[str, Any]:
         """{"total": rows of the filtered list, "facets": {name: [{value, label, count, filter}]}}.
 
-        Answers are kept per filters until the database changes (`data_version`): a facet
-        over 100,000 events takes seconds, and lists are read far more often than written.
+        Answers are kept per filters until the database changes (`data_version`): counting
+        reads the derived columns and covering indexes (`derived`, migration 0010), about
+        0.1 s cold on 10,000 articles, and lists are read far more often than written.
         """
         return self._cached(("facets", kind, size, mentions), filters,
                             lambda: self._facets(kind, size, mentions, dict(filters)))

@@ -19,7 +19,7 @@ from . import schema as t
 from .event_list import EventQueries
 from .facets import FacetQueries
 from .filters import date_range as _date_range
-from .filters import check_actor, check_country, check_type, ordered, sort_key
+from .filters import LIKE_ESCAPE, check_actor, check_country, check_type, like, ordered, sort_key
 from .summaries import SummaryQueries
 
 if TYPE_CHECKING:
@@ -34,16 +34,6 @@ def _clean(row: Any) -> dict[str, Any]:
         if isinstance(value, date):
             out[key] = value.isoformat()
     return out
-
-
-def like(text: str, *, start: str = "%", end: str = "%") -> str:
-    """A LIKE pattern matching ``text`` literally (its ``%``, ``_`` and ``\\`` escaped), between
-    ``start`` and ``end``; use it with ``escape=LIKE_ESCAPE``. Every filter builds its patterns here."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"{start}{escaped}{end}"
-
-
-LIKE_ESCAPE = "\\"
 
 
 def _page(stmt: Select[Any], limit: int, offset: int) -> Select[Any]:
