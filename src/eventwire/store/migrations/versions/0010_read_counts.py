@@ -35,13 +35,13 @@ COLUMNS = {
 }
 
 
-#: (name, table, columns) of every index this revision adds (as store/schema.py declares them).
+#: (name, table, columns) of every index this revision adds or replaces (as store/schema.py declares them).
 INDEXES = [
     ("ix_actors_mentions", "actors", ["mentions"]),
     ("ix_events_story_key", "events", ["story_key"]),
     ("ix_events_grp", "events", ["grp"]),
     ("ix_events_facets", "events", ["plover", "quad_class", "outlet", "month", "grp", "article_id", "story_key", "id"]),
-    ("ix_event_actors_facets", "event_actors", ["role", "actor_id", "grp", "event_id"]),
+    ("ix_event_actors_role", "event_actors", ["role", "event_id", "actor_id", "grp"]),  # replaces 0004's
     ("ix_event_actors_country", "event_actors", ["country", "grp", "country_first", "event_id"]),
     ("ix_quotes_published", "quotes", ["published", "article_id", "start"]),
     ("ix_quotes_facets", "quotes", ["outlet", "kind", "month", "speaker_id"]),
@@ -69,6 +69,7 @@ def upgrade() -> None:
     )
     backfill(op.get_bind())
     op.drop_index("ix_events_plover", table_name="events")  # ix_events_facets leads with plover
+    op.drop_index("ix_event_actors_role", table_name="event_actors")  # recreated with grp
     for name, table, columns in INDEXES:
         op.create_index(name, table, columns)
 
@@ -77,6 +78,7 @@ def downgrade() -> None:
     for name, table, _columns in INDEXES:
         op.drop_index(name, table_name=table)
     op.create_index("ix_events_plover", "events", ["plover"])
+    op.create_index("ix_event_actors_role", "event_actors", ["role", "event_id", "actor_id"])
     op.drop_table("article_actors")
     sqlite = op.get_bind().dialect.name == "sqlite"
     for table, columns in COLUMNS.items():
