@@ -9,8 +9,8 @@ NULL when it is the only report of its event in its story; ``lead``, the
 report that stands for its group), each side and article actor its actor's
 country, each quote its article's outlet and date, and each actor its
 mention counts; `eventwire.store.derived` defines them and fills them here
-for an existing database. On 10,000 articles the cold facet counts of the
-event list went from about 4 s to under 0.1 s.
+for an existing database, with covering indexes for the counts. On 10,000
+articles the cold facet counts of the event list went from 0.8 s to 0.08 s.
 """
 
 from __future__ import annotations
