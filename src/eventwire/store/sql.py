@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ..settings import SETTINGS, load
 from ..errors import StoreError
@@ -61,7 +61,25 @@ SQLITE_TIMEOUT = 60
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration (Alembic), under a lock: any number of
-    processes may open a new database at once, and one of them migrates it."""
+    processes may open a new database at once, and one of them migrates it.
+
+    SQLite answers "database is locked" at once, without waiting, when a lock cannot be
+    had without a deadlock (a reader asking to write while another writes, a WAL file
+    being set up); such an attempt is tried again until SQLITE_TIMEOUT has passed."""
+    import time
+
+    deadline = time.monotonic() + SQLITE_TIMEOUT
+    while True:
+        try:
+            return _migrate(engine)
+        except OperationalError as err:
+            if (engine.dialect.name != "sqlite" or "locked" not in str(err)
+                    or time.monotonic() > deadline):
+                raise
+            time.sleep(0.05)
+
+
+def _migrate(engine: Engine) -> None:
     from alembic import command
     from alembic.config import Config
     from alembic.script import ScriptDirectory
