@@ -167,6 +167,8 @@ class _Builder:
             inner = inner_entry(self.doc, cand, self.dictionary)
             if inner is not None and inner.country:
                 return inner.country
+        if generic(_fullest(group, group[0].name)):  # "the Prosecutor General's office in Moscow, Russia"
+            return next(filter(None, (self.places.located_country(c) for c in group)), None)
         return None
 
     def _org_sectors(self, group: list[Candidate], entry: Entry | None) -> list[str]:
