@@ -28,6 +28,7 @@ from .mentions import (
     title_case_filter,
 )
 from .merge import canonical_name, cluster, surface_aliases
+from .home import place_at_home
 from .names import person_key
 from .refs import definite_references
 from .roles import role_spans, sectors_of
@@ -125,6 +126,8 @@ class _Builder:
         self.org_at: dict[int, Actor] = {}
         self.people: list[tuple[Candidate, Actor]] = []
         self.unplaced: list[tuple[list[Candidate], Actor]] = []
+        #: ids of actors no dictionary knows and no word places (home.place_at_home)
+        self.homeless: set[str] = set()
 
     def actor(self, group: list[Candidate]) -> Actor:
         first = group[0]
@@ -152,6 +155,9 @@ class _Builder:
                 self.people.append((cand, actor))
         if first.kind == PERSON and country is None and entry is None:
             self.unplaced.append((group, actor))
+        if country is None and entry is None and not (first.kind == ORG and generic(name)) and not any(
+                c.how == "ethnic" for c in group):
+            self.homeless.add(actor.id)
         return actor
 
     def _org_country(self, group: list[Candidate], entry: Entry | None) -> str | None:
@@ -281,4 +287,5 @@ def build_table(
             for i in range(cand.start, cand.end):
                 token_actor[i] = actor.id
     mentions.sort(key=lambda m: m.start)
+    place_at_home(list(actors.values()), mentions, builder.homeless)
     return list(actors.values()), mentions, token_actor

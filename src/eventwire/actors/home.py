@@ -1,0 +1,46 @@
+"""Actors stage, last step: the article's home country for the actors it leaves unplaced.
+
+News of one country names its own people without saying whose they are: "Republicans kept
+up their criticism", "Mr. Gingrich praised Mr. Trump", "Lady Gaga protested". When one
+country holds most of the article's placed mentions (HOME_SHARE of them, and at least
+HOME_MENTIONS), an actor the text and the dictionaries leave without a country takes it:
+people, groups and organizations not in a dictionary (the dictionary's own international
+actors stay international), not peoples ("Kurds"), not international bodies, and not a
+generic institution ("Foreign Ministry", whose id says whose it is). In an article of
+several countries nobody is placed this way.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..records import Actor, Mention
+
+HOME_SHARE = 0.6
+HOME_MENTIONS = 3
+#: sectors of actors that belong to no one country
+INTERNATIONAL = frozenset({"IGO", "NGO", "AMN"})
+
+
+def home_country(actors: list[Actor], mentions: list[Mention]) -> str | None:
+    """The country of most placed mentions, when it holds HOME_SHARE of them."""
+    by_id = {a.id: a for a in actors}
+    counts = Counter(by_id[m.actor_id].country for m in mentions
+                     if m.actor_id in by_id and by_id[m.actor_id].country)
+    total = sum(counts.values())
+    if total < HOME_MENTIONS:
+        return None
+    iso3, top = counts.most_common(1)[0]
+    return iso3 if top >= HOME_SHARE * total else None
+
+
+def place_at_home(actors: list[Actor], mentions: list[Mention], unplaced: set[str]) -> None:
+    """Give the home country to the actors (ids in ``unplaced``) still without one."""
+    home = home_country(actors, mentions)
+    if home is None:
+        return
+    for actor in actors:
+        if actor.id in unplaced and actor.country is None and not INTERNATIONAL & set(actor.sectors):
+            actor.country = home
