@@ -126,8 +126,9 @@ class _Builder:
         self.org_at: dict[int, Actor] = {}
         self.people: list[tuple[Candidate, Actor]] = []
         self.unplaced: list[tuple[list[Candidate], Actor]] = []
-        #: ids of actors no dictionary knows and no word places (home.place_at_home)
-        self.homeless: set[str] = set()
+        #: actors no word places -> the only country they may take at home (None: any;
+        #: a derived dictionary's country the article does not name: home.place_at_home)
+        self.homeless: dict[str, str | None] = {}
 
     def actor(self, group: list[Candidate]) -> Actor:
         first = group[0]
@@ -155,9 +156,10 @@ class _Builder:
                 self.people.append((cand, actor))
         if first.kind == PERSON and country is None and entry is None:
             self.unplaced.append((group, actor))
-        if country is None and entry is None and not (first.kind == ORG and generic(name)) and not any(
+        if country is None and not (first.kind == ORG and generic(name)) and not any(
                 c.how == "ethnic" for c in group):
-            self.homeless.add(actor.id)
+            if entry is None or entry.country:  # the dictionary's international actors stay so
+                self.homeless[actor.id] = entry.country if entry is not None else None
         return actor
 
     def _org_country(self, group: list[Candidate], entry: Entry | None) -> str | None:

@@ -5,7 +5,8 @@ up their criticism", "Mr. Gingrich praised Mr. Trump", "Lady Gaga protested". Wh
 country holds most of the article's placed mentions (HOME_SHARE of them, and at least
 HOME_MENTIONS), an actor the text and the dictionaries leave without a country takes it:
 people, groups and organizations not in a dictionary (the dictionary's own international
-actors stay international), not peoples ("Kurds"), not international bodies, and not a
+actors stay international; a derived dictionary's actor whose country the article does not
+name takes the home country only when it is that one: "Newt Gingrich" in US news), not peoples ("Kurds"), not international bodies, and not a
 generic institution ("Foreign Ministry", whose id says whose it is). In an article of
 several countries nobody is placed this way.
 """
@@ -36,11 +37,14 @@ def home_country(actors: list[Actor], mentions: list[Mention]) -> str | None:
     return iso3 if top >= HOME_SHARE * total else None
 
 
-def place_at_home(actors: list[Actor], mentions: list[Mention], unplaced: set[str]) -> None:
-    """Give the home country to the actors (ids in ``unplaced``) still without one."""
+def place_at_home(actors: list[Actor], mentions: list[Mention], unplaced: dict[str, str | None]) -> None:
+    """Give the home country to the actors still without one (``unplaced``: id -> the only
+    country the actor may take, None for any)."""
     home = home_country(actors, mentions)
     if home is None:
         return
     for actor in actors:
-        if actor.id in unplaced and actor.country is None and not INTERNATIONAL & set(actor.sectors):
+        if actor.id not in unplaced or actor.country is not None or INTERNATIONAL & set(actor.sectors):
+            continue
+        if unplaced[actor.id] in (None, home):
             actor.country = home

@@ -88,6 +88,10 @@ def head_actors(
         ids = _far(token, table, depth)
     if not ids and places and token.ent_type_ in ("GPE", "LOC", "FAC"):
         ids = place_country(token, table)
+    if not ids and token.pos_ == "NOUN" and token.i not in table.token_actor:
+        from .agents import agent_country  # "Seattle police", "the justice department"
+
+        ids = agent_country(token, table)
     if not ids and token.dep_ == "attr" and depth < 2:
         subj = subject(token.head)[0]
         if subj is not None and subj is not token:

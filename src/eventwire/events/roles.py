@@ -15,7 +15,7 @@ from .args import (
     prep_objects,
     subject,
 )
-from .lexicon import Match, words
+from .lexicon import Match, by_lemma, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 Roles = tuple[list[str], list[str]]
 NOUN_PREPS = (*RECIPIENT_PREPS, "of", "between", "among")
 ADJ_PREPS = ("about", "over", "by", "at", "with", "to", "for")
+#: prepositions on the verb of a trigger noun's clause that name the noun's target
+SUBJECT_NOUN_PREPS = ("against", "over")
 
 
 def _extend(ids: list[str], new: list[str]) -> None:
@@ -132,6 +134,8 @@ def verb_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
         if row.obj is not None:  # a phrase row's object may carry the target: "issued warrants for X"
             preps = (*preps, "for")
         holders = [token] + [c for c in token.children if c.dep_ == "dobj"]
+        holders += [o for o in prep_objects(token, ("in",)) if any(
+            r.pos == "N" for r in by_lemma().get(o.lemma_.lower(), ()))]  # "marched in protest against X"
         if match.obj is not None and match.obj not in holders:  # "engaged in a firefight with X"
             holders.append(match.obj)
         for holder in holders:
@@ -177,6 +181,9 @@ def noun_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
     recipients: list[str] = []
     for obj in prep_objects(token, NOUN_PREPS):
         _extend(recipients, argument(obj, table, pronouns))
+    if not recipients and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+        for obj in prep_objects(token.head, SUBJECT_NOUN_PREPS):  # "protests are continuing against X"
+            _extend(recipients, argument(obj, table, pronouns))
     against = _against(token, table)  # "anti-Trump demonstrations": Trump is the target
     if any(match.row.cameo.startswith(p) for p in words("target_modifier_code")):
         against += [a for a in actors if (table.by_id(a) is not None and table.by_id(a).kind == "person")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import ontology
-from .args import argument, subject
+from .args import argument, prep_objects, subject
 from .lexicon import Match, by_lemma, words
 from .lexicon import _set as _cameo_set
 from .relevance import needs_recipient, political, relevant, rules
@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 
     from ..actors.find import ActorTable
     from ..records import Event
+
+
+#: prepositions of the target of a verb of force whose direct object is what it uses
+INSTRUMENT_PREPS = ("into", "at", "against", "on", "upon")
 
 
 def _heads(token: Token) -> list[Token]:
@@ -118,6 +122,8 @@ def thing_object(m: Match, table: ActorTable) -> bool:
     on_people = ontology.root(m.row.cameo) in rules().get("armed_root", ()) or _coded(m, "people_object_code")
     if m.row.pos != "V" or not objs or not on_people or m.row.obj is not None:
         return False  # a phrase row says what its object is: "issued warrants", "claimed responsibility"
+    if any(argument(o, table, None) for o in prep_objects(m.token, INSTRUMENT_PREPS)):
+        return False  # the object is the instrument: "rammed a truck into the consulate"
     for obj in objs:  # the object itself, not a modifier of it ("beating a Trump pinata")
         named = any(o.i in table.token_actor for o in (obj, *(c for c in obj.children if c.dep_ in ("conj", "appos"))))
         if named and obj.pos_ == "PROPN" or obj.i in table.token_actor:

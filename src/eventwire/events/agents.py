@@ -1,0 +1,71 @@
+"""Unnamed agents of a state as event sides: "Afghan police", "Seattle police", "the justice
+department", "investigators" (issue 12).
+
+Unnamed groups are no actors (actors/find.py): an event reads the country they belong to.
+A noun phrase names a state agent when its words have a state sector in the sector tables
+(data/sectors.tsv under the PETRARCH agents: police -> COP, justice department -> JUD) or
+its head is a `state_agent` word of data/event_words.tsv ("investigators", "authorities").
+Its country: a demonym, country or place among its modifiers ("Afghan police", "Seattle
+police"), else the article's home country (`actors.home`: most of the placed mentions),
+else none.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..actors.home import home_country
+from ..actors.roles import sectors_of
+from .lexicon import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..actors.find import ActorTable
+
+#: sectors of the state: an unnamed group with one of them belongs to a country
+STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
+MODIFIER_DEPS = ("compound", "amod", "nmod")
+
+
+def _phrase(token: Token) -> str:
+    """The noun with its compound and adjective modifiers ("justice department")."""
+    parts = [c for c in token.children if c.dep_ in MODIFIER_DEPS and c.i < token.i] + [token]
+    return " ".join(t.lower_ for t in sorted(parts, key=lambda t: t.i))
+
+
+def state_agent(token: Token) -> bool:
+    """Whether a common noun names an unnamed agent of a state."""
+    if token.pos_ != "NOUN":
+        return False
+    if token.lemma_.lower() in words("state_agent") or token.lower_ in words("state_agent"):
+        return True
+    return bool(STATE_SECTORS & set(sectors_of(_phrase(token))))
+
+
+def _modifier_country(token: Token, table: ActorTable) -> str | None:
+    from ..actors.data import countries
+    from .args import place_country
+
+    for child in token.children:
+        if child.dep_ not in MODIFIER_DEPS or not (child.is_title or child.is_upper):
+            continue
+        found = countries().lookup(child.text)
+        if found:
+            return table.country_actor(found[0].iso3)
+        if child.ent_type_ in ("GPE", "LOC"):
+            placed = place_country(child, table)
+            if placed:
+                return placed[0]
+    return None
+
+
+def agent_country(token: Token, table: ActorTable) -> list[str]:
+    """The country actor an unnamed state agent belongs to, or nothing."""
+    if not state_agent(token):
+        return []
+    found = _modifier_country(token, table)
+    if found is None:
+        home = home_country(table.actors, table.mentions)
+        found = table.country_actor(home) if home else None
+    return [found] if found else []
