@@ -56,3 +56,36 @@ def test_events_state_agent_takes_the_home_country(read_text):
     reading = read_text(text)
     accuse = _event(reading, "ACCUSE")
     assert _countries(reading, accuse.actors) == {"USA"}
+
+
+def _rule_cases(rule):
+    from eventwire.events.relevance import rules
+
+    return sorted(rules()[rule])
+
+
+@pytest.mark.parametrize("prefix", _rule_cases("matter_code"))
+def test_events_matter_code_needs_no_recipient(read_text, prefix):
+    assert prefix == "09"  # the sentence below is an investigation
+    reading = read_text("British investigators are probing the possibility that the driver fell asleep.")
+    assert [e for e in reading.events if e.cameo.startswith(prefix)]
+
+
+@pytest.mark.parametrize("prefix", _rule_cases("clause_code"))
+def test_events_clause_code_needs_no_recipient(read_text, prefix):
+    reading = read_text("The Russian government complained that the polls were kept open too long.")
+    assert [e for e in reading.events if e.cameo.startswith(prefix)]
+    reading = read_text("The Russian government complained.")
+    assert not [e for e in reading.events if e.cameo.startswith(prefix)]
+
+
+def test_events_circumstance_is_no_target(read_text):
+    reading = read_text("President Obama congratulated his successor in a phone call.")
+    assert not [e for e in reading.events if e.plover == "SUPPORT" and not e.recipients]
+
+
+def test_events_person_pronoun_is_the_person_named_before_it(read_text):
+    reading = read_text("Donald Trump spoke about Barack Obama and derided him for his remarks.")
+    accuse = _event(reading, "ACCUSE")
+    names = {a.id: a.name for a in reading.actors}
+    assert [names[i] for i in accuse.recipients] == ["Barack Obama"]

@@ -129,12 +129,28 @@ def _pronouns(state: _Article, speaker: str | None, sentence: int) -> Callable[[
                 if word.head is word:
                     break
                 word = word.head
+        if lower in words("pronoun_person"):
+            found = _person_before(token, state.table)
+            if found:
+                return found
         for event in reversed(state.events):
             if sentence - event.sentence <= 2 and event.actors:
                 return list(event.actors)
         return []
 
     return resolve
+
+
+def _person_before(token: Token, table: ActorTable) -> list[str]:
+    """The person named last before a pronoun in its sentence, other than the subject of the
+    pronoun's own verb ("Trump ... deriding him": not Trump; "Although Ryan ..., he urged")."""
+    own = subject(token.head)[0] if token.dep_ not in ("nsubj", "nsubjpass") else None
+    own_ids = set(argument(own, table, None)) if own is not None and own is not token else set()
+    for i in range(token.i - 1, token.sent.start - 1, -1):
+        actor = table.at_token(i)
+        if actor is not None and actor.kind == "person" and actor.id not in own_ids:
+            return [actor.id]
+    return []
 
 
 def _contexts(code: ontology.Code, sent: Span) -> list[str]:

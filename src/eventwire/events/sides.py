@@ -67,9 +67,14 @@ def unnamed_actor(m: Match) -> bool:
     return _is_class(subj, "agent_noun") and _coded(m, "unnamed_agent_code")
 
 
+#: prepositions of when and how, whose objects are no target: "congratulated his successor in a phone call"
+CIRCUMSTANCE_PREPS = ("in", "during", "after", "before", "since", "amid", "despite", "until", "following")
+
+
 def _objects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + [
-        o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ not in CIRCUMSTANCE_PREPS
+        for o in p.children if o.dep_ == "pobj"]
 
 
 def untargeted(m: Match) -> bool:
@@ -79,6 +84,10 @@ def untargeted(m: Match) -> bool:
     intention or refusal acts on no one ("agreed to resign": self_intent_code)."""
     if _coded(m, "partner_code"):
         return False  # a meeting or talks need someone met: "convened a crisis meeting" is not one
+    if _coded(m, "matter_code"):
+        return True  # "investigators are probing the possibility that ..."
+    if _coded(m, "clause_code") and m.row.pos == "V" and any(c.dep_ == "ccomp" for c in m.token.children):
+        return True  # "complained that some polls were kept open"
     nouns = by_lemma()
     verbs = [m.token, *(c for c in m.token.children if c.dep_ == "xcomp")]  # "agreed to postpone the rally"
     for verb in verbs:
