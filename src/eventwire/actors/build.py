@@ -8,6 +8,7 @@ spokesman" -> USA).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -289,5 +290,10 @@ def build_table(
             for i in range(cand.start, cand.end):
                 token_actor[i] = actor.id
     mentions.sort(key=lambda m: m.start)
-    place_at_home(list(actors.values()), mentions, builder.homeless)
+    counts = Counter(m.actor_id for m in mentions)
+    rekeyed = place_at_home([(a, counts[a.id]) for a in actors.values()], builder.homeless,
+                            lambda a: actor_id("actor", a.id, a.country))
+    for mention in mentions:
+        mention.actor_id = rekeyed.get(mention.actor_id, mention.actor_id)
+    token_actor = {i: rekeyed.get(a, a) for i, a in token_actor.items()}
     return list(actors.values()), mentions, token_actor

@@ -14,6 +14,7 @@ several countries nobody is placed this way.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -28,8 +29,11 @@ INTERNATIONAL = frozenset({"IGO", "NGO", "AMN"})
 def home_country(actors: list[Actor], mentions: list[Mention]) -> str | None:
     """The country of most placed mentions, when it holds HOME_SHARE of them."""
     by_id = {a.id: a for a in actors}
-    counts = Counter(by_id[m.actor_id].country for m in mentions
-                     if m.actor_id in by_id and by_id[m.actor_id].country)
+    return _home(Counter(by_id[m.actor_id].country for m in mentions
+                         if m.actor_id in by_id and by_id[m.actor_id].country))
+
+
+def _home(counts: Counter[str | None]) -> str | None:
     total = sum(counts.values())
     if total < HOME_MENTIONS:
         return None
@@ -37,14 +41,26 @@ def home_country(actors: list[Actor], mentions: list[Mention]) -> str | None:
     return iso3 if top >= HOME_SHARE * total else None
 
 
-def place_at_home(actors: list[Actor], mentions: list[Mention], unplaced: dict[str, str | None]) -> None:
-    """Give the home country to the actors still without one (``unplaced``: id -> the only
-    country the actor may take, None for any)."""
-    home = home_country(actors, mentions)
+def place_at_home(counted: Iterable[tuple[Actor, int]], unplaced: dict[str, str | None],
+                  rekey: Callable[[Actor], str]) -> dict[str, str]:
+    """Give the home country to the actors still without one (``counted``: each actor with
+    its number of mentions; ``unplaced``: id -> the only country the actor may take, None for
+    any). An actor so placed that is no person takes the id ``rekey`` gives it: "Democrats"
+    of a US article are not those of a British one. Returns old id -> new id."""
+    counted = list(counted)
+    counts: Counter[str | None] = Counter()
+    for actor, n in counted:
+        if actor.country:
+            counts[actor.country] += n
+    home = _home(counts)
+    rekeyed: dict[str, str] = {}
     if home is None:
-        return
-    for actor in actors:
+        return rekeyed
+    for actor, _ in counted:
         if actor.id not in unplaced or actor.country is not None or INTERNATIONAL & set(actor.sectors):
             continue
         if unplaced[actor.id] in (None, home):
             actor.country = home
+            if actor.kind != "person" and unplaced[actor.id] is None:
+                rekeyed[actor.id] = actor.id = rekey(actor)
+    return rekeyed

@@ -141,6 +141,9 @@ def verb_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
         for holder in holders:
             for obj in prep_objects(holder, (*preps, "between")):
                 _extend(recipients, argument(obj, table, pronouns))
+    against = _against(subj, table) if subj is not None else []  # "anti-Trump activists held protests"
+    if against:
+        recipients = [a for a in against if a not in actors] + [r for r in recipients if r not in against]
     if not recipients:
         places = "sym" not in row.flags
         _extend(recipients, _fallback_recipients(token, table, pronouns, places))
@@ -185,6 +188,9 @@ def noun_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
         for obj in prep_objects(token.head, SUBJECT_NOUN_PREPS):  # "protests are continuing against X"
             _extend(recipients, argument(obj, table, pronouns))
     against = _against(token, table)  # "anti-Trump demonstrations": Trump is the target
+    light = _light_subject(token)
+    if light is not None:
+        against += [a for a in _against(light, table) if a not in against]  # "anti-Trump activists held protests"
     if any(match.row.cameo.startswith(p) for p in words("target_modifier_code")):
         against += [a for a in actors if (table.by_id(a) is not None and table.by_id(a).kind == "person")
                     and any(c.dep_ == "compound" and table.token_actor.get(c.i) == a for c in token.children)]
