@@ -89,3 +89,20 @@ def test_events_person_pronoun_is_the_person_named_before_it(read_text):
     accuse = _event(reading, "ACCUSE")
     names = {a.id: a.name for a in reading.actors}
     assert [names[i] for i in accuse.recipients] == ["Barack Obama"]
+
+
+def _eval_adjectives():
+    from eventwire.events.lexicon import lexicon
+
+    return sorted(r.lemma for r in lexicon() if r.pos == "A" and "eval" in r.flags and r.cameo.startswith("11"))
+
+
+@pytest.mark.parametrize("adjective", _eval_adjectives())
+def test_events_evaluative_adjective_in_a_quote_accuses_its_subject(pipeline, adjective):
+    from eventwire.records import Article
+
+    texts = [f'"Iran is {adjective}," Russian Foreign Minister Sergei Lavrov said.']
+    readings = list(pipeline.read([Article(title="Report", paragraphs=texts)]))
+    accuse = _event(readings[0], "ACCUSE")
+    assert _countries(readings[0], accuse.actors) == {"RUS"}
+    assert _countries(readings[0], accuse.recipients) == {"IRN"}

@@ -84,7 +84,7 @@ def untargeted(m: Match) -> bool:
     intention or refusal acts on no one ("agreed to resign": self_intent_code)."""
     if _coded(m, "partner_code"):
         return False  # a meeting or talks need someone met: "convened a crisis meeting" is not one
-    if _coded(m, "matter_code"):
+    if _coded(m, "matter_code") and m.row.pos == "V" and m.row.obj is None:
         return True  # "investigators are probing the possibility that ..."
     if _coded(m, "clause_code") and m.row.pos == "V" and any(c.dep_ == "ccomp" for c in m.token.children):
         return True  # "complained that some polls were kept open"
