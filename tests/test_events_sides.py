@@ -106,3 +106,9 @@ def test_events_evaluative_adjective_in_a_quote_accuses_its_subject(pipeline, ad
     accuse = _event(readings[0], "ACCUSE")
     assert _countries(readings[0], accuse.actors) == {"RUS"}
     assert _countries(readings[0], accuse.recipients) == {"IRN"}
+
+
+def test_events_a_time_phrase_is_no_rows_preposition_and_the_object_noun_names_the_target(read_text):
+    reading = read_text("The Kenyan government on Sunday called for sanctions against Nigeria.")
+    request = _event(reading, "REQUEST")
+    assert request.trigger == "call" and "NGA" in _countries(reading, request.recipients)

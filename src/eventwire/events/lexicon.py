@@ -149,8 +149,12 @@ def words(kind: str) -> dict[str, str]:
 
 
 def _prep_child(token: Token, prep: str) -> Token | None:
+    """The particle or preposition ``prep`` on the token; not one of time ("called on Sunday")."""
     for child in token.children:
         if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ == prep:
+            if child.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME")
+                                            for o in child.children):
+                continue
             return child
     return None
 

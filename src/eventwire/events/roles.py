@@ -134,6 +134,8 @@ def verb_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
         if row.obj is not None:  # a phrase row's object may carry the target: "issued warrants for X"
             preps = (*preps, "for")
         holders = [token] + [c for c in token.children if c.dep_ == "dobj"]
+        if row.prep is not None:  # "called for sanctions against Nigeria"
+            holders += prep_objects(token, (row.prep,))
         holders += [o for o in prep_objects(token, ("in",)) if any(
             r.pos == "N" for r in by_lemma().get(o.lemma_.lower(), ()))]  # "marched in protest against X"
         if match.obj is not None and match.obj not in holders:  # "engaged in a firefight with X"
