@@ -112,3 +112,29 @@ def test_events_a_time_phrase_is_no_rows_preposition_and_the_object_noun_names_t
     reading = read_text("The Kenyan government on Sunday called for sanctions against Nigeria.")
     request = _event(reading, "REQUEST")
     assert request.trigger == "call" and "NGA" in _countries(reading, request.recipients)
+
+
+def test_events_a_meeting_place_is_no_partner(read_text):
+    reading = read_text("Donald Trump and Barack Obama met at the White House.")
+    consult = _event(reading, "CONSULT")
+    names = {a.id: a.name for a in reading.actors}
+    assert {names[i] for i in consult.actors + consult.recipients} == {"Donald Trump", "Barack Obama"}
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Barack Obama sought to play down their differences.", "REQUEST"),
+    ("On Friday night, Hillary Clinton thanked volunteers on a nationwide conference call.", "SUPPORT"),
+    ('The British minister said: "I asked him what happened."', "REQUEST"),
+])
+def test_events_not_events(read_text, text, plover):
+    reading = read_text(text)
+    assert not [e for e in reading.events if e.plover == plover]
+
+
+def test_events_one_person_named_by_a_role_is_not_the_state(nlp):
+    from eventwire.events.agents import state_agent
+
+    doc = nlp("The president said that officials and the ministry agreed.")
+    by_word = {t.lower_: t for t in doc}
+    assert not state_agent(by_word["president"])
+    assert state_agent(by_word["officials"]) and state_agent(by_word["ministry"])

@@ -4,7 +4,10 @@ department", "investigators" (issue 12).
 Unnamed groups are no actors (actors/find.py): an event reads the country they belong to.
 A noun phrase names a state agent when its words have a state sector in the sector tables
 (data/sectors.tsv under the PETRARCH agents: police -> COP, justice department -> JUD) or
-its head is a `state_agent` word of data/event_words.tsv ("investigators", "authorities").
+its head is a plural `state_agent` word of data/event_words.tsv ("investigators",
+"authorities"). A singular role noun ("the president") is one person, whom coreference
+may find, not the state: a singular noun counts only when it is a `state_body` word
+("the justice department", "police", "the consulate").
 Its country: a demonym, country or place among its modifiers ("Afghan police", "Seattle
 police"), else the article's home country (`actors.home`: most of the placed mentions),
 else none.
@@ -38,7 +41,10 @@ def state_agent(token: Token) -> bool:
     """Whether a common noun names an unnamed agent of a state."""
     if token.pos_ != "NOUN":
         return False
-    if token.lemma_.lower() in words("state_agent") or token.lower_ in words("state_agent"):
+    lemma = token.lemma_.lower()
+    if token.tag_ != "NNS" and lemma not in words("state_body"):
+        return False  # one person named by a role ("the president said") is someone, not the state
+    if lemma in words("state_agent") or token.lower_ in words("state_agent"):
         return True
     return bool(STATE_SECTORS & set(sectors_of(_phrase(token))))
 

@@ -24,6 +24,7 @@ from ..records import Article, Event, Section, normalise_text
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from ..actors.coref import Coref
     from ..actors.find import ActorTable
     from ..quotes.find import Frame
 
@@ -42,6 +43,15 @@ class _Article:
         for k, sent in enumerate(self.sents):
             self.sent_of.update(dict.fromkeys(range(sent.start, sent.end), k))
         self.events: list[Event] = []
+        self._coref: Coref | None = None
+
+    def coref(self) -> Coref:
+        """The article's pronoun resolver (`actors.coref`), made when first needed."""
+        if self._coref is None:
+            from ..actors.coref import Coref
+
+            self._coref = Coref(self.doc, self.table)
+        return self._coref
 
     def frame(self, char: int) -> Frame | None:
         """The innermost attribution frame containing ``char``."""
@@ -130,7 +140,7 @@ def _pronouns(state: _Article, speaker: str | None, sentence: int) -> Callable[[
                     break
                 word = word.head
         if lower in words("pronoun_person"):
-            found = _person_before(token, state.table)
+            found = _person_pronoun(token, state)
             if found:
                 return found
         for event in reversed(state.events):
@@ -141,15 +151,19 @@ def _pronouns(state: _Article, speaker: str | None, sentence: int) -> Callable[[
     return resolve
 
 
-def _person_before(token: Token, table: ActorTable) -> list[str]:
-    """The person named last before a pronoun in its sentence, other than the subject of the
-    pronoun's own verb ("Trump ... deriding him": not Trump; "Although Ryan ..., he urged")."""
-    own = subject(token.head)[0] if token.dep_ not in ("nsubj", "nsubjpass") else None
-    own_ids = set(argument(own, table, None)) if own is not None and own is not token else set()
-    for i in range(token.i - 1, token.sent.start - 1, -1):
-        actor = table.at_token(i)
-        if actor is not None and actor.kind == "person" and actor.id not in own_ids:
-            return [actor.id]
+def _person_pronoun(token: Token, state: _Article) -> list[str]:
+    """The person a "he/she/him/her" stands for (`actors.coref`: salience and gender), not the
+    subject of the pronoun's own verb ("Trump ... deriding him")."""
+    own = subject(token.head)[0] if token.dep_ not in ("nsubj", "nsubjpass", "poss") else None
+    own_ids = set(argument(own, state.table, None)) if own is not None and own is not token else set()
+    found = state.coref().resolve(token)
+    actor = state.table.by_id(found) if found is not None else None
+    if actor is not None and actor.kind == "person" and found not in own_ids:
+        return [found]
+    for i in range(token.i - 1, token.sent.start - 1, -1):  # the other person named before it
+        near = state.table.at_token(i)
+        if near is not None and near.kind == "person" and near.id not in own_ids:
+            return [near.id]
     return []
 
 
@@ -231,6 +245,9 @@ def _code(m: Match, state: _Article, article: Article) -> Event | None:
     if ontology.root(m.row.cameo) == "12" and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in words("statement_verb") for c in token.children):
         return None  # "declined to comment": no rejection
+    if ontology.root(m.row.cameo) == "02" and m.row.pos == "V" and m.row.obj is None and any(
+            c.dep_ == "xcomp" for c in token.children) and not any(c.dep_ in ("dobj", "dative") for c in token.children):
+        return None  # "sought to play down their differences": an attempt, no appeal to anyone
     if m.row.pos == "M" and (not recipients or actors == recipients):
         return None  # "must" is a demand only when someone is told by someone else
     if not code.plover:

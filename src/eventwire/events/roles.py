@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 Roles = tuple[list[str], list[str]]
 NOUN_PREPS = (*RECIPIENT_PREPS, "of", "between", "among")
 ADJ_PREPS = ("about", "over", "by", "at", "with", "to", "for")
+#: prepositions of where a meeting is held, not with whom (events of the venue_code words)
+VENUE_PREPS = ("at", "in", "on", "into")
 #: prepositions on the verb of a trigger noun's clause that name the noun's target
 SUBJECT_NOUN_PREPS = ("against", "over")
 
@@ -131,6 +133,8 @@ def verb_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
     recipients = recipients or argument(_direct_object(match), table, pronouns)
     if not recipients:
         preps = RECIPIENT_PREPS if row.prep is None else (row.prep, *RECIPIENT_PREPS)
+        if any(row.cameo.startswith(p) for p in words("venue_code")):
+            preps = tuple(p for p in preps if p not in VENUE_PREPS)  # "meet at the White House": a place
         if row.obj is not None:  # a phrase row's object may carry the target: "issued warrants for X"
             preps = (*preps, "for")
         holders = [token] + [c for c in token.children if c.dep_ == "dobj"]

@@ -71,6 +71,10 @@ def unnamed_actor(m: Match) -> bool:
 CIRCUMSTANCE_PREPS = ("in", "during", "after", "before", "since", "amid", "despite", "until", "following")
 
 
+#: prepositions whose object may be what an event acts on ("responsibility for the attack")
+TOPIC_PREPS = ("for", "into", "against", "to", "over", "about", "of")
+
+
 def _objects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + [
         o for p in verb.children if p.dep_ == "prep" and p.lower_ not in CIRCUMSTANCE_PREPS
@@ -89,14 +93,17 @@ def untargeted(m: Match) -> bool:
     if _coded(m, "clause_code") and m.row.pos == "V" and any(c.dep_ == "ccomp" for c in m.token.children):
         return True  # "complained that some polls were kept open"
     nouns = by_lemma()
+    cooperation = ontology.quad_class(m.row.cameo) == 1
     verbs = [m.token, *(c for c in m.token.children if c.dep_ == "xcomp")]  # "agreed to postpone the rally"
     for verb in verbs:
         objects = _objects(verb)
         objects += [o for obj in list(objects) for o in _objects(obj)]  # "responsibility for the attack"
         for obj in objects:
-            if _is_class(obj, "victim") or _is_class(obj, "event_noun"):
-                return True
-            if any(r.pos == "N" for r in nouns.get(obj.lemma_.lower(), ())):
+            if _is_class(obj, "victim") and not cooperation:
+                return True  # unnamed people suffer force or arrest; thanking "volunteers" is no event
+            if obj.dep_ == "pobj" and obj.head.lower_ not in (m.row.prep, *TOPIC_PREPS):
+                continue  # "thanked volunteers on a conference call": the call is where, not what
+            if _is_class(obj, "event_noun") or any(r.pos == "N" for r in nouns.get(obj.lemma_.lower(), ())):
                 return True
     if _coded(m, "self_intent_code") and any(v is not m.token and v.pos_ == "VERB" and not _objects(v) for v in verbs):
         return True  # an intention that acts on no one: "agreed to resign", "declined to step down"
