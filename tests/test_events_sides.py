@@ -138,3 +138,12 @@ def test_events_one_person_named_by_a_role_is_not_the_state(nlp):
     by_word = {t.lower_: t for t in doc}
     assert not state_agent(by_word["president"])
     assert state_agent(by_word["officials"]) and state_agent(by_word["ministry"])
+
+
+@pytest.mark.parametrize("prefix", _rule_cases("object_code"))
+def test_events_object_code_needs_an_object(read_text, prefix):
+    assert prefix == "144"  # the sentences below block
+    reading = read_text("Donald Trump owns a hotel just blocks away on Pennsylvania Avenue.")
+    assert not [e for e in reading.events if e.cameo.startswith(prefix)]
+    reading = read_text("Russian protesters blocked the road to the Ukrainian embassy.")
+    assert [e for e in reading.events if e.cameo.startswith(prefix)]

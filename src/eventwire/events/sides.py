@@ -173,6 +173,9 @@ def settle_sides(event: Event, symmetric: bool, m: Match, table: ActorTable,
     """The event with its sides settled, or None when they do not make an event."""
     if thing_object(m, table):
         return None
+    if m.row.pos == "V" and _coded(m, "object_code") and not any(
+            c.dep_ in ("dobj", "nsubjpass") for c in m.token.children):
+        return None  # "a hotel just blocks away": blocking needs something blocked
     recipients = [r for r in event.recipients if r not in event.actors]
     together = ontology.root(event.cameo) in rules().get("mutual_root", ())
     if (symmetric or together) and not recipients and len(event.actors) >= 2:
