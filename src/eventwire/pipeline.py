@@ -45,6 +45,12 @@ class Pipeline:
         add_entity_ruler(self.nlp, actors_file=actors_file)
         self.batch_size = batch_size
 
+    def warm(self) -> None:
+        """Load now what the stages load on first use (gazetteer index, date parser), by reading
+        one short article: a worker does this before it reports ready."""
+        list(self.read([Article(title="Talks resume", paragraphs=[
+            "Officials in Paris said on Monday that the talks with Berlin would resume in June."])]))
+
     def read(self, articles: Iterable[Article]) -> Iterator[Reading | Skip]:
         """One Reading per article, or a coded Skip when an article cannot be processed, in order.
 

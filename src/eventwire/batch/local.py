@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,6 @@ def _die_with(parent: int) -> None:
     import signal
     import sys
     import threading
-    import time
 
     if sys.platform.startswith("linux"):
         try:
@@ -48,9 +48,11 @@ def _die_with(parent: int) -> None:
     threading.Thread(target=watch, name="eventwire-parent-watch", daemon=True).start()
 
 
-def _run_local(item: tuple[Chunk, str]) -> dict[str, int]:
+def _run_local(item: tuple[Chunk, str]) -> dict[str, Any]:
     chunk, out = item
-    return process_chunk(chunk, _WORKER["pipeline"], Path(out))
+    started = time.time()  # wall clock, comparable across processes
+    counts: dict[str, Any] = dict(process_chunk(chunk, _WORKER["pipeline"], Path(out)))
+    return {**counts, "started": started, "finished": time.time()}
 
 
 def run(chunks: list[Chunk], out: Path, *, workers: int, address: str | None = None,
@@ -64,8 +66,12 @@ def run(chunks: list[Chunk], out: Path, *, workers: int, address: str | None = N
     context = multiprocessing.get_context("spawn")
     initargs = (actors_file, os.getpid())
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_local, initargs=initargs) as pool:
+        first, last = float("inf"), 0.0
         for counts in pool.map(_run_local, [(c, str(out)) for c in chunks]):
+            first, last = min(first, counts.pop("started")), max(last, counts.pop("finished"))
             totals.update(counts)
             if progress:
                 progress(1)
+    if last:
+        totals["work_seconds"] = round(last - first, 2)  # type: ignore[assignment]
     return totals

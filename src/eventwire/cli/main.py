@@ -182,38 +182,42 @@ def listed(store: Any, kind: str, limit: int, **filters: Any) -> Iterable[dict[s
                 help="Extra actor dictionary (TSV, same columns as the built-in one).")
 @setting_option("ingest.max_bytes", "--max-bytes", type=click.IntRange(1))
 @setting_option("ingest.batch_size", "--batch-size", type=click.IntRange(1, 1000))
+@setting_option("ingest.workers", "--workers", type=click.IntRange(0, 1024))
 @setting_option("events.all_events", "--all-events", is_flag=True,
                 help="Store every coded event, also those without a political side.")
 @click.option("--reprocess", is_flag=True, help="Process articles already stored again.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, summary as JSON only.")
 def ingest(paths: tuple[str, ...], db: str, published: date | None, outlet: str | None,
            url: str | None, actors_file: str | None, max_bytes: int, batch_size: int,
-           all_events: bool, reprocess: bool, quiet: bool) -> None:
-    """Read articles from files, folders, feeds, WARC or - (stdin) into the database."""
-    from ..ingest import read_paths
-    from ..pipeline import Pipeline
+           workers: int, all_events: bool, reprocess: bool, quiet: bool) -> None:
+    """Read articles from files, folders, feeds, WARC or - (stdin) into the database.
+
+    Articles are parsed in --workers processes (default: one per CPU core)
+    and stored one at a time in input order, so every worker count stores
+    the same database; an interrupted run leaves only whole articles.
+    """
+    from ..batch.pool import open_reader
+    from ..ingest import count_records, read_paths
     from ..service import ingest as run
 
     for path in paths:
         if path != "-" and not Path(path).exists():
             raise click.BadParameter(f"no such file or folder: {path}", param_hint="PATHS")
     store = _store(db)
-    sources = read_paths(paths, published=published, outlet=outlet, url=url,
-                                    max_bytes=max_bytes)
-    pipeline = Pipeline(actors_file=actors_file or None, all_events=bool(all_events))
-    if quiet:
-        summary = run(sources, pipeline=pipeline, store=store, batch_size=batch_size,
-                      reprocess=reprocess)
-        click.echo(json.dumps(summary.as_dict()))
-        return
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    total = count_records(paths, max_bytes=max_bytes)
+    sources = read_paths(paths, published=published, outlet=outlet, url=url, max_bytes=max_bytes)
+    with open_reader(workers, expected=total, actors_file=actors_file or None,
+                     batch_size=batch_size, all_events=bool(all_events)) as pipeline:
+        if quiet:
+            summary = run(sources, pipeline=pipeline, store=store, batch_size=batch_size,
+                          reprocess=reprocess)
+            click.echo(json.dumps(summary.as_dict()))
+            return
+        from .progress import ingest_progress
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                  TextColumn("{task.completed} items"), TimeElapsedColumn(),
-                  transient=True) as bar:
-        task = bar.add_task("reading articles", total=None)
-        summary = run(sources, pipeline=pipeline, store=store, batch_size=batch_size,
-                      reprocess=reprocess, progress=lambda n: bar.advance(task, n))
+        with ingest_progress(total) as advance:
+            summary = run(sources, pipeline=pipeline, store=store, batch_size=batch_size,
+                          reprocess=reprocess, progress=advance)
     _print_summary(summary, store.url)
 
 

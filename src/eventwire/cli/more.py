@@ -130,6 +130,18 @@ def eval_(gold: tuple[str, ...], plover: str | None, stories: str | None, label_
             click.echo(f"{kind}: " + "  ".join(f"{k} {v}" for k, v in report.items() if not isinstance(v, dict)))
 
 
+def _worker_counts(_ctx: Any, _param: Any, value: str | None) -> tuple[int, ...] | None:
+    if value is None:
+        return None
+    try:
+        counts = tuple(int(part) for part in value.split(",") if part.strip())
+    except ValueError:
+        counts = ()
+    if not counts or min(counts) < 1:
+        raise click.BadParameter(f"expected worker counts like 1,2, not {value!r}")
+    return counts
+
+
 @cli.command()
 @click.option("--input", "path", type=click.Path(exists=True), help="Articles to read (default: ../shared news sample, else examples/).")
 @click.option("--limit", type=int, help="Use only the first N articles.")
@@ -137,16 +149,23 @@ def eval_(gold: tuple[str, ...], plover: str | None, stories: str | None, label_
 @click.option("--repeat", type=click.IntRange(1, 10), default=1, show_default=True)
 @click.option("--engine", type=click.Choice(["local", "ray"]),
               help="Measure batch runs with 1 and 2 workers on this engine instead.")
+@click.option("--workers", callback=_worker_counts,
+              help="Measure `eventwire ingest` with storage in these numbers of worker processes instead, e.g. 1,2.")
 @click.option("--json", "as_json", is_flag=True)
 def bench(path: str | None, limit: int | None, batch_size: int, repeat: int, engine: str | None,
-          as_json: bool) -> None:
+          workers: tuple[int, ...] | None, as_json: bool) -> None:
     """Throughput and memory: raw spaCy nlp.pipe vs the full pipeline on the same articles.
 
-    With --engine, articles/s of `eventwire batch` with 1 and 2 workers
-    (start-up included) and the scaling efficiency.
+    With --engine, articles/s of `eventwire batch` with 1 and 2 workers and
+    the scaling efficiency, start-up and model loading included and excluded.
+    With --workers 1,2, the same for `eventwire ingest` with storage.
     """
     from .. import bench as b
 
+    if workers:
+        report = b.bench_workers(path=path, limit=limit, workers=workers)
+        click.echo(json.dumps(report, indent=2) if as_json else b.render_workers(report))
+        return
     if engine:
         report = b.bench_engine(engine=engine, path=path, limit=limit)
         click.echo(json.dumps(report, indent=2) if as_json else b.render_engine(report))

