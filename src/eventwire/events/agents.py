@@ -15,6 +15,7 @@ else none.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..actors.home import home_country
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 
     from ..actors.find import ActorTable
 
+#: token, table -> the country actor ids a place stands for
+Places = Callable[["Token", "ActorTable"], list[str]]
 #: sectors of the state: an unnamed group with one of them belongs to a country
 STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
 MODIFIER_DEPS = ("compound", "amod", "nmod")
@@ -49,9 +52,8 @@ def state_agent(token: Token) -> bool:
     return bool(STATE_SECTORS & set(sectors_of(_phrase(token))))
 
 
-def _modifier_country(token: Token, table: ActorTable) -> str | None:
+def _modifier_country(token: Token, table: ActorTable, place_country: Places) -> str | None:
     from ..actors.data import countries
-    from .args import place_country
 
     for child in token.children:
         if child.dep_ not in MODIFIER_DEPS or not (child.is_title or child.is_upper):
@@ -66,11 +68,12 @@ def _modifier_country(token: Token, table: ActorTable) -> str | None:
     return None
 
 
-def agent_country(token: Token, table: ActorTable) -> list[str]:
-    """The country actor an unnamed state agent belongs to, or nothing."""
+def agent_country(token: Token, table: ActorTable, place_country: Places) -> list[str]:
+    """The country actor an unnamed state agent belongs to, or nothing (``place_country``:
+    the country actors a place token stands for, `args.place_country`)."""
     if not state_agent(token):
         return []
-    found = _modifier_country(token, table)
+    found = _modifier_country(token, table, place_country)
     if found is None:
         home = home_country(table.actors, table.mentions)
         found = table.country_actor(home) if home else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .agents import agent_country
 from .lexicon import Match
 
 if TYPE_CHECKING:
@@ -97,9 +98,7 @@ def head_actors(
     if not ids and places and token.ent_type_ in ("GPE", "LOC", "FAC"):
         ids = place_country(token, table)
     if not ids and token.pos_ == "NOUN" and token.i not in table.token_actor:
-        from .agents import agent_country  # "Seattle police", "the justice department"
-
-        ids = agent_country(token, table)
+        ids = agent_country(token, table, place_country)  # "Seattle police", "the justice department"
     if not ids and token.dep_ == "attr" and depth < 2:
         subj = subject(token.head)[0]
         if subj is not None and subj is not token:
