@@ -147,3 +147,8 @@ def test_events_object_code_needs_an_object(read_text, prefix):
     assert not [e for e in reading.events if e.cameo.startswith(prefix)]
     reading = read_text("Russian protesters blocked the road to the Ukrainian embassy.")
     assert [e for e in reading.events if e.cameo.startswith(prefix)]
+
+
+def test_events_a_target_named_but_not_found_is_no_untargeted_event(read_text):
+    reading = read_text("Donald Trump will continue to accuse his opponent of corruption.")
+    assert not [e for e in reading.events if e.plover == "ACCUSE" and not e.recipients]

@@ -160,10 +160,16 @@ def _person_pronoun(token: Token, state: _Article) -> list[str]:
     actor = state.table.by_id(found) if found is not None else None
     if actor is not None and actor.kind == "person" and found not in own_ids:
         return [found]
+    from ..actors.coref import pronoun_table
+
+    wanted = pronoun_table().get(token.lower_, {}).get("gender")
     for i in range(token.i - 1, token.sent.start - 1, -1):  # the other person named before it
         near = state.table.at_token(i)
-        if near is not None and near.kind == "person" and near.id not in own_ids:
-            return [near.id]
+        if near is None or near.kind != "person" or near.id in own_ids:
+            continue
+        gender = state.coref().gender(near.id)
+        if gender is None or wanted not in ("m", "f") or gender == wanted:
+            return [near.id]  # "Comey ... he had reviewed ... she": not Comey
     return []
 
 

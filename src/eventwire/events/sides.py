@@ -81,6 +81,20 @@ def _objects(verb: Token) -> list[Token]:
         for o in p.children if o.dep_ == "pobj"]
 
 
+def _named_but_lost(obj: Token, nouns: dict, cooperation: bool) -> bool:
+    """Whether a direct object names someone the sides did not resolve ("his opponent", "him"),
+    not an event, a noun of the lexicon or unnamed people."""
+    if obj.pos_ == "PRON":
+        return obj.lower_ not in ("it", "this", "that", "them")
+    if obj.pos_ not in ("NOUN", "PROPN") or _is_class(obj, "event_noun"):
+        return False
+    if any(r.pos == "N" for r in nouns.get(obj.lemma_.lower(), ())):
+        return False
+    if obj.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+        return True  # "his opponent", "her rival": one person, not found
+    return obj.pos_ == "PROPN" and not (_is_class(obj, "victim") and not cooperation)
+
+
 def untargeted(m: Match) -> bool:
     """Whether an event may lack a recipient: it acts on people it does not name ("arrested dozens
     of protesters"), on an event, a noun of the trigger lexicon ("condemned the attack",
@@ -94,6 +108,8 @@ def untargeted(m: Match) -> bool:
         return True  # "complained that some polls were kept open"
     nouns = by_lemma()
     cooperation = ontology.quad_class(m.row.cameo) == 1
+    if m.row.pos == "V" and any(_named_but_lost(c, nouns, cooperation) for c in m.token.children if c.dep_ == "dobj"):
+        return False  # "accuse his opponent of corruption": the target is there, only not found
     verbs = [m.token, *(c for c in m.token.children if c.dep_ == "xcomp")]  # "agreed to postpone the rally"
     for verb in verbs:
         objects = _objects(verb)
