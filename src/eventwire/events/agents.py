@@ -15,6 +15,7 @@ else none.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -49,7 +50,12 @@ def state_agent(token: Token) -> bool:
         return False  # one person named by a role ("the president said") is someone, not the state
     if lemma in words("state_agent") or token.lower_ in words("state_agent"):
         return True
-    return bool(STATE_SECTORS & set(sectors_of(_phrase(token))))
+    return _state_phrase(_phrase(token))
+
+
+@functools.lru_cache(maxsize=8192)
+def _state_phrase(phrase: str) -> bool:
+    return bool(STATE_SECTORS & set(sectors_of(phrase)))
 
 
 def _modifier_country(token: Token, table: ActorTable, place_country: Places) -> str | None:
@@ -68,6 +74,14 @@ def _modifier_country(token: Token, table: ActorTable, place_country: Places) ->
     return None
 
 
+def _home(table: ActorTable) -> str | None:
+    """The article's home country, computed once per actor table."""
+    cached = table.__dict__.get("_events_home")
+    if cached is None:
+        cached = table.__dict__["_events_home"] = (home_country(table.actors, table.mentions),)
+    return cached[0]
+
+
 def agent_country(token: Token, table: ActorTable, place_country: Places) -> list[str]:
     """The country actor an unnamed state agent belongs to, or nothing (``place_country``:
     the country actors a place token stands for, `args.place_country`)."""
@@ -75,6 +89,6 @@ def agent_country(token: Token, table: ActorTable, place_country: Places) -> lis
         return []
     found = _modifier_country(token, table, place_country)
     if found is None:
-        home = home_country(table.actors, table.mentions)
+        home = _home(table)
         found = table.country_actor(home) if home else None
     return [found] if found else []
