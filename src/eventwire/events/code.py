@@ -152,25 +152,23 @@ def _pronouns(state: _Article, speaker: str | None, sentence: int) -> Callable[[
 
 
 def _person_pronoun(token: Token, state: _Article) -> list[str]:
-    """The person a "he/she/him/her" stands for (`actors.coref`: salience and gender), not the
-    subject of the pronoun's own verb ("Trump ... deriding him")."""
+    """The person a "he/she/him/her" stands for, never the subject of the pronoun's own verb
+    ("Trump ... deriding him"): the one other person named before it in its sentence, else
+    the actors stage's coreference (salience and gender: `actors.coref`), made only then."""
     own = subject(token.head)[0] if token.dep_ not in ("nsubj", "nsubjpass", "poss") else None
     own_ids = set(argument(own, state.table, None)) if own is not None and own is not token else set()
+    near: list[str] = []
+    for i in range(token.i - 1, token.sent.start - 1, -1):
+        actor = state.table.at_token(i)
+        if actor is not None and actor.kind == "person" and actor.id not in own_ids and actor.id not in near:
+            near.append(actor.id)
+    if len(near) == 1:
+        return near
     found = state.coref().resolve(token)
     actor = state.table.by_id(found) if found is not None else None
     if actor is not None and actor.kind == "person" and found not in own_ids:
         return [found]
-    from ..actors.coref import pronoun_table
-
-    wanted = pronoun_table().get(token.lower_, {}).get("gender")
-    for i in range(token.i - 1, token.sent.start - 1, -1):  # the other person named before it
-        near = state.table.at_token(i)
-        if near is None or near.kind != "person" or near.id in own_ids:
-            continue
-        gender = state.coref().gender(near.id)
-        if gender is None or wanted not in ("m", "f") or gender == wanted:
-            return [near.id]  # "Comey ... he had reviewed ... she": not Comey
-    return []
+    return near[:1]
 
 
 def _contexts(code: ontology.Code, sent: Span) -> list[str]:
