@@ -578,3 +578,48 @@ def test_quotes_scorer_offsets_line_up_on_the_shared_corpus():
         layout = article.layout()[0]
         offsets = align(layout, raw)
         assert all(raw[offsets[k]] == c for k, c in enumerate(layout) if not c.isspace())
+
+
+def test_quotes_speaker_of_common_words_named_by_role(read_text):
+    # "Josh" and "Earnest" are both English words: the role noun before the name and
+    # the speech verb after it make it a person's name
+    from eventwire.actors.data import role_nouns
+    assert "secretary" in role_nouns()
+    reading = read_text("“We have seen a sustained commitment,” White House press secretary "
+                        "Josh Earnest said at a briefing on Monday.")
+    assert _direct_speaker(reading, "We have seen") == "Josh Earnest"
+
+
+def test_quotes_pronoun_salience_counts_one_mention_a_sentence(read_text):
+    # a person named twice (and a pronoun) in one sentence gains no more than once there:
+    # the subject of the speech verb just before stays the speaker
+    reading = read_text("Hillary Clinton spoke in Miami on Monday.\n\n"
+                        "Tyresha McClenney said Clinton only talks about her plan when Clinton "
+                        "needs her voters.\n\n“It is not enough,” she said.")
+    assert _direct_speaker(reading, "It is not enough") == "Tyresha McClenney"
+
+
+def test_quotes_a_quote_running_on_into_a_paragraph_passes_its_speaker_on(read_text):
+    # the quote of the paragraph before runs on (no closing mark) into the next paragraph;
+    # the quotes right after it continue its speaker
+    reading = read_text('Builder Tom Okafor, 31, said: "We just heard screaming. "It went black.\n\n'
+                        '"One man beside me was screaming. "I looked at the man next to him. '
+                        '"I tried to help."')
+    assert _direct_speaker(reading, "I tried to help") == "Tom Okafor"
+
+
+def test_quotes_the_occupation_of_a_person_named_before_speaks(read_text):
+    from eventwire.quotes.speakers import speaker_nouns
+    assert speaker_nouns()["cleaner"] == ("person", "named")
+    reading = read_text("Fellow passenger Martin Bamford, 30, said he was lucky.\n\n"
+                        'The gutter cleaner from New Addington said: "We hit the bend."')
+    assert _direct_speaker(reading, "We hit the bend") == "Martin Bamford"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Son-in-law Darren Mimms said: "He was such a kind man."', "Darren Mimms"),
+    ('Pal Asma Kazim said: "She was full of life."', "Asma Kazim"),
+])
+def test_quotes_a_person_noun_before_the_name_is_no_part_of_the_speaker(read_text, text, speaker):
+    reading = read_text(text)
+    assert _speaker(reading, next(q for q in reading.quotes if q.kind == "direct")) == speaker

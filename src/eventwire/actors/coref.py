@@ -7,8 +7,9 @@ coreference library installs with its model without a download at run time
 spaCy). Each actor mentioned before the pronoun, outside quotation marks,
 collects salience from its mentions: a base for being mentioned, more as a
 subject, more again as the subject of a speech verb, less as a possessor,
-inside a prepositional phrase or inside a reported clause; the sum halves
-with every sentence back. A "he" or "she" takes the most salient person
+inside a prepositional phrase or inside a reported clause; an actor counts
+once a sentence (its best mention there, as in Lappin and Leass), and the sum
+halves with every sentence back. A "he" or "she" takes the most salient person
 whose gender agrees (an unknown gender competes at a discount); "it" and
 "they" take organisations, groups and countries. The previous speaker
 (a hint from the quotes stage) gains salience, as a following "he said"
@@ -252,14 +253,17 @@ class Coref:
         last = {} if last is None else last
         here = self.sentence(char)
         low = self._sent_starts[max(0, here - WINDOW)]
-        scores: dict[str, float] = {}
+        best: dict[tuple[str, int], float] = {}
         for mention in reversed(seen):
             if mention.start < low:
                 break
             if _agrees(row, mention.kind):
-                decay = 0.5 ** (here - mention.sentence)
-                scores[mention.actor_id] = scores.get(mention.actor_id, 0.0) + mention.weight * decay
+                key = (mention.actor_id, mention.sentence)
+                best[key] = max(best.get(key, 0.0), mention.weight)
                 last.setdefault(mention.actor_id, mention.start)
+        scores: dict[str, float] = {}
+        for (actor_id, sentence), weight in best.items():
+            scores[actor_id] = scores.get(actor_id, 0.0) + weight * 0.5 ** (here - sentence)
         if hint is not None and hint[0] in scores:
             scores[hint[0]] += HINT * 0.5 ** (here - self.sentence(hint[1]))
         if row["gender"] in ("m", "f"):

@@ -33,6 +33,7 @@ from .data import (
     never_actors,
     page_words,
     read_tsv,
+    role_nouns,
     role_places,
     role_words,
 )
@@ -92,6 +93,10 @@ def building_words() -> frozenset[str]:
 
 def work_words() -> frozenset[str]:
     return _words().get("work", frozenset())
+
+
+def product_words() -> frozenset[str]:
+    return _words().get("product", frozenset())
 
 
 def platforms() -> frozenset[str]:
@@ -243,6 +248,56 @@ _LOCATIVE = frozenset({"in", "at", "inside", "outside", "into", "near", "to", "f
                        "towards", "around", "within", "outside of"})
 
 
+#: nouns of stops on a line: a name right before one is the stop's ("Sandilands tram stop")
+_STOPS = frozenset({"stop", "station", "centre", "center", "terminal"})
+#: words before "of" that make it a preposition of place ("west of the Capitol")
+_WHERE_OF = frozenset({"north", "south", "east", "west", "front", "outside", "inside", "top",
+                       "steps", "grounds", "doors", "gates"})
+
+
+def _noun_in(token: Token, words: frozenset[str]) -> bool:
+    """Whether a noun, as written or in the singular ("stops"), is one of ``words``."""
+    return name_key(token.text) in words or (
+        token.pos_ == "NOUN" and token.tag_ == "NNS" and name_key(token.lemma_) in words)
+
+
+def _locative(prep: Token) -> bool:
+    """A preposition of place: "in", "at", ..., "of" after a direction ("west of") or after
+    a comma or "also"/"both" ("Philip Logan, 52, of New Addington": where he lives)."""
+    if prep.lower_ in _LOCATIVE:
+        return True
+    if prep.lower_ != "of":
+        return False
+    before = prep.doc[prep.i - 1].lower_ if prep.i else ""
+    return prep.head.lower_ in _WHERE_OF or before in (",", "also", "both", "all")
+
+
+def names_a_venue(span: Span) -> bool:
+    """The name modifies a lower-case venue noun right after it: the place is named after
+    it ("Ronald Reagan airport", "the Sandilands stop"), whoever the name is."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return (after.pos_ == "NOUN" and after.is_lower and span.root.dep_ == "compound"
+            and span.root.head.i >= span.end and _noun_in(after, venue_words() | _STOPS))
+
+
+def names_a_work(span: Span) -> bool:
+    """The name stands right before a noun of a work's people ("the former Apprentice host",
+    "Captain America star"): it is the title of the work (data/not_actor_words.tsv, kind
+    work_role)."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    if not (after.pos_ == "NOUN" and after.is_lower):
+        return False
+    if span.label_ == "PERSON" and after.lower_ == "star":
+        return True  # "Mad Men star January Jones" ("Cubs star" is a team's: not a PERSON)
+    return _noun_in(after, _words().get("work_role", frozenset()))
+
+
 def is_place(span: Span, located: frozenset[str] = frozenset()) -> bool:
     """A town, state, province or venue, not an actor: a name the gazetteers know, ending
     with a venue word, followed by one ("Sandilands tram stop"), or ending with a
@@ -251,16 +306,19 @@ def is_place(span: Span, located: frozenset[str] = frozenset()) -> bool:
     text = span.text[4:] if span.text.lower().startswith("the ") else span.text
     key = name_key(text)
     last = span[-1]
-    if key in place_names() or (len(span) > 1 and name_key(last.text) in venue_words()
+    possessed = span.start > 0 and span.doc[span.start - 1].tag_ == "POS"  # "the Speaker's Balcony"
+    if key in place_names() or ((len(span) > 1 or possessed) and name_key(last.text) in venue_words()
                                 and last.is_title):
         return True
     doc = span.doc
     after = [t for t in doc[span.end:span.end + 3] if not t.is_punct or t.text in ("'s", "’s")]
+    if after and span.root.head is not after[0] and after[0].lower_.endswith("s") \
+            and after[0].lower_[:-1] in _STOPS:
+        return True  # "the Lloyd Park and Sandilands stops" ("stops" often tagged a verb)
     for token in after[:2]:
         if token.pos_ == "NOUN" or token.is_title:
-            if name_key(token.text) in building_words() and token.dep_ != "nsubj" and (
-                    token.lower_ in ("stop", "station", "centre", "center", "terminal")
-                    or name_key(token.text) in venue_words()):
+            if _noun_in(token, building_words()) and token.dep_ != "nsubj" and (
+                    _noun_in(token, _STOPS) or _noun_in(token, venue_words())):
                 return True
             if token.pos_ == "NOUN" and name_key(token.text) not in building_words() \
                     and token.lower_ not in ("tram", "bus", "train", "'s", "’s"):
@@ -288,13 +346,18 @@ def located_names(doc: Doc) -> frozenset[str]:
         top = head
         while top.dep_ == "compound" and top.head.i > top.i:
             top = top.head
-        if top is not root and top.lower_ in ("stop", "station", "terminal", "line"):
+        if top is not root and _noun_in(top, _STOPS | {"line"}):
             always.add(key)
         named_place = name_key(ent[-1].text) in buildings or not any(
             t.lower_ in words for t in ent)
         if head is not root:
-            named_place = name_key(head.text) in buildings
-        here = named_place and head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE
+            named_place = _noun_in(head, buildings)
+        for _ in range(6):  # "to Beckenham Junction, Elmers End and New Addington"
+            if ent.label_ == "NORP" or head.dep_ != "conj" or head.head is head:
+                break
+            head = head.head
+        here = named_place and head.dep_ == "pobj" and (
+            _locative(head.head) or (head is not root and head.head.lower_ == "on"))
         where[key] = where.get(key, True) and here
     return frozenset(always | {k for k, here in where.items() if here})
 
@@ -315,8 +378,28 @@ def is_work(span: Span) -> bool:
 
 
 def is_product(span: Span) -> bool:
-    """A model number in the name ("Galaxy S9") or a number at its end ("Lap 20")."""
-    return any(_MODEL_NUMBER.match(t.text) for t in span) or (len(span) > 1 and span[-1].like_num)
+    """A model number in the name ("Galaxy S9"), a number at its end ("Lap 20"), or a name
+    listed after a product noun ("household staples like PG Tips, Persil and ...")."""
+    return any(_MODEL_NUMBER.match(t.text) for t in span) or (len(span) > 1 and span[-1].like_num) \
+        or _listed_product(span)
+
+
+def _listed_product(span: Span) -> bool:
+    """Whether the name stands in a list opened by "like", "such as" or "including" right
+    after a product noun of data/not_actor_words.tsv (kind product)."""
+    token = span.root
+    for _ in range(8):
+        if token.dep_ not in ("conj", "compound", "nmod", "poss", "appos") or token.head is token:
+            break
+        token = token.head
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in ("like", "including", "as"):
+        return False
+    if prep.lower_ == "as" and not any(t.lower_ == "such" for t in prep.lefts) and (
+            prep.i == 0 or prep.doc[prep.i - 1].lower_ != "such"):
+        return False
+    noun = prep.head
+    return noun.pos_ == "NOUN" and _noun_in(noun, product_words())
 
 
 def is_channel(span: Span) -> bool:
@@ -336,7 +419,33 @@ def common_words_only(span: Span, given: frozenset[str]) -> bool:
     Leaguers", "Mad Men"): page text or a title, not a person's name."""
     if len(span) < 2 or honorific_at(span.doc, span.start, span.end):
         return False  # "Lady Gaga"
+    if _named_by_role(span):
+        return False  # "press secretary Josh Earnest said": a person, whatever the words
     return all(common_word(t) and name_key(t.text) not in given for t in span if t.is_alpha)
+
+
+def _named_by_role(span: Span) -> bool:
+    """A role noun right before the name ("press secretary Josh Earnest"), or the name is
+    the subject of the verb after it ("Josh Earnest said"): it is written as a person."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in role_nouns():
+        return True
+    root = span.root
+    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.i >= span.end
+
+
+def is_dateline(span: Span) -> bool:
+    """A place in capitals opening a paragraph before an agency in brackets or a dash
+    ("SAO PAULO (AP) --", "WASHINGTON, Nov 6 (Reuters) -"): the dateline, not an actor."""
+    doc = span.doc
+    if not all(t.is_upper or not t.is_alpha for t in span) or not _after_break(span[0]):
+        return False
+    for token in doc[span.end:span.end + 6]:
+        if token.text in ("(", "--", "—", "-", ","):
+            return True
+        if not (token.is_upper and token.is_alpha):
+            return False
+    return False
 
 
 def is_headline(span: Span) -> bool:

@@ -19,7 +19,12 @@ from rapidfuzz import fuzz, process
 from spacy.tokens import Span
 
 from ..datafiles import geonames
+from .coref import first_names as gendered_first_names
 from .filters import (
+    is_dateline,
+    names_a_venue,
+    names_a_work,
+    place_names,
     common_words_only,
     is_channel,
     is_headline,
@@ -170,6 +175,15 @@ def _capital_as_government(span: Span) -> bool:
         c.dep_ in ("dobj", "ccomp", "xcomp", "dative") for c in verb.children)
 
 
+def _in_hyphenated_name(span: Span) -> bool:
+    """The country's name ends a hyphenated name with a lower-case link ("Port-of-Spain"):
+    a place's ("US-led", "Sino-US" stay the country)."""
+    doc = span.doc
+    i = span.start
+    return (i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_
+            and doc[i - 2].is_lower and doc[i - 2].is_alpha and not doc[i - 2].whitespace_)
+
+
 def _country_candidate(span: Span) -> Candidate | None:
     """A country name or demonym, or a capital that is the subject of a speech verb."""
     kb = span.kb_id_
@@ -183,7 +197,7 @@ def _country_candidate(span: Span) -> Candidate | None:
         return Candidate(span.start, span.end, COUNTRY, country.name, span.text, country, "capital")
     if found is None and span.label_ == "GPE":
         found = fuzzy_country(span.text)
-    if found is None or _not_nationality(span):
+    if found is None or _not_nationality(span) or _in_hyphenated_name(span):
         return None
     country, how = found
     return Candidate(span.start, span.end, COUNTRY, country.name, _clean(span.text), country, how)
@@ -284,10 +298,31 @@ def _person_by_role(span: Span) -> bool:
     if any(t.lower_ in words or not t.is_title for t in span if t.is_alpha):
         return False
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ in role_nouns():
+    if span.start > 0 and (doc[span.start - 1].lower_ in role_nouns() or _kin_before(span)):
         return True
     root = span.root
     return root.dep_ == "appos" and root.head.i < span.start and role_head(root) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def person_nouns() -> frozenset[str]:
+    """Nouns that only name people ("son", "neighbour", "pal"): the person rows of
+    data/speaker_nouns.tsv."""
+    return frozenset(row["noun"] for row in read_tsv(DATA / "speaker_nouns.tsv") if row["kind"] == "person")
+
+
+def _kin_before(span: Span) -> bool:
+    """A person noun right before the name, hyphenated compounds read whole ("Son-in-law
+    Darren Mimms", "neighbour Jo Bloggs")."""
+    doc = span.doc
+    i = span.start - 1
+    words = []
+    while i >= 0 and (doc[i].is_alpha or doc[i].text == "-") and len(words) < 5:
+        words.append(doc[i].lower_)
+        if i == 0 or doc[i - 1].text != "-" and doc[i].text != "-":
+            break
+        i -= 1
+    return any(w in person_nouns() for w in words if w != "-")
 
 
 def _without_credit(span: Span) -> Span:
@@ -329,6 +364,32 @@ def context(doc: Doc, dictionary: Dictionary) -> Context:
                    located_names(doc), frozenset(name_key(e[0].text) for e in full))
 
 
+#: labels of the model's that are no actor, unless the words are a person's full name the
+#: article writes as a PERSON elsewhere
+_OTHER_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+
+
+def _a_person_after_all(span: Span, ctx: Context) -> bool:
+    """A thing's entity that is a person's name: the article writes it as a PERSON
+    elsewhere, or it is a given name and the surname of a person the article names
+    ("Ivanka Trump" tagged PRODUCT in an article about Donald Trump)."""
+    if len(span) < 2 or not all(t.is_title for t in span):
+        return False
+    if name_key(span.text) in ctx.known:
+        return True
+    first = name_key(span[0].text)
+    return len(span) <= 3 and (first in ctx.given or first in gendered_first_names()) \
+        and name_key(span[-1].text) in ctx.surnames
+
+
+def _given_name_as_place(span: Span, ctx: Context) -> bool:
+    """One word tagged a place that is the given name of a person the article names in
+    full, and no place the gazetteers know ("Melania said" tagged GPE)."""
+    return (len(span) == 1 and span.label_ in ("GPE", "LOC", "NORP") and span[0].is_title
+            and name_key(span.text) in ctx.first_names and name_key(span.text) not in place_names()
+            and _country_candidate(span) is None)
+
+
 def _stance(span: Span) -> bool:
     text = span.text.lower()
     return text.startswith(("anti-", "pro-", "anti ", "pro ")) or (
@@ -340,7 +401,8 @@ def _not_an_actor(span: Span, ctx: Context) -> bool:
     """Places, works, products, platforms as channels, headlines and page words."""
     key = name_key(span.text)
     lone_surname = len(span) == 1 and key in ctx.surnames
-    if is_headline(span) or is_product(span) or is_work(span) or is_channel(span):
+    if is_headline(span) or is_product(span) or is_work(span) or is_channel(span) or names_a_work(span) \
+            or is_dateline(span):
         return True
     if key in platforms():
         return False  # a platform that acts ("Twitter suspended the account")
@@ -371,6 +433,8 @@ def _repaired(span: Span, ctx: Context) -> Span | None:
 def _entity_candidate(span: Span, ctx: Context) -> Candidate | None:
     """What one entity names, or None for places, numbers, fragments and what is no actor."""
     label = span.label_
+    if (label in _OTHER_LABELS and _a_person_after_all(span, ctx)) or _given_name_as_place(span, ctx):
+        span, label = Span(span.doc, span.start, span.end, label="PERSON"), "PERSON"
     if label not in ("GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"):
         return None
     repaired = _repaired(span, ctx)
@@ -392,7 +456,7 @@ def _entity_candidate(span: Span, ctx: Context) -> Candidate | None:
         return None
     if not any(t.is_title or t.is_upper for t in span):
         return None
-    if name_key(_clean(span.text)) in never_actors():
+    if name_key(_clean(span.text)) in never_actors() or names_a_venue(span):
         return None
     entry = ctx.dictionary.lookup(span.text)
     if entry is None and _not_an_actor(span, ctx):

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from .data import name_key
 from .mentions import COUNTRY, GROUP, ORG, PERSON, Candidate
+from .names import split_name
 
 GIVEN_NAME_SIMILARITY = 85
 SURNAME_SIMILARITY = 88
@@ -60,7 +61,7 @@ def _surname_groups(cands: list[Candidate], full: list[int]) -> dict[str, list[i
     ("Zelensky" / "Zelenskyy")."""
     by_surname: dict[str, list[int]] = defaultdict(list)
     for i in full:
-        key = name_key(cands[i].name.split()[-1])
+        key = name_key(split_name(cands[i].name)[1])
         near = next((k for k in by_surname if _close_surname(k, key)), key)
         by_surname[near].append(i)
     return by_surname
@@ -79,15 +80,15 @@ def _join_people(cands: list[Candidate], union: _Union) -> None:
     honorific ("Mrs Clinton") joins the one named in full last before it, and a bare one
     stays apart.
     """
-    full = [i for i, c in enumerate(cands) if c.kind == PERSON and len(c.name.split()) > 1]
+    full = [i for i, c in enumerate(cands) if c.kind == PERSON and split_name(c.name)[0]]
     by_surname = _surname_groups(cands, full)
     for group in by_surname.values():
         for a in group:
             for b in group:
                 if a < b and _close_given(cands[a].name, cands[b].name):
                     union.join(a, b)
-    lone = [i for i, c in enumerate(cands)
-            if c.kind == PERSON and len(c.name.split()) == 1 and c.entry is None]
+    lone = [i for i, c in enumerate(cands)  # "Musk", "De Sa" (a surname with its particle)
+            if c.kind == PERSON and not split_name(c.name)[0] and c.entry is None]
     for i in lone:
         key = name_key(cands[i].name)
         named = [j for k, js in by_surname.items() if _close_surname(k, key) for j in js]
@@ -99,10 +100,21 @@ def _join_people(cands: list[Candidate], union: _Union) -> None:
             before = [j for j in named if cands[j].start < cands[i].start]
             if before:
                 union.join(i, union.find(max(before, key=lambda j: cands[j].start)))
+        elif not ranked and not cands[i].honorific_form:
+            _join_given_name(cands, union, i, full)
+
+
+def _join_given_name(cands: list[Candidate], union: _Union, i: int, full: list[int]) -> None:
+    """A lone name that is no one's surname but the given name of the one person named in
+    full ("Melania said" after "Melania Trump") is that person."""
+    key = name_key(cands[i].name)
+    owners = {union.find(j) for j in full if name_key(split_name(cands[j].name)[0].split()[0]) == key}
+    if len(owners) == 1:
+        union.join(i, owners.pop())
 
 
 def _close_given(a: str, b: str) -> bool:
-    given_a, given_b = name_key(" ".join(a.split()[:-1])), name_key(" ".join(b.split()[:-1]))
+    given_a, given_b = name_key(split_name(a)[0]), name_key(split_name(b)[0])
     if given_a == given_b:
         return True
     if min(len(given_a), len(given_b)) == 1:  # an initial: "J. Kirby"

@@ -17,6 +17,8 @@ import unicodedata
 
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "ben", "van", "von", "de", "da",
                         "der", "den", "du", "la", "le", "di", "dos", "del"})
+#: particles that are also given names when they open a name ("Ben Carson", "Van Morrison")
+_GIVEN_PARTICLES = frozenset({"ben", "abu", "el", "van"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
@@ -38,6 +40,17 @@ def _words(name: str) -> list[str]:
     while len(words) > 2 and name_key(words[-1]) in _SUFFIXES:
         words = words[:-1]
     return words
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """A written name's given names and its surname with the particles before it
+    ("Rui De Sa" -> ("Rui", "De Sa"); "De Sa" -> ("", "De Sa"))."""
+    words = name.split()
+    i = len(words) - 1
+    while i > 0 and words[i - 1].lower() in _PARTICLES and not (
+            i == 1 and words[0].lower() in _GIVEN_PARTICLES and words[0][:1].isupper()):
+        i -= 1
+    return " ".join(words[:max(i, 0)]), " ".join(words[max(i, 0):])
 
 
 def surname_key(name: str) -> str:

@@ -240,9 +240,10 @@ def subject(verb: Token) -> Token | None:
     as a participle ("..., adding that", "..., saying: ", "sings to X before asking her");
     a participle modifying a noun has that noun ("footage of Clinton asking, …")."""
     for _ in range(4):
-        found = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
-        if found is not None:
-            return found
+        subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+        if subjects:  # of two (a mis-parse: "Son-in-law Darren Mimms said"), the nearer one
+            before = [c for c in subjects if c.i < verb.i]
+            return before[-1] if before else subjects[0]
         if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             noun = verb.head  # "footage of Clinton asking"; "Teneo issued a statement saying"
             return subject(noun.head) if noun.dep_ == "dobj" and noun.pos_ == "NOUN" else noun

@@ -272,6 +272,7 @@ def _carry_speakers(found: list[_Found], state: _State) -> None:
             if quote.attributed or quote.kind != "direct":
                 continue
             donor = next((q for q in reversed(quotes[:i]) if q.attributed), None)
+            donor = donor or _running_on(state, found, quote)
             if donor is None and i + 1 < len(quotes) and quotes[i + 1].attributed and _adjacent(state, quote, quotes[i + 1]):
                 donor = quotes[i + 1]
             donor = donor or _cue_donor(state, state.sections[k].start, quote.start, k)
@@ -281,6 +282,16 @@ def _carry_speakers(found: list[_Found], state: _State) -> None:
             if donor is not None:
                 quote.speaker, quote.cue, quote.source = donor.speaker, donor.cue, donor.source
                 quote.attributed = True
+
+
+def _running_on(state: _State, found: list[_Found], quote: _Found) -> _Found | None:
+    """An attributed quote of an earlier paragraph that runs on into this one and ends right
+    before the quote (a paragraph opening with the rest of the last paragraph's quote)."""
+    before = [q for q in found if q.section < quote.section and q.end <= quote.start and q.attributed]
+    last = max(before, key=lambda q: q.end, default=None)
+    if last is None or state.section_of(last.end - 1) != quote.section:
+        return None
+    return last if _adjacent(state, last, quote) else None
 
 
 def _adjacent(state: _State, one: _Found, two: _Found) -> bool:

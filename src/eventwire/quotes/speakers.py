@@ -97,6 +97,7 @@ class Reader:
             tokens = tokens[1:]
         if not tokens or tokens[0].pos_ == "ADP":
             return None  # "said in a statement", "wrote on Twitter": no speaker there
+        tokens = _without_compound_title(tokens)
         head, rest = _chunk(tokens)
         found = self._named(head)
         if found is not None:
@@ -123,6 +124,8 @@ class Reader:
         ("Windsor Mann"), else an organisation."""
         if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words) or len(words) > 4:
             return None
+        while len(words) > 2 and speaker_nouns().get(words[0].lower_, ("", ""))[0] == "person":
+            words = words[1:]  # "Pal Asma Kazim": a person noun before the name
         if any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "TIME", "NORP") for t in words):
             return None
         lower = {t.lower_ for t in words}
@@ -346,6 +349,17 @@ def _chunk(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     if owners and owners[-1] + 1 < len(head):
         head = head[owners[-1] + 1:]
     return head, rest
+
+
+def _without_compound_title(tokens: list[Token]) -> list[Token]:
+    """The phrase without a hyphenated title before a name ("Son-in-law Darren Mimms",
+    "Mother-of-two Jane Doe"): its preposition would end the head chunk at the title."""
+    k = 0
+    while k + 2 < len(tokens) and tokens[k + 1].text == "-" and tokens[k].is_alpha:
+        k += 2
+    if k and k + 1 < len(tokens) and tokens[k].is_alpha and tokens[k + 1].is_title:
+        return tokens[k + 1:]
+    return tokens
 
 
 def _after_last_break(tokens: list[Token]) -> list[Token]:

@@ -20,6 +20,17 @@ from ..errors import EventwireError
 from ..records import normalise_text
 from . import schema as t
 
+
+def like(text: str, *, start: str = "%", end: str = "%") -> str:
+    """A LIKE pattern matching ``text`` literally (its ``%``, ``_`` and ``\\`` escaped), between
+    ``start`` and ``end``; use it with ``escape=LIKE_ESCAPE``. Every filter builds its patterns here."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"{start}{escaped}{end}"
+
+
+LIKE_ESCAPE = "\\"
+
+
 # kind -> sort key -> the column it orders by (names only; queries map them to columns)
 SORTS: dict[str, tuple[str, ...]] = {
     "events": ("date", "type", "cameo", "quad_class", "place", "outlet", "confidence", "mentions", "text"),

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Table,
     Text,
     false,
+    true,
 )
 
 metadata = MetaData()
@@ -64,7 +65,11 @@ actors = Table(
     Column("aliases", JSON, nullable=False),
     Column("external_ids", JSON, nullable=False),
     Column("search_names", Text, nullable=False),  # "|name|alias|…|" folded, for lookups
+    # 0010 (`derived`): mentions and distinct articles, kept at write time
+    Column("mentions", Integer, nullable=False, default=0, server_default="0"),
+    Column("articles", Integer, nullable=False, default=0, server_default="0"),
     Index("ix_actors_country", "country"),
+    Index("ix_actors_mentions", "mentions"),
 )
 
 mentions = Table(
@@ -117,10 +122,22 @@ events = Table(
     Column("background", Boolean, nullable=False, server_default=false()),
     Column("confidence", Float, nullable=False),
     Column("merge_key", String(32)),
+    # 0010 (`derived`): the article's story and outlet, the date's month and week, and the
+    # report's group: grp is NULL when it is the only report of its event in its story, and
+    # lead marks the report that stands for the group
+    Column("story_key", String(32)),
+    Column("outlet", Text),
+    Column("month", String(7)),
+    Column("week", Date),
+    Column("grp", String(80)),
+    Column("lead", Boolean, nullable=False, default=True, server_default=true()),
     Index("ix_events_article", "article_id"),
     Index("ix_events_merge_key", "merge_key"),
     Index("ix_events_date", "date"),
-    Index("ix_events_plover", "plover"),
+    # 0010: the plover index also covers what facets count, so they read no table rows
+    Index("ix_events_facets", "plover", "quad_class", "outlet", "month", "grp", "article_id", "story_key", "id"),
+    Index("ix_events_story_key", "story_key"),
+    Index("ix_events_grp", "grp"),
 )
 
 event_actors = Table(
@@ -129,8 +146,15 @@ event_actors = Table(
     Column("event_id", String(32), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("actor_id", String(64), primary_key=True),
     Column("role", String(10), primary_key=True),  # actor | recipient
+    # 0010 (`derived`): the event's grp, the actor's country, and whether this is the event's
+    # first side of that country (so a count of events by country reads no event twice)
+    Column("grp", String(80)),
+    Column("country", String(8)),
+    Column("country_first", Boolean, nullable=False, default=True, server_default=true()),
     Index("ix_event_actors_actor", "actor_id", "role"),
-    Index("ix_event_actors_role", "role", "event_id", "actor_id"),
+    # 0010: with grp, covering for facets (in event order: the network's join keeps its locality)
+    Index("ix_event_actors_role", "role", "event_id", "actor_id", "grp"),
+    Index("ix_event_actors_country", "country", "grp", "country_first", "event_id"),
 )
 
 quotes = Table(
@@ -145,8 +169,14 @@ quotes = Table(
     Column("speaker_id", String(64)),
     Column("cue", Text),
     Column("reported_by", String(64)),
+    # 0010 (`derived`): the article's outlet and publication date and month
+    Column("outlet", Text),
+    Column("published", Date),
+    Column("month", String(7)),
     Index("ix_quotes_article", "article_id"),
     Index("ix_quotes_speaker", "speaker_id"),
+    Index("ix_quotes_published", "published", "article_id", "start"),
+    Index("ix_quotes_facets", "outlet", "kind", "month", "speaker_id"),  # 0010: covering, for facets
 )
 
 skips = Table(
@@ -190,3 +220,37 @@ article_minhash = Table(
     Column("seq", Integer),  # 0008: order of storing, so concurrent ingests catch up
     Index("ix_article_minhash_seq", "seq"),
 )
+
+# Read counts (migration 0010, `derived`): one row per actor an article mentions, with the
+# article's outlet, date and month and the actor's country (``country_first``: the article's
+# first actor of that country), so lists and facets count actors and articles without joins.
+article_actors = Table(
+    "article_actors",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("actor_id", String(64), primary_key=True),
+    Column("mentions", Integer, nullable=False),
+    Column("outlet", Text),
+    Column("published", Date),
+    Column("month", String(7)),
+    Column("country", String(8)),
+    Column("country_first", Boolean, nullable=False, default=True, server_default=true()),
+    Index("ix_article_actors_actor", "actor_id", "published"),
+    Index("ix_article_actors_outlet", "outlet", "actor_id"),  # covering, for facets
+    Index("ix_article_actors_month", "month", "actor_id"),
+    Index("ix_article_actors_country", "country", "country_first", "article_id"),
+)
+
+#: Columns kept at write time from others (`derived`): not part of any record or answer.
+DERIVED = {
+    "events": ("story_key", "outlet", "month", "week", "grp", "lead"),
+    "event_actors": ("grp", "country", "country_first"),
+    "quotes": ("outlet", "published", "month"),
+    "actors": ("mentions", "articles"),
+}
+
+
+def public(table: Table) -> list[Column]:  # type: ignore[type-arg]
+    """The table's columns without the derived ones: what a record or an answer holds."""
+    hidden = DERIVED.get(table.name, ())
+    return [c for c in table.columns if c.name not in hidden]

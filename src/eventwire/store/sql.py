@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..settings import SETTINGS, load
 from ..errors import StoreError
 from ..records import Actor, Article, Reading, Skip, normalise_text
+from . import derived
 from . import schema as t
 from .queries import Queries
 from .rows import article_row, event_row, quote_row
@@ -179,11 +180,15 @@ class SQLStore(Queries):
                     if original is not None:
                         self._put_source(conn, original, reading.article)
                         return original
-                self._put_article(conn, reading)
-                self._merge_actors(conn, reading.actors)
+                left = self._put_article(conn, reading)
+                moved = self._merge_actors(conn, reading.actors)
                 self._put_children(conn, reading)
+                derived.refresh_countries(conn, article_id=reading.article.id)
+                derived.refresh_countries(conn, actor_ids=moved)
+                story = reading.article.id
                 if reading.fingerprint is not None:
-                    assign_story(conn, reading.article, reading.fingerprint, self.story_rules)
+                    story = assign_story(conn, reading.article, reading.fingerprint, self.story_rules)
+                derived.refresh_stories(conn, {left, story})
                 if signature is not None:
                     self._put_signature(conn, reading.article.id, signature)
         except SQLAlchemyError as err:
@@ -281,9 +286,12 @@ class SQLStore(Queries):
         except SQLAlchemyError as err:
             raise StoreError("E302", detail=str(err).splitlines()[0]) from err
 
-    def _put_article(self, conn: Connection, reading: Reading) -> None:
+    def _put_article(self, conn: Connection, reading: Reading) -> str | None:
+        """Store the article row (replacing an earlier reading); returns the story the earlier
+        reading was in, which this one leaves."""
         article = reading.article
         text, _sections = article.layout()
+        left = derived.forget_article(conn, article.id)
         existed = conn.execute(delete(t.articles).where(t.articles.c.id == article.id)).rowcount
         conn.execute(insert(t.articles), [article_row(article, text, reading)])
         if self.dialect == "sqlite":
@@ -293,10 +301,14 @@ class SQLStore(Queries):
                 "INSERT INTO articles_fts (article_id, title, body) VALUES (?, ?, ?)",
                 (article.id, article.title, text),
             )
+        return left
 
-    def _merge_actors(self, conn: Connection, actors: list[Actor]) -> None:
+    def _merge_actors(self, conn: Connection, actors: list[Actor]) -> list[str]:
+        """Merge the reading's actors into the stored ones; returns those whose country changed
+        (or are new, with one: earlier articles may name them)."""
         if not actors:
-            return
+            return []
+        moved = []
         ids = [a.id for a in actors]
         existing = {
             row.id: row for row in conn.execute(select(t.actors).where(t.actors.c.id.in_(ids)))
@@ -306,20 +318,30 @@ class SQLStore(Queries):
             row = _actor_row(actor, old)
             if old is not None:
                 conn.execute(t.actors.update().where(t.actors.c.id == actor.id).values(**row))
+                if old.country != row["country"]:
+                    moved.append(actor.id)
             else:
-                conn.execute(insert(t.actors), [row])
+                mentions, articles = derived.initial_counts(conn, actor.id)
+                conn.execute(insert(t.actors), [{**row, "mentions": mentions, "articles": articles}])
+                if row["country"]:  # earlier articles may have named it before it was an actor
+                    moved.append(actor.id)
+        return moved
 
     def _put_children(self, conn: Connection, reading: Reading) -> None:
-        aid = reading.article.id
-        if reading.mentions:
+        article = reading.article
+        aid = article.id
+        mentions = list(_unique(reading.mentions, lambda m: (m.start, m.end)))
+        if mentions:
             conn.execute(insert(t.mentions), [
                 {"article_id": aid, "start": m.start, "end": m.end, "sentence": m.sentence,
                  "text": m.text, "actor_id": m.actor_id}
-                for m in _unique(reading.mentions, lambda m: (m.start, m.end))
+                for m in mentions
             ])
+            derived.put_article_rows(conn, article, mentions)
         events = list(_unique(reading.events, lambda e: e.id))
         if events:
-            conn.execute(insert(t.events), [event_row(e) for e in events])
+            rows = [event_row(e) for e in events]
+            conn.execute(insert(t.events), [{**r, **derived.event_extras(article, r["date"])} for r in rows])
             links = {
                 (e.id, a, role)
                 for e in events
@@ -328,11 +350,14 @@ class SQLStore(Queries):
             }
             if links:
                 conn.execute(insert(t.event_actors), [
-                    {"event_id": e, "actor_id": a, "role": r} for e, a, r in sorted(links)
+                    {"event_id": e, "actor_id": a, "role": r, "grp": None, "country": None, "country_first": True}
+                    for e, a, r in sorted(links)
                 ])
         quotes = list(_unique(reading.quotes, lambda q: q.id))
         if quotes:
-            conn.execute(insert(t.quotes), [quote_row(q) for q in quotes])
+            extra = {"outlet": article.outlet, "published": article.published,
+                     "month": derived.month_key(article.published)}
+            conn.execute(insert(t.quotes), [{**quote_row(q), **extra} for q in quotes])
 
     # ------------------------------------------------------------ counts
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, insert, or_, select, update
+from sqlalchemy import and_, func, insert, or_, select, update
 
 from ..records import Fingerprint
 from ..stories.similarity import DEFAULT_RULES, StoryRules, related
 from . import schema as t
+from .derived import refresh_stories
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -86,5 +87,6 @@ def regroup(conn: Connection, rules: StoryRules = DEFAULT_RULES) -> int:
     for row in rows:
         if row.fingerprint is not None:
             _link(conn, row.id, row.published, Fingerprint.of(row.fingerprint), rules)
+    refresh_stories(conn, [r[0] for r in conn.execute(select(func.coalesce(a.story_id, a.id)).distinct())])
     count = select(a.story_id).distinct().subquery()
     return len(list(conn.execute(select(count.c.story_id))))

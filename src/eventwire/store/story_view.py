@@ -51,7 +51,7 @@ def story_detail(store: Any, story_id: str) -> dict[str, Any]:
 def _reports(store: Any, ids: list[str]) -> list[dict[str, Any]]:
     """Every event report of the story's articles, with its sentence's text."""
     e, a = t.events.c, t.articles.c
-    rows = store._all(select(t.events, a.title, a.outlet, a.published).join(t.articles, a.id == e.article_id)
+    rows = store._all(select(*t.public(t.events), a.title, a.outlet, a.published).join(t.articles, a.id == e.article_id)
                       .where(e.article_id.in_(ids)).order_by(a.published, e.article_id, e.start)
                       .limit(MAX_REPORTS))
     texts = {r["id"]: r for r in store._all(select(a.id, a.text, a.sentences).where(a.id.in_(ids)))}

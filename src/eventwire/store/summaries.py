@@ -61,7 +61,7 @@ class SummaryQueries:
         )
         e, a = t.events.c, t.articles.c
         story = func.coalesce(a.story_id, e.article_id).label("story_key")
-        stmt = select(t.events, a.title, a.outlet, story).join(t.articles, a.id == e.article_id)
+        stmt = select(*t.public(t.events), a.title, a.outlet, story).join(t.articles, a.id == e.article_id)
         stmt = _date_range(stmt.where(e.id.in_(pair)), e.date, since, until)
         return one_per_event(self._all(stmt.order_by(e.date.nulls_last(), e.id).limit(20000)))[:5000]
 
