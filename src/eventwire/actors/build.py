@@ -8,6 +8,7 @@ spokesman" -> USA).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ from .mentions import (
     title_case_filter,
 )
 from .merge import canonical_name, cluster, surface_aliases
+from .home import place_at_home
 from .names import person_key
 from .refs import definite_references
 from .roles import role_spans, sectors_of
@@ -125,6 +127,9 @@ class _Builder:
         self.org_at: dict[int, Actor] = {}
         self.people: list[tuple[Candidate, Actor]] = []
         self.unplaced: list[tuple[list[Candidate], Actor]] = []
+        #: actors no word places -> the only country they may take at home (None: any;
+        #: a derived dictionary's country the article does not name: home.place_at_home)
+        self.homeless: dict[str, str | None] = {}
 
     def actor(self, group: list[Candidate]) -> Actor:
         first = group[0]
@@ -152,6 +157,10 @@ class _Builder:
                 self.people.append((cand, actor))
         if first.kind == PERSON and country is None and entry is None:
             self.unplaced.append((group, actor))
+        if country is None and not (first.kind == ORG and generic(name)) and not any(
+                c.how == "ethnic" for c in group):
+            if entry is None or entry.country:  # the dictionary's international actors stay so
+                self.homeless[actor.id] = entry.country if entry is not None else None
         return actor
 
     def _org_country(self, group: list[Candidate], entry: Entry | None) -> str | None:
@@ -167,6 +176,8 @@ class _Builder:
             inner = inner_entry(self.doc, cand, self.dictionary)
             if inner is not None and inner.country:
                 return inner.country
+        if generic(_fullest(group, group[0].name)):  # "the Prosecutor General's office in Moscow, Russia"
+            return next(filter(None, (self.places.located_country(c) for c in group)), None)
         return None
 
     def _org_sectors(self, group: list[Candidate], entry: Entry | None) -> list[str]:
@@ -279,4 +290,10 @@ def build_table(
             for i in range(cand.start, cand.end):
                 token_actor[i] = actor.id
     mentions.sort(key=lambda m: m.start)
+    counts = Counter(m.actor_id for m in mentions)
+    rekeyed = place_at_home([(a, counts[a.id]) for a in actors.values()], builder.homeless,
+                            lambda a: actor_id("actor", a.id, a.country))
+    for mention in mentions:
+        mention.actor_id = rekeyed.get(mention.actor_id, mention.actor_id)
+    token_actor = {i: rekeyed.get(a, a) for i, a in token_actor.items()}
     return list(actors.values()), mentions, token_actor

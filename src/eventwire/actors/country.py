@@ -140,6 +140,23 @@ class Places:
             return self.country_at[at + 1]
         return None
 
+    def located_country(self, cand: Candidate) -> str | None:
+        """The one country named in an "in/of" phrase of a generic institution's mention or of
+        the noun it possesses: "the Prosecutor General's office in Moscow, Russia", "the
+        Interior Ministry of Iraq" (a town alone lends none: it may be a namesake)."""
+        end = cand.end
+        while end - 1 > cand.start and self.doc[end - 1].tag_ in ("POS", "DT"):
+            end -= 1  # the mention may end with its "'s"
+        token: Token = self.doc[end - 1]
+        holders = [token, token.head] if token.dep_ == "poss" else [token]
+        found: set[str] = set()
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+                    found |= {self.country_at[t.i] for o in prep.children if o.dep_ == "pobj"
+                              for t in o.subtree if t.i in self.country_at}
+        return found.pop() if len(found) == 1 else None
+
     def quoting_country(self, cand: Candidate) -> str | None:
         """The country of whoever reports a person's words: "Iranian state media quoted X"."""
         token: Token = self.doc[cand.end - 1]

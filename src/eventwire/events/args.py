@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .agents import agent_country
 from .lexicon import Match
 
 if TYPE_CHECKING:
@@ -51,8 +52,8 @@ def _near(token: Token, table: ActorTable, depth: int, deps: tuple[str, ...] = N
             _add(ids, head_actors(child, table, None, 2))
         return ids
     for child in token.children:
-        if child.dep_ not in deps:
-            continue
+        if child.dep_ not in deps or _anti(child):
+            continue  # "anti-Trump activists" are not Trump's
         mapped = table.token_actor.get(child.i)
         if mapped:
             linked = [c for c in child.children if c.dep_ in ("nmod", "compound") and c.i in table.token_actor]
@@ -61,6 +62,14 @@ def _near(token: Token, table: ActorTable, depth: int, deps: tuple[str, ...] = N
         elif depth < 3:
             _add(ids, _near(child, table, depth + 1))
     return ids
+
+
+def _anti(modifier: Token) -> bool:
+    """Whether a modifier is written "anti-X" ("anti-Trump", "anti - Trump")."""
+    doc = modifier.doc
+    start = modifier.left_edge.i
+    before = [doc[i].lower_ for i in range(max(start - 2, 0), start)]
+    return any(w.startswith("anti") for w in [t.lower_ for t in modifier.subtree] + before[-2:])
 
 
 def _far(token: Token, table: ActorTable, depth: int) -> list[str]:
@@ -88,6 +97,8 @@ def head_actors(
         ids = _far(token, table, depth)
     if not ids and places and token.ent_type_ in ("GPE", "LOC", "FAC"):
         ids = place_country(token, table)
+    if not ids and token.pos_ == "NOUN" and token.i not in table.token_actor:
+        ids = agent_country(token, table, place_country)  # "Seattle police", "the justice department"
     if not ids and token.dep_ == "attr" and depth < 2:
         subj = subject(token.head)[0]
         if subj is not None and subj is not token:

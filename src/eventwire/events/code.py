@@ -24,6 +24,7 @@ from ..records import Article, Event, Section, normalise_text
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from ..actors.coref import Coref
     from ..actors.find import ActorTable
     from ..quotes.find import Frame
 
@@ -42,6 +43,15 @@ class _Article:
         for k, sent in enumerate(self.sents):
             self.sent_of.update(dict.fromkeys(range(sent.start, sent.end), k))
         self.events: list[Event] = []
+        self._coref: Coref | None = None
+
+    def coref(self) -> Coref:
+        """The article's pronoun resolver (`actors.coref`), made when first needed."""
+        if self._coref is None:
+            from ..actors.coref import Coref
+
+            self._coref = Coref(self.doc, self.table)
+        return self._coref
 
     def frame(self, char: int) -> Frame | None:
         """The innermost attribution frame containing ``char``."""
@@ -129,12 +139,36 @@ def _pronouns(state: _Article, speaker: str | None, sentence: int) -> Callable[[
                 if word.head is word:
                     break
                 word = word.head
+        if lower in words("pronoun_person"):
+            found = _person_pronoun(token, state)
+            if found:
+                return found
         for event in reversed(state.events):
             if sentence - event.sentence <= 2 and event.actors:
                 return list(event.actors)
         return []
 
     return resolve
+
+
+def _person_pronoun(token: Token, state: _Article) -> list[str]:
+    """The person a "he/she/him/her" stands for, never the subject of the pronoun's own verb
+    ("Trump ... deriding him"): the one other person named before it in its sentence, else
+    the actors stage's coreference (salience and gender: `actors.coref`), made only then."""
+    own = subject(token.head)[0] if token.dep_ not in ("nsubj", "nsubjpass", "poss") else None
+    own_ids = set(argument(own, state.table, None)) if own is not None and own is not token else set()
+    near: list[str] = []
+    for i in range(token.i - 1, token.sent.start - 1, -1):
+        actor = state.table.at_token(i)
+        if actor is not None and actor.kind == "person" and actor.id not in own_ids and actor.id not in near:
+            near.append(actor.id)
+    if len(near) == 1:
+        return near
+    found = state.coref().resolve(token)
+    actor = state.table.by_id(found) if found is not None else None
+    if actor is not None and actor.kind == "person" and found not in own_ids:
+        return [found]
+    return near[:1]
 
 
 def _contexts(code: ontology.Code, sent: Span) -> list[str]:
@@ -215,6 +249,9 @@ def _code(m: Match, state: _Article, article: Article) -> Event | None:
     if ontology.root(m.row.cameo) == "12" and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in words("statement_verb") for c in token.children):
         return None  # "declined to comment": no rejection
+    if ontology.root(m.row.cameo) == "02" and m.row.pos == "V" and m.row.obj is None and any(
+            c.dep_ == "xcomp" for c in token.children) and not any(c.dep_ in ("dobj", "dative") for c in token.children):
+        return None  # "sought to play down their differences": an attempt, no appeal to anyone
     if m.row.pos == "M" and (not recipients or actors == recipients):
         return None  # "must" is a demand only when someone is told by someone else
     if not code.plover:

@@ -149,8 +149,12 @@ def words(kind: str) -> dict[str, str]:
 
 
 def _prep_child(token: Token, prep: str) -> Token | None:
+    """The particle or preposition ``prep`` on the token; not one of time ("called on Sunday")."""
     for child in token.children:
         if child.dep_ in ("prep", "prt", "agent", "dative") and child.lower_ == prep:
+            if child.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME")
+                                            for o in child.children):
+                continue
             return child
     return None
 
@@ -263,6 +267,8 @@ def match(token: Token) -> Match | None:
     lemma = words("lemma").get(token.lower_) or token.lemma_.lower()
     if lemma in words("clause_statement") and any(c.dep_ == "ccomp" for c in token.children):
         return None  # "conceded that ...": a statement
+    if token.dep_ == "npadvmod" and token.pos_ == "NOUN":
+        return None  # a measure of place or time: "a hotel just blocks away", "days later"
     rows = by_lemma().get(lemma, ())  # and rows keyed by the form itself ("talks", not "talk")
     if token.lower_ != lemma:
         rows = rows + by_lemma().get(token.lower_, ())
@@ -332,5 +338,6 @@ def _may_fit(row: Row, near: frozenset[str]) -> bool:
 def _question(token: Token) -> bool:
     """Whether the verb asks a question ("asked him if he was hurt"), not for something."""
     marks = words("question_mark")
-    return any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ in marks for g in c.children)
+    return any(c.dep_ == "ccomp" and (any(g.dep_ == "mark" and g.lower_ in marks for g in c.children)
+                                      or c.left_edge.tag_ in ("WP", "WRB"))  # "asked him what happened"
                for c in token.children)

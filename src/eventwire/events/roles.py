@@ -15,7 +15,7 @@ from .args import (
     prep_objects,
     subject,
 )
-from .lexicon import Match, words
+from .lexicon import Match, by_lemma, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 Roles = tuple[list[str], list[str]]
 NOUN_PREPS = (*RECIPIENT_PREPS, "of", "between", "among")
 ADJ_PREPS = ("about", "over", "by", "at", "with", "to", "for")
+#: prepositions of where a meeting is held, not with whom (events of the venue_code words)
+VENUE_PREPS = ("at", "in", "on", "into")
+#: prepositions on the verb of a trigger noun's clause that name the noun's target
+SUBJECT_NOUN_PREPS = ("against", "over")
 
 
 def _extend(ids: list[str], new: list[str]) -> None:
@@ -129,14 +133,23 @@ def verb_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
     recipients = recipients or argument(_direct_object(match), table, pronouns)
     if not recipients:
         preps = RECIPIENT_PREPS if row.prep is None else (row.prep, *RECIPIENT_PREPS)
+        if any(row.cameo.startswith(p) for p in words("venue_code")):
+            preps = tuple(p for p in preps if p not in VENUE_PREPS)  # "meet at the White House": a place
         if row.obj is not None:  # a phrase row's object may carry the target: "issued warrants for X"
             preps = (*preps, "for")
         holders = [token] + [c for c in token.children if c.dep_ == "dobj"]
+        if row.prep is not None:  # "called for sanctions against Nigeria"
+            holders += prep_objects(token, (row.prep,))
+        holders += [o for o in prep_objects(token, ("in",)) if any(
+            r.pos == "N" for r in by_lemma().get(o.lemma_.lower(), ()))]  # "marched in protest against X"
         if match.obj is not None and match.obj not in holders:  # "engaged in a firefight with X"
             holders.append(match.obj)
         for holder in holders:
             for obj in prep_objects(holder, (*preps, "between")):
                 _extend(recipients, argument(obj, table, pronouns))
+    against = _against(subj, table) if subj is not None else []  # "anti-Trump activists held protests"
+    if against:
+        recipients = [a for a in against if a not in actors] + [r for r in recipients if r not in against]
     if not recipients:
         places = "sym" not in row.flags
         _extend(recipients, _fallback_recipients(token, table, pronouns, places))
@@ -177,7 +190,13 @@ def noun_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
     recipients: list[str] = []
     for obj in prep_objects(token, NOUN_PREPS):
         _extend(recipients, argument(obj, table, pronouns))
+    if not recipients and token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+        for obj in prep_objects(token.head, SUBJECT_NOUN_PREPS):  # "protests are continuing against X"
+            _extend(recipients, argument(obj, table, pronouns))
     against = _against(token, table)  # "anti-Trump demonstrations": Trump is the target
+    light = _light_subject(token)
+    if light is not None:
+        against += [a for a in _against(light, table) if a not in against]  # "anti-Trump activists held protests"
     if any(match.row.cameo.startswith(p) for p in words("target_modifier_code")):
         against += [a for a in actors if (table.by_id(a) is not None and table.by_id(a).kind == "person")
                     and any(c.dep_ == "compound" and table.token_actor.get(c.i) == a for c in token.children)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import ontology
-from .args import argument, subject
+from .args import argument, prep_objects, subject
 from .lexicon import Match, by_lemma, words
 from .lexicon import _set as _cameo_set
 from .relevance import needs_recipient, political, relevant, rules
@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 
     from ..actors.find import ActorTable
     from ..records import Event
+
+
+#: prepositions of the target of a verb of force whose direct object is what it uses
+INSTRUMENT_PREPS = ("into", "at", "against", "on", "upon")
 
 
 def _heads(token: Token) -> list[Token]:
@@ -63,9 +67,32 @@ def unnamed_actor(m: Match) -> bool:
     return _is_class(subj, "agent_noun") and _coded(m, "unnamed_agent_code")
 
 
+#: prepositions of when and how, whose objects are no target: "congratulated his successor in a phone call"
+CIRCUMSTANCE_PREPS = ("in", "during", "after", "before", "since", "amid", "despite", "until", "following")
+
+
+#: prepositions whose object may be what an event acts on ("responsibility for the attack")
+TOPIC_PREPS = ("for", "into", "against", "to", "over", "about", "of")
+
+
 def _objects(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + [
-        o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        o for p in verb.children if p.dep_ == "prep" and p.lower_ not in CIRCUMSTANCE_PREPS
+        for o in p.children if o.dep_ == "pobj"]
+
+
+def _named_but_lost(obj: Token, nouns: dict, cooperation: bool) -> bool:
+    """Whether a direct object names someone the sides did not resolve ("his opponent", "him"),
+    not an event, a noun of the lexicon or unnamed people."""
+    if obj.pos_ == "PRON":
+        return obj.lower_ not in ("it", "this", "that", "them")
+    if obj.pos_ not in ("NOUN", "PROPN") or _is_class(obj, "event_noun"):
+        return False
+    if any(r.pos == "N" for r in nouns.get(obj.lemma_.lower(), ())):
+        return False
+    if obj.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+        return True  # "his opponent", "her rival": one person, not found
+    return obj.pos_ == "PROPN" and not (_is_class(obj, "victim") and not cooperation)
 
 
 def untargeted(m: Match) -> bool:
@@ -75,15 +102,24 @@ def untargeted(m: Match) -> bool:
     intention or refusal acts on no one ("agreed to resign": self_intent_code)."""
     if _coded(m, "partner_code"):
         return False  # a meeting or talks need someone met: "convened a crisis meeting" is not one
+    if _coded(m, "matter_code") and m.row.pos == "V" and m.row.obj is None:
+        return True  # "investigators are probing the possibility that ..."
+    if _coded(m, "clause_code") and m.row.pos == "V" and any(c.dep_ == "ccomp" for c in m.token.children):
+        return True  # "complained that some polls were kept open"
     nouns = by_lemma()
+    cooperation = ontology.quad_class(m.row.cameo) == 1
+    if m.row.pos == "V" and any(_named_but_lost(c, nouns, cooperation) for c in m.token.children if c.dep_ == "dobj"):
+        return False  # "accuse his opponent of corruption": the target is there, only not found
     verbs = [m.token, *(c for c in m.token.children if c.dep_ == "xcomp")]  # "agreed to postpone the rally"
     for verb in verbs:
         objects = _objects(verb)
         objects += [o for obj in list(objects) for o in _objects(obj)]  # "responsibility for the attack"
         for obj in objects:
-            if _is_class(obj, "victim") or _is_class(obj, "event_noun"):
-                return True
-            if any(r.pos == "N" for r in nouns.get(obj.lemma_.lower(), ())):
+            if _is_class(obj, "victim") and not cooperation:
+                return True  # unnamed people suffer force or arrest; thanking "volunteers" is no event
+            if obj.dep_ == "pobj" and obj.head.lower_ not in (m.row.prep, *TOPIC_PREPS):
+                continue  # "thanked volunteers on a conference call": the call is where, not what
+            if _is_class(obj, "event_noun") or any(r.pos == "N" for r in nouns.get(obj.lemma_.lower(), ())):
                 return True
     if _coded(m, "self_intent_code") and any(v is not m.token and v.pos_ == "VERB" and not _objects(v) for v in verbs):
         return True  # an intention that acts on no one: "agreed to resign", "declined to step down"
@@ -118,6 +154,8 @@ def thing_object(m: Match, table: ActorTable) -> bool:
     on_people = ontology.root(m.row.cameo) in rules().get("armed_root", ()) or _coded(m, "people_object_code")
     if m.row.pos != "V" or not objs or not on_people or m.row.obj is not None:
         return False  # a phrase row says what its object is: "issued warrants", "claimed responsibility"
+    if any(argument(o, table, None) for o in prep_objects(m.token, INSTRUMENT_PREPS)):
+        return False  # the object is the instrument: "rammed a truck into the consulate"
     for obj in objs:  # the object itself, not a modifier of it ("beating a Trump pinata")
         named = any(o.i in table.token_actor for o in (obj, *(c for c in obj.children if c.dep_ in ("conj", "appos"))))
         if named and obj.pos_ == "PROPN" or obj.i in table.token_actor:
@@ -151,6 +189,9 @@ def settle_sides(event: Event, symmetric: bool, m: Match, table: ActorTable,
     """The event with its sides settled, or None when they do not make an event."""
     if thing_object(m, table):
         return None
+    if m.row.pos == "V" and _coded(m, "object_code") and not any(
+            c.dep_ in ("dobj", "nsubjpass") for c in m.token.children):
+        return None  # "a hotel just blocks away": blocking needs something blocked
     recipients = [r for r in event.recipients if r not in event.actors]
     together = ontology.root(event.cameo) in rules().get("mutual_root", ())
     if (symmetric or together) and not recipients and len(event.actors) >= 2:

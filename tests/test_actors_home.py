@@ -1,0 +1,34 @@
+"""The article's home country for actors it leaves unplaced (actors/home.py)."""
+
+from eventwire.actors.home import HOME_MENTIONS, HOME_SHARE, home_country
+from eventwire.records import Actor, Mention
+
+
+def _mentions(actors, counts):
+    return [Mention("a", i, i + 1, 0, a.name, a.id) for a, n in zip(actors, counts) for i in range(n)]
+
+
+def test_actors_home_country_needs_a_share_of_the_placed_mentions():
+    usa, irn, nobody = Actor("United States", "country", "USA"), Actor("Iran", "country", "IRN"), Actor("X", "person")
+    need = HOME_MENTIONS
+    assert home_country([usa, nobody], _mentions([usa, nobody], [need, 5])) == "USA"
+    assert home_country([usa], _mentions([usa], [need - 1])) is None
+    many = int(need / (1 - HOME_SHARE)) + 1
+    assert home_country([usa, irn], _mentions([usa, irn], [many, many])) is None
+
+
+def test_actors_unplaced_people_of_a_one_country_article_take_its_country(read_text):
+    text = ("Senate Republicans met President Barack Obama in Washington on Monday. "
+            "The White House said the talks with the U.S. Congress went well.\n\n"
+            "Newt Gingrich praised the talks.")
+    reading = read_text(text)
+    gingrich = next(a for a in reading.actors if a.name.endswith("Gingrich"))
+    assert gingrich.country == "USA"
+
+
+def test_actors_unplaced_people_of_a_many_country_article_stay_unplaced(read_text):
+    text = ("Iran and Russia agreed to cooperate, Russia said. Iran thanked Russia. "
+            "France and Germany met Britain and Italy and Spain.\n\nNewt Gingrich praised the talks.")
+    reading = read_text(text)
+    gingrich = next(a for a in reading.actors if a.name.endswith("Gingrich"))
+    assert gingrich.country is None

@@ -1,0 +1,154 @@
+"""Sides the parse hides: instruments of force, targets on a trigger noun's verb, unnamed
+agents of a state (events/agents.py, the state_agent rows of data/event_words.tsv)."""
+
+import pytest
+
+from eventwire.events.lexicon import words
+
+
+def _countries(reading, ids):
+    by_id = {a.id: a for a in reading.actors}
+    return {by_id[i].country for i in ids if i in by_id}
+
+
+def _event(reading, plover):
+    found = [e for e in reading.events if e.plover == plover]
+    assert found, [(e.plover, e.evidence) for e in reading.events]
+    return found[0]
+
+
+def test_events_force_with_an_instrument_acts_on_its_target(read_text):
+    reading = read_text("A suicide bomber rammed a truck into a German consulate in Afghanistan.")
+    assert "DEU" in _countries(reading, _event(reading, "ASSAULT").recipients)
+
+
+@pytest.mark.parametrize("text", [
+    "Protests are continuing against the victory of Donald Trump.",
+    "Thousands of protesters marched in protest against Donald Trump.",
+])
+def test_events_protest_target_from_its_clause(read_text, text):
+    reading = read_text(text)
+    assert "USA" in _countries(reading, _event(reading, "PROTEST").recipients)
+
+
+STATE_AGENTS = sorted(words("state_agent"))
+
+
+@pytest.mark.parametrize("word", STATE_AGENTS)
+def test_events_state_agent_rows_are_state_agents(nlp, word):
+    from eventwire.events.agents import state_agent
+
+    plural = {"authority": "authorities"}.get(word, word + "s")
+    doc = nlp(f"The {plural} arrested the man.")
+    assert state_agent(next(t for t in doc if t.lower_ == plural))
+
+
+def test_events_state_agent_takes_its_modifier_country(read_text):
+    reading = read_text("Afghan investigators arrested a Pakistani diplomat.")
+    coerce = _event(reading, "COERCE")
+    assert _countries(reading, coerce.actors) == {"AFG"}
+    assert "PAK" in _countries(reading, coerce.recipients)
+
+
+def test_events_state_agent_takes_the_home_country(read_text):
+    text = ("The United States and the U.S. Congress were told on Monday. Washington and the United "
+            "States agreed.\n\nThe justice department criticized Hillary Clinton.")
+    reading = read_text(text)
+    accuse = _event(reading, "ACCUSE")
+    assert _countries(reading, accuse.actors) == {"USA"}
+
+
+def _rule_cases(rule):
+    from eventwire.events.relevance import rules
+
+    return sorted(rules()[rule])
+
+
+@pytest.mark.parametrize("prefix", _rule_cases("matter_code"))
+def test_events_matter_code_needs_no_recipient(read_text, prefix):
+    assert prefix == "09"  # the sentence below is an investigation
+    reading = read_text("British investigators are probing the possibility that the driver fell asleep.")
+    assert [e for e in reading.events if e.cameo.startswith(prefix)]
+
+
+@pytest.mark.parametrize("prefix", _rule_cases("clause_code"))
+def test_events_clause_code_needs_no_recipient(read_text, prefix):
+    reading = read_text("The Russian government complained that the polls were kept open too long.")
+    assert [e for e in reading.events if e.cameo.startswith(prefix)]
+    reading = read_text("The Russian government complained.")
+    assert not [e for e in reading.events if e.cameo.startswith(prefix)]
+
+
+def test_events_circumstance_is_no_target(read_text):
+    reading = read_text("President Obama congratulated his successor in a phone call.")
+    assert not [e for e in reading.events if e.plover == "SUPPORT" and not e.recipients]
+
+
+def test_events_person_pronoun_is_the_person_named_before_it(read_text):
+    reading = read_text("Donald Trump spoke about Barack Obama and derided him for his remarks.")
+    accuse = _event(reading, "ACCUSE")
+    names = {a.id: a.name for a in reading.actors}
+    assert [names[i] for i in accuse.recipients] == ["Barack Obama"]
+
+
+def _eval_adjectives():
+    from eventwire.events.lexicon import lexicon
+
+    return sorted(r.lemma for r in lexicon() if r.pos == "A" and "eval" in r.flags and r.cameo.startswith("11"))
+
+
+@pytest.mark.parametrize("adjective", _eval_adjectives())
+def test_events_evaluative_adjective_in_a_quote_accuses_its_subject(pipeline, adjective):
+    from eventwire.records import Article
+
+    texts = [f'"Iran is {adjective}," Russian Foreign Minister Sergei Lavrov said.']
+    readings = list(pipeline.read([Article(title="Report", paragraphs=texts)]))
+    accuse = _event(readings[0], "ACCUSE")
+    assert _countries(readings[0], accuse.actors) == {"RUS"}
+    assert _countries(readings[0], accuse.recipients) == {"IRN"}
+
+
+def test_events_a_time_phrase_is_no_rows_preposition_and_the_object_noun_names_the_target(read_text):
+    reading = read_text("The Kenyan government on Sunday called for sanctions against Nigeria.")
+    request = _event(reading, "REQUEST")
+    assert request.trigger == "call" and "NGA" in _countries(reading, request.recipients)
+
+
+def test_events_a_meeting_place_is_no_partner(read_text):
+    reading = read_text("Donald Trump and Barack Obama met at the White House.")
+    consult = _event(reading, "CONSULT")
+    names = {a.id: a.name for a in reading.actors}
+    assert {names[i] for i in consult.actors + consult.recipients} == {"Donald Trump", "Barack Obama"}
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("Barack Obama sought to play down their differences.", "REQUEST"),
+    ("On Friday night, Hillary Clinton thanked volunteers on a nationwide conference call.", "SUPPORT"),
+    ('The British minister said: "I asked him what happened."', "REQUEST"),
+])
+def test_events_not_events(read_text, text, plover):
+    reading = read_text(text)
+    assert not [e for e in reading.events if e.plover == plover]
+
+
+def test_events_one_person_named_by_a_role_is_not_the_state(nlp):
+    from eventwire.events.agents import state_agent
+
+    doc = nlp("The president said that officials and the ministry agreed.")
+    by_word = {t.lower_: t for t in doc}
+    assert not state_agent(by_word["president"])
+    assert state_agent(by_word["officials"]) and state_agent(by_word["ministry"])
+
+
+@pytest.mark.parametrize("prefix", _rule_cases("object_code"))
+def test_events_object_code_needs_an_object(read_text, prefix):
+    assert prefix == "144"  # the sentences below block
+    reading = read_text("Donald Trump owns a hotel just blocks away on Pennsylvania Avenue.")
+    assert not [e for e in reading.events if e.cameo.startswith(prefix)]
+    reading = read_text("Russian protesters blocked the road to the Ukrainian embassy.")
+    assert [e for e in reading.events if e.cameo.startswith(prefix)]
+
+
+def test_events_a_target_named_but_not_found_is_no_untargeted_event(read_text):
+    reading = read_text("Donald Trump will continue to accuse his opponent of corruption.")
+    assert not [e for e in reading.events if e.plover == "ACCUSE" and not e.recipients]
