@@ -87,3 +87,15 @@ def test_gazindex_without_a_writable_cache_builds_a_private_file(entries, monkey
     index = gazindex.open_index()
     assert not str(index.path).startswith(str(blocked))
     assert [e.name for e, _ in index.names("washington")][:1] == ["Washington"]
+
+
+def test_gazindex_new_file_forgets_only_old_versions(tmp_path):
+    import time
+
+    old, recent, current = (tmp_path / f"gazetteer-{n}.sqlite" for n in ("old", "recent", "now"))
+    for path in (old, recent, current):
+        path.write_bytes(b"")
+    stale = time.time() - (gazindex.KEEP_DAYS + 1) * 86400
+    os.utime(old, (stale, stale))
+    gazindex._forget_old(current)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [current.name, recent.name]

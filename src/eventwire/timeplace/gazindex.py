@@ -28,6 +28,7 @@ import shutil
 import sqlite3
 import tempfile
 import threading
+import time
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
@@ -41,6 +42,8 @@ FORMAT = 1
 TABLES = ("place_aliases.tsv", "regions.tsv", "landmarks.tsv")
 #: kinds from our own tables, whose every alias counts as a main name
 CURATED = frozenset({"region", "landmark"})
+#: another version's index file unbuilt for this many days is removed when a new one is written
+KEEP_DAYS = 30
 _SEP = "\x1f"
 _COLUMNS = "name, country, kind, lat, lon, gid, population, names, admin1, weight, seat"
 
@@ -136,6 +139,18 @@ class Index:
                 self._rows("SELECT COUNT(*) FROM entries")[0][0])
 
 
+def _forget_old(path: Path) -> None:
+    """Remove other versions' index files not rebuilt for `KEEP_DAYS` (a process still
+    reading one keeps its open file; one that wants it again builds it anew)."""
+    cutoff = time.time() - KEEP_DAYS * 86400
+    for other in path.parent.glob("gazetteer-*.sqlite"):
+        try:
+            if other != path and other.stat().st_mtime < cutoff:
+                other.unlink()
+        except OSError:
+            pass
+
+
 def open_index() -> Index:
     """The index for this process: the cached file, built first when there is none."""
     path = cache_dir() / f"gazetteer-{key()}.sqlite"
@@ -143,6 +158,7 @@ def open_index() -> Index:
         entries = all_entries()
         try:
             write(path, entries)
+            _forget_old(path)
         except OSError:  # no writable cache: a file of our own for this process
             path = Path(tempfile.mkdtemp(prefix="eventwire-gazetteer.")) / path.name
             atexit.register(shutil.rmtree, path.parent, ignore_errors=True)
