@@ -246,3 +246,26 @@ def test_ingest_examples_all_read_with_dates_and_outlets():
     assert items and all(isinstance(a, Article) for a in items)
     assert all(a.published and a.outlet and a.url for a in items)
     assert any(a.captions for a in items) and any(a.credits for a in items)
+
+
+def test_ingest_folder_walk_skips_files_of_no_article_format(tmp_path):
+    """A corpus folder's annotations and tables are skips (E109), not news; files with no
+    suffix or a non-word one are read by content, and a file named directly is always read."""
+    from eventwire.ingest.sources import ARTICLE_SUFFIXES, foreign_suffix
+
+    body = "Talks to resume\n\n" + "The minister said on Monday that talks with the union would resume next week. " * 4
+    for suffix in sorted(ARTICLE_SUFFIXES):
+        assert foreign_suffix(f"story{suffix}") is None
+    for name in ("story", "story.2016-11-09", "story.html.gz", "news.jsonl.gz"):
+        assert foreign_suffix(name) is None, name
+    (tmp_path / "story.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "story.ann").write_text("T1\tSource 0 5\tPence\n" * 20, encoding="utf-8")
+    (tmp_path / "table.tsv").write_text("a\tb\n" * 50, encoding="utf-8")
+    (tmp_path / "noext").write_text(body, encoding="utf-8")
+    out = list(read_paths([tmp_path]))
+    skips = {Path(o.source).name: o.code for o in out if isinstance(o, Skip)}
+    assert skips == {"story.ann": "E109", "table.tsv": "E109"}
+    assert sorted(Path(o.origin).name for o in out if isinstance(o, Article)) == ["noext", "story.txt"]
+    (tmp_path / "named.ann").write_text(body, encoding="utf-8")
+    (direct,) = read_paths([tmp_path / "named.ann"])
+    assert isinstance(direct, Article)

@@ -17,7 +17,7 @@ MESSAGES: dict[str, str] = {
     "E106": "HTML page has no article text",
     "E107": "text is not English (detected {language})",
     "E108": "file is {size} bytes, over the {cap} byte cap",
-    "E109": "unsupported input type {suffix!r}",
+    "E109": "unsupported input type {suffix!r} in a folder (not text, HTML, JSON, a feed or WARC)",
     "E110": "cannot read file: {detail}",
     "E111": "feed has no items or cannot be parsed: {detail}",
     "E112": "WARC record cannot be read: {detail}",

@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from spacy.attrs import LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -61,13 +63,13 @@ def _derived_patterns(actors_file: str | None) -> Iterator[tuple[str, str, str]]
                 yield name.lower(), label, f"actor:{entry.key}"
 
 
-def _pattern_doc(vocab: Vocab, make_doc, text: str) -> Doc:  # type: ignore[no-untyped-def]
-    """A pattern: words split on spaces when they are only letters (as the tokenizer would
-    split them, and much faster for 35,000 names), else tokenized."""
+def _pattern_words(make_doc, text: str) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+    """A derived name's lower-case words: split on spaces when they are only letters (as the
+    tokenizer would split them, and much faster for 26,000 names), else tokenized."""
     words = text.split()
     if all(w.isalpha() for w in words):
-        return Doc(vocab, words=words)
-    return make_doc(text)
+        return tuple(words)
+    return tuple(t.lower_ for t in make_doc(text))
 
 
 def _capitalised(span: Span) -> bool:
@@ -90,26 +92,42 @@ class GazetteerRuler:
             label, kb_id = key.split("|", 1)
             self.tags[vocab.strings.add(key)] = (label, kb_id)
             self.matcher.add(key, [make_doc(t) for t in texts])
-        self.lower = PhraseMatcher(vocab, attr="LOWER")
-        #: the derived names, one matcher key per label (fast to build): words -> (label, kb_id)
-        self.derived: dict[tuple[str, ...], tuple[str, str]] = {}
-        by_label: dict[str, list[Doc]] = {}
+        #: the derived names, matched on lower-case words: words -> (label, kb_id). A dict
+        #: rather than a second PhraseMatcher, whose 26,000 pattern docs took a worker's
+        #: start-up seconds to build (issue 16); ``_prefixes`` ends a search early.
+        #: the lower-case words as string hashes, as ``doc.to_array(LOWER)`` gives them
+        self.derived: dict[tuple[int, ...], tuple[str, str]] = {}
         for text, label, kb_id in _derived_patterns(actors_file):
-            pattern = _pattern_doc(vocab, make_doc, text)
-            self.derived[tuple(t.lower_ for t in pattern)] = (label, kb_id)
-            by_label.setdefault(label, []).append(pattern)
-        for label, patterns in by_label.items():
-            self.lower.add(f"derived|{label}", patterns)
+            words = _pattern_words(make_doc, text)
+            if words:
+                self.derived[tuple(hash_string(w) for w in words)] = (label, kb_id)
+        self._prefixes = {words[:n] for words in self.derived for n in range(1, len(words))}
+        self._first = {words[0] for words in self.derived}
 
         _warm_tables()
+
+    def _derived_matches(self, doc: Doc) -> Iterator[tuple[int, int, tuple[str, str]]]:
+        """(start, end, tag) of every run of words that is a derived name, nested ones too,
+        starting at a capitalised word (as `_capitalised` wants a name to)."""
+        lower = doc.to_array(LOWER).tolist()
+        first = self._first
+        for start, word in enumerate(lower):
+            if word not in first or not (doc[start].is_title or doc[start].is_upper):
+                continue
+            for end in range(start + 1, len(lower) + 1):
+                words = tuple(lower[start:end])
+                tag = self.derived.get(words)
+                if tag is not None:
+                    yield start, end, tag
+                if words not in self._prefixes:
+                    break
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.set(ACTORS_FILE_ATTR, self.actors_file)
         matches = [Span(doc, s, e, label=self.tags[k][0], kb_id=self.tags[k][1])
                    for k, s, e in self.matcher(doc)]
-        for _, s, e in self.lower(doc):
-            tag = self.derived.get(tuple(t.lower_ for t in doc[s:e]))
-            if tag is not None and _capitalised(span := Span(doc, s, e, label=tag[0], kb_id=tag[1])):
+        for s, e, tag in self._derived_matches(doc):
+            if _capitalised(span := Span(doc, s, e, label=tag[0], kb_id=tag[1])):
                 matches.append(span)
         ents = _join_split_people(doc, list(doc.ents))
         if not matches:

@@ -30,6 +30,7 @@ FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 WARC_SUFFIXES = {".warc", ".warc.gz"}
 #: Files a folder walk passes over: hidden files and the folder's own notes.
 _IGNORED = re.compile(r"^(\.|(readme|license|licence|changelog)(\.\w+)?$)", re.IGNORECASE)
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES | {".warc"}
 
 
 # --------------------------------------------------------------- entry points
@@ -53,7 +54,11 @@ def read_paths(
         p = Path(path)
         if p.is_dir():
             for child in sorted(c for c in p.rglob("*") if c.is_file()):
-                if not _IGNORED.match(child.name):
+                if _IGNORED.match(child.name):
+                    continue
+                if (suffix := foreign_suffix(child.name)) is not None:
+                    yield Skip(str(child), "E109", MESSAGES["E109"].format(suffix=suffix))
+                else:
                     yield from read_file(child, meta=meta, max_bytes=max_bytes)
         else:
             yield from read_file(p, meta=meta, max_bytes=max_bytes)
@@ -116,6 +121,19 @@ def read_bytes(
 
 
 # --------------------------------------------------------------- detection
+
+
+def foreign_suffix(name: str) -> str | None:
+    """The suffix of a file a folder walk does not read as an article: a word suffix of no
+    format eventwire reads (".ann", ".tsv", ".py" beside the articles of a corpus), so a
+    corpus's annotations and tables are not stored as news. Files with no suffix or a
+    non-word one ("story.2016-11-09") are read by their content; a file named on the
+    command line is always read."""
+    lower = name.lower().removesuffix(".gz")
+    suffix = Path(lower).suffix
+    if not suffix[1:].isalpha() or suffix in ARTICLE_SUFFIXES:
+        return None
+    return suffix
 
 
 def sniff(name: str, data: bytes) -> str:

@@ -10,42 +10,38 @@ whether the name is the place's main name, then weight (population).
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Collection, Sequence
 
 from ..records import Place
-from .gazdata import SMALL, Entry, all_entries, fold
+from .gazdata import SMALL, Entry, fold
+from .gazindex import Index, open_index
 
 KINDS = ("country", "admin1", "admin2", "city", "region", "landmark")
 #: an article country's place yields to a same-named place this many times weightier
 HINT_RATIO = 20
 #: a place this populous wins even when the name is only one of its alternates ("New York")
 BIG = 1_000_000
-#: kinds from our own tables, whose every alias counts as a main name
-CURATED = frozenset({"region", "landmark"})
 #: letters an alternate name shares with the main name's start to count as a spelling of it
 SPELLING = 4
 
-@functools.lru_cache(maxsize=1)
-def _index() -> tuple[dict[str, list[tuple[Entry, bool]]], dict[str, Entry]]:
-    """Folded name -> [(entry, is main name)], and gazetteer id -> entry. Built once."""
-    by_name: dict[str, list[tuple[Entry, bool]]] = {}
-    by_id: dict[str, Entry] = {}
-    for entry in all_entries():
-        by_id[entry.gid] = entry
-        keys = {fold(entry.name): True}
-        curated = entry.kind in CURATED  # our own tables' aliases are as good as the name
-        for name in entry.names[1:]:
-            keys.setdefault(fold(name), curated)
-        for key, main in keys.items():
-            by_name.setdefault(key, []).append((entry, main))
-    return by_name, by_id
+_OPEN: dict[int, Index] = {}
+
+
+def _index() -> Index:
+    """The name index (`gazindex`), opened once per process (a forked child opens its own)."""
+    found = _OPEN.get(os.getpid())
+    if found is None:
+        _OPEN.clear()
+        found = _OPEN[os.getpid()] = open_index()
+    return found
 
 
 @functools.lru_cache(maxsize=1)
 def _divisions() -> dict[tuple[str | None, str], Entry]:
     """(country, GeoNames first-level code) -> that division's entry; country -> its entry."""
     out: dict[tuple[str | None, str], Entry] = {}
-    for found in _index()[1].values():
+    for found in _index().of_kinds("country", "admin1"):
         if found.kind == "admin1" and found.admin1:
             out.setdefault((found.country, found.admin1), found)
         elif found.kind == "country":
@@ -59,24 +55,30 @@ def division(country: str | None, code: str = "") -> Entry | None:
 
 
 def warm() -> None:
-    """Build the name index now (a few seconds, once per process) rather than mid-batch."""
+    """Open the name index now (built first, some seconds, if this machine has none)."""
     _index()
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def entry(gid: str | None) -> Entry | None:
     """The gazetteer entry of an id (a Place's ``gazetteer_id``)."""
-    return _index()[1].get(gid or "")
+    return _index().entry(gid) if gid else None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _named(key: str) -> tuple[tuple[Entry, bool], ...]:
+    return tuple(_index().names(key))
 
 
 def candidates(name: str) -> list[tuple[Entry, bool]]:
     """Every gazetteer place called ``name`` (main or alternate name; "Mt." read "Mount")."""
     key = fold(name)
-    found = _index()[0].get(key)
-    if found is None and " " in key:
+    found = _named(key)
+    if not found and " " in key:
         first, rest = key.split(" ", 1)
         if first in _abbrevs():
-            found = _index()[0].get(f"{_abbrevs()[first]} {rest}")
-    return found or []
+            found = _named(f"{_abbrevs()[first]} {rest}")
+    return list(found)
 
 
 @functools.lru_cache(maxsize=1)
