@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import numpy
 from spacy.strings import get_string_id
 
+from ..actors.landmarks import at_landmark
 from ..datafiles import DATA, rows
 from ..nlp.paragraphs import sentences
 from ..records import Article, DateValue, Event, Place, Quote, Section
@@ -369,7 +370,21 @@ def _candidates(ctx: Context, sent: Span) -> list[tuple[int, int, Token, bool]]:
                     and token.doc[start - 1].pos_ == "PROPN":
                 start -= 1
             out.append((start, token.i + 1, token, True))
-    return [(*_glued(sent, start, end), root, strict) for start, end, root, strict in out]
+    found = []
+    for start, end, root, strict in out:
+        cut = _trimmed(sent.doc, start, end)
+        root = root if cut == end else sent.doc[start:cut].root
+        found.append((*_glued(sent, start, cut), root, strict))
+    return found
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> int:
+    """The end of a span without the function words the model's entity may run on into
+    ("the Zhongnanhai on Monday" tagged "the Zhongnanhai on")."""
+    while end - 1 > start and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT") \
+            and doc[end - 1].text not in (".", ")"):
+        end -= 1
+    return end
 
 
 def _glued(sent: Span, start: int, end: int) -> tuple[int, int]:
@@ -485,7 +500,8 @@ def _place_marks(ctx: Context, index: int, sent: Span) -> list[Mark]:
         named = _place_name(ctx, start, end, strict) if how is not None else None
         if how is None or named is None:
             continue
-        if strict and _is_named_actor(ctx, start, end) and not _landmark(named[1], how[0]):
+        if strict and _is_named_actor(ctx, start, end) \
+                and not _landmark(named[1], ctx.doc[start:end]):
             continue  # "the Kremlin said" is an actor; "talks at the White House" a place
         found.append((named[0], end, how, *named[1:]))
     local = tuple(sorted({p.country for *_, name, _w, kind in found
@@ -499,10 +515,11 @@ def _place_marks(ctx: Context, index: int, sent: Span) -> list[Mark]:
     return marks
 
 
-def _landmark(name: str, role: str) -> bool:
-    """A landmark named after a locative preposition ("at the White House")."""
+def _landmark(name: str, span: Span) -> bool:
+    """A landmark named where something happens ("at the White House"; not "pressure on
+    the Kremlin", which names the government: `actors.landmarks.at_landmark`)."""
     found = lookup(name)
-    return role in ("any", "city") and found is not None and found[0].kind == "landmark"
+    return found is not None and found[0].kind == "landmark" and at_landmark(span)
 
 
 def _is_named_actor(ctx: Context, start: int, end: int) -> bool:
