@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import NEWS
 from eventwire.datafiles import read_tsv
 from eventwire.timeplace.gazetteer import entry, fold, geocode, place_names, qualifier
+
+from .conftest import NEWS
 
 TABLE = Path(__file__).with_name("places_table.tsv")
 #: share of the table's mentions that must come out right
@@ -140,3 +141,71 @@ def test_places_dateline_places_the_lead_sentence(read_text):
                         "Obrador criticized the United States on Monday.")
     places = [e.location for e in reading.events]
     assert places and all(p is not None and p.name == "Fort Worth" for p in places)
+
+
+def _place_words(kind: str) -> list[str]:
+    from eventwire.datafiles import DATA, rows
+
+    return [r[1].strip() for r in rows(DATA / "place_words.tsv", header=True)
+            if r and r[0] == kind and len(r) > 1]
+
+
+@pytest.mark.parametrize("pair", _place_words("placekind"))
+def test_places_place_noun_asks_for_its_kind(nlp, pair):
+    from eventwire.timeplace.places import _noun_kind
+
+    noun, kind = pair.split("=", 1)
+    after = nlp(f"Police arrested two men in Kunduz {noun} on Monday.")
+    at = next(t.i for t in after if t.text == "Kunduz")
+    assert _noun_kind(after, at, at + 1) == kind
+    before = nlp(f"Police arrested two men in the {noun} of Kunduz on Monday.")
+    at = next(t.i for t in before if t.text == "Kunduz")
+    assert _noun_kind(before, at, at + 1) == kind
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Police arrested two men in Kunduz province on Monday.", "admin1"),
+    ("Police arrested two men in the Afghan province of Kunduz on Monday.", "admin1"),
+    ("Police arrested two men in the city of Kunduz on Monday.", "city"),
+    ("Police arrested two men in Washington state on Monday.", "admin1"),
+])
+def test_places_place_noun_decides_province_or_city(read_text, text, kind):
+    (event,) = [e for e in read_text(text).events if e.trigger == "arrest"]
+    assert event.location is not None and event.location.kind == kind
+
+
+@pytest.mark.parametrize("root", _place_words("speechact"))
+def test_places_speech_acts_are_the_speaker_s(root):
+    from eventwire.records import Event
+    from eventwire.timeplace.places import _speech_act
+
+    said = Event("a", 0, 0, 1, "", "say", f"{root}0", "", actors=["x"], speaker="x")
+    assert _speech_act(said)
+    assert not _speech_act(Event("a", 0, 0, 1, "", "say", f"{root}0", "", actors=["y"], speaker="x"))
+    assert not _speech_act(Event("a", 0, 0, 1, "", "attack", "190", "", actors=["x"], speaker="x"))
+
+
+def test_places_quoted_speech_act_is_where_it_was_said(read_text):
+    reading = read_text('In Michigan, however, Trump said: "You can\'t review all those emails '
+                        'in eight days. Hillary Clinton is guilty."', published=None)
+    (event,) = [e for e in reading.events if e.trigger == "guilty"]
+    assert event.location is not None and event.location.name == "Michigan"
+
+
+def test_places_headline_places_the_lead_sentence(read_text):
+    reading = read_text("Seattle police revealed they are investigating a shooting.\n\n"
+                        "Police are investigating a shooting in Portland.",
+                        title="Five shot in Seattle close to protest")
+    lead, other = sorted((e for e in reading.events if e.trigger == "investigate"),
+                         key=lambda e: e.start)
+    assert lead.location is not None and lead.location.name == "Seattle"
+    assert other.location is not None and other.location.name == "Portland"
+
+
+def test_places_headline_refines_the_lead_s_country(read_text):
+    reading = read_text("A suicide bomber has rammed a truck into a German consulate in "
+                        "Afghanistan, killing at least six civilians.",
+                        title="Afghanistan: Fatal attack on German consulate in Mazar-e-Sharif")
+    (event,) = [e for e in reading.events if e.trigger == "ram"]
+    assert event.location is not None and event.location.kind == "city"
+    assert event.location.country == "AFG"

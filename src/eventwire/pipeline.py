@@ -122,7 +122,7 @@ class Pipeline:
         table = find_actors(doc, article, sections)
         quotes, frames = find_quotes(doc, article, sections, table)
         events = code_events(doc, article, sections, table, frames, all_events=self.all_events)
-        place_events(doc, article, sections, events, table)
+        place_events(doc, article, sections, events, table, quotes)
         return Reading(
             article=article,
             actors=table.actors,

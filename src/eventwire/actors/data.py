@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from ..datafiles import DATA, geonames, read_tsv
 from ..errors import EventwireError
 from ..records import actor_id
+from .landmarks import landmark_actor_rows
 from .names import name_key, person_key
 
 if TYPE_CHECKING:
@@ -380,6 +381,9 @@ def _dictionary(user_file: str | None) -> Dictionary:
                 detail = f"row without id or name: {row}"
                 raise EventwireError("E203", path=str(path), detail=detail)
             table.add(_entry(row, source))
+        if source == "phoenix":  # the landmarks that stand for a government, under our rows
+            for row in landmark_actor_rows():
+                table.add(_entry(row, "own"))
     return table
 
 

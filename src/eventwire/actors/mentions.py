@@ -20,6 +20,7 @@ from spacy.tokens import Span
 
 from ..datafiles import geonames
 from .coref import first_names as gendered_first_names
+from .landmarks import at_landmark, landmark_keys
 from .filters import (
     is_dateline,
     names_a_venue,
@@ -461,6 +462,8 @@ def _entity_candidate(span: Span, ctx: Context) -> Candidate | None:
     entry = ctx.dictionary.lookup(span.text)
     if entry is None and _not_an_actor(span, ctx):
         return None
+    if entry is not None and entry.key in landmark_keys() and at_landmark(span):
+        return None  # "talks at the White House": a place ("the White House said": the government)
     return _named_candidate(span, entry, ctx)
 
 
@@ -475,6 +478,8 @@ def _named_candidate(span: Span, entry: Entry | None, ctx: Context) -> Candidate
     if label == "ORG" and entry is None and any(
             honorific_at(span.doc, i, span.end) and span.end - i > 2 for i in range(span.start, span.end)):
         label = "PERSON"  # "Michigan Rep Mike Rogers" tagged ORG
+    if entry is not None and entry.key in landmark_keys():
+        label = "ORG"  # "The Quai d'Orsay said" tagged PERSON
     if label == "PERSON" or (entry is not None and entry.kind == PERSON) or (
             entry is None and label == "ORG" and (_person_by_role(span) or _person_like(span, ctx))):
         cand = person_candidate(span.doc, span.start, span.end, ctx.taken)

@@ -101,11 +101,12 @@ def _fits(entry: Entry, within: tuple[str, str] | None) -> bool:
 
 
 def best(name: str, countries: Sequence[str] = (), hints: Sequence[str] = (),
-         within: tuple[str, str] | None = None) -> tuple[Entry, bool] | None:
+         within: tuple[str, str] | None = None, kind: str = "") -> tuple[Entry, bool] | None:
     """The likeliest place called ``name`` and whether that is its main name.
 
     Ranked by ``within`` (a qualifier's country and first-level code, firm),
-    ``countries`` (firm: the sentence's own countries), then ``hints`` (the
+    ``countries`` (firm: the sentence's own countries), ``kind`` (the kind a place
+    noun by the name gives: "Kunduz province" is the province), then ``hints`` (the
     article's countries, which do not make a place beat one over `HINT_RATIO`
     times its weight; a hint "USA:NV" names a division), then main name (or a
     big place), then weight. A town of
@@ -119,29 +120,29 @@ def best(name: str, countries: Sequence[str] = (), hints: Sequence[str] = (),
         return None
     floor = max(e.weight for e, _ in found) / HINT_RATIO
 
-    def rank(item: tuple[Entry, bool]) -> tuple[bool, bool, bool, bool, bool, int]:
+    def rank(item: tuple[Entry, bool]) -> tuple[bool, bool, bool, bool, bool, bool, int]:
         entry, main = item
         hint = entry.country in hinted and entry.weight >= floor
         division = hint and f"{entry.country}:{entry.admin1}" in hinted  # "Clark County" in Nevada
-        return (_fits(entry, within), entry.country in wanted, hint, division,
-                main or entry.population >= BIG, entry.weight)
+        return (_fits(entry, within), entry.country in wanted, bool(kind) and entry.kind == kind,
+                hint, division, main or entry.population >= BIG, entry.weight)
 
     return max(found, key=rank)
 
 
 @functools.lru_cache(maxsize=8192)
 def _lookup(name: str, countries: tuple[str, ...], hints: tuple[str, ...],
-            within: tuple[str, str] | None) -> tuple[Entry, bool] | None:
-    return best(name, countries, hints, within)
+            within: tuple[str, str] | None, kind: str) -> tuple[Entry, bool] | None:
+    return best(name, countries, hints, within, kind)
 
 
 def lookup(name: str, *, countries: Sequence[str] = (), hints: Sequence[str] = (),
-           within: tuple[str, str] | None = None) -> tuple[Place, bool] | None:
+           within: tuple[str, str] | None = None, kind: str = "") -> tuple[Place, bool] | None:
     """Like `geocode`, and whether ``name`` is the place's main name (not an alternate)."""
     if not name or not name.strip():
         return None
     found = _lookup(name.strip(), tuple(sorted(set(countries))), tuple(sorted(set(hints))),
-                    within)
+                    within, kind)
     return (found[0].place(), found[1] or _spelling(found[0], name)) if found else None
 
 
@@ -154,9 +155,10 @@ def _spelling(entry: Entry, name: str) -> bool:
 
 
 def geocode(name: str, *, countries: Sequence[str] = (), hints: Sequence[str] = (),
-            within: tuple[str, str] | None = None) -> Place | None:
-    """The gazetteer place called ``name``, ties broken by the article's ``countries``."""
-    found = lookup(name, countries=countries, hints=hints, within=within)
+            within: tuple[str, str] | None = None, kind: str = "") -> Place | None:
+    """The gazetteer place called ``name``, ties broken by the article's ``countries``
+    (``kind``: the kind a place noun by the name asks for, see `best`)."""
+    found = lookup(name, countries=countries, hints=hints, within=within, kind=kind)
     return found[0] if found else None
 
 

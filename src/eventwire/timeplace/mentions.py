@@ -38,11 +38,11 @@ def place_mentions(doc: Doc, sections: list[Section],
         for start, end, _root, strict in _candidates(ctx, sent):
             found = _place_name(ctx, start, end, strict)
             if found is not None:
-                named.append((found[0], end, found[1], found[2]))
-        local = tuple(sorted({p.country for *_, name, _w in named
-                              if (p := geocode(name)) and p.kind in WIDE and p.country}))
-        for start, _end, name, within in named:
-            place = geocode(name, countries=local, hints=ctx.countries, within=within)
+                named.append((found[0], end, *found[1:]))
+        local = tuple(sorted({p.country for *_, name, _w, kind in named
+                              if (p := geocode(name, kind=kind)) and p.kind in WIDE and p.country}))
+        for start, _end, name, within, kind in named:
+            place = geocode(name, countries=local, hints=ctx.countries, within=within, kind=kind)
             if place is not None:
                 out.append((doc[start].idx, doc[start].idx + len(name), place))
     return sorted({(a, b, p.gazetteer_id): (a, b, p) for a, b, p in out}.values(),

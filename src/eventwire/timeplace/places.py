@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -23,12 +24,13 @@ from typing import TYPE_CHECKING
 import numpy
 from spacy.strings import get_string_id
 
-from ..nlp.paragraphs import sentences
+from ..actors.landmarks import at_landmark
 from ..datafiles import DATA, rows
+from ..nlp.paragraphs import sentences
+from ..records import Article, DateValue, Event, Place, Quote, Section
 from .context import article_countries, dateline_place
-from .gazetteer import geocode, is_place, lookup, place_names, qualifier, warm
-from ..records import Article, DateValue, Event, Place, Section
 from .dates import WORDS_FILE, resolve_date, words
+from .gazetteer import entry, geocode, is_place, lookup, place_names, qualifier, warm
 from .settle import settle
 
 if TYPE_CHECKING:
@@ -107,12 +109,16 @@ class Context:
     places: dict[int, list[Mark]] = field(default_factory=dict)
     dateline: DateValue | None = None
     dateline_at: Place | None = None
+    headline_at: Place | None = None
+    quotes: tuple[Quote, ...] = ()
 
 
 def place_events(
-    doc: Doc, article: Article, sections: list[Section], events: list[Event], actors: ActorTable
+    doc: Doc, article: Article, sections: list[Section], events: list[Event], actors: ActorTable,
+    quotes: Sequence[Quote] = (),
 ) -> None:
-    """Set ``date`` and ``location`` on each event, in place."""
+    """Set ``date`` and ``location`` on each event, in place (``quotes``: the article's, whose
+    speech acts happen where their cue says they were said)."""
     warm()  # the first article pays for the gazetteer, whether or not it has events
     if not events:
         return
@@ -121,8 +127,10 @@ def place_events(
     where = dateline_place(doc.text, sections, actor_countries)
     countries = article_countries(ents, actor_countries, where)
     ctx = Context(doc, article, sections, actors, sentences(doc), ents,
-                  _date_marks(doc, ents, article.published), countries, dateline_at=where)
+                  _date_marks(doc, ents, article.published), countries, dateline_at=where,
+                  quotes=tuple(q for q in quotes if q.kind == "direct" and q.cue))
     ctx.dateline = _dateline(ctx)
+    ctx.headline_at = _headline_place(ctx)
     for event in events:
         sent = _sentence(ctx, event)
         anchor = _anchor(doc, event, sent)
@@ -362,7 +370,21 @@ def _candidates(ctx: Context, sent: Span) -> list[tuple[int, int, Token, bool]]:
                     and token.doc[start - 1].pos_ == "PROPN":
                 start -= 1
             out.append((start, token.i + 1, token, True))
-    return [(*_glued(sent, start, end), root, strict) for start, end, root, strict in out]
+    found = []
+    for start, end, root, strict in out:
+        cut = _trimmed(sent.doc, start, end)
+        root = root if cut == end else sent.doc[start:cut].root
+        found.append((*_glued(sent, start, cut), root, strict))
+    return found
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> int:
+    """The end of a span without the function words the model's entity may run on into
+    ("the Zhongnanhai on Monday" tagged "the Zhongnanhai on")."""
+    while end - 1 > start and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT") \
+            and doc[end - 1].text not in (".", ")"):
+        end -= 1
+    return end
 
 
 def _glued(sent: Span, start: int, end: int) -> tuple[int, int]:
@@ -380,10 +402,53 @@ def _glued(sent: Span, start: int, end: int) -> tuple[int, int]:
 
 
 def _place_name(ctx: Context, start: int, end: int,
-                strict: bool) -> tuple[int, str, Qualifier] | None:
-    """The span's place name and the qualifier after it ("Forest City, Iowa"), without
-    leading lower-case words ("downtown Seattle"); a trailing place noun is tried with
-    the name ("York County") and then without ("the Kunduz province")."""
+                strict: bool) -> tuple[int, str, Qualifier, str] | None:
+    """The span's place name, the qualifier after it ("Forest City, Iowa") and the kind
+    a place noun by it asks for ("Kunduz province": admin1), without leading lower-case
+    words ("downtown Seattle"); a trailing place noun is tried with the name ("York
+    County") and then without ("the Kunduz province"); "the Oval Office of the White
+    House" is also tried from after its "of"."""
+    found = _name_in(ctx, start, end, strict)
+    if found is None and (of := _of_part(ctx, start, end, strict)) is not None:
+        found = _name_in(ctx, of, end, strict)
+    return found
+
+
+def _of_part(ctx: Context, start: int, end: int, strict: bool) -> int | None:
+    """Where the name after "of" starts, in a span whose part before "of" is itself a
+    place name ("the Oval Office of the White House") or a place noun ("the city of
+    Kunduz"), not in "the University of Texas"."""
+    doc = ctx.doc
+    of = next((i for i in range(start + 1, end - 1) if doc[i].lower_ == "of"), None)
+    if of is None:
+        return None
+    nouns = place_words().get("placenoun", ())
+    if doc[of - 1].lower_ in nouns or _name_in(ctx, start, of, strict) is not None:
+        return of + 1
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _noun_kinds() -> dict[str, str]:
+    """Place noun -> the kind of place it asks for (data/place_words.tsv, kind placekind)."""
+    pairs = (w.split("=", 1) for w in place_words().get("placekind", ()) if "=" in w)
+    return {noun: kind for noun, kind in pairs}
+
+
+def _noun_kind(doc: Doc, begin: int, stop: int) -> str:
+    """The kind a place noun right after the name ("Kunduz province") or before it with
+    "of" ("the province of Kunduz") asks for; "" when there is none."""
+    kinds = _noun_kinds()
+    if stop < len(doc) and doc[stop].lower_ in kinds:
+        return kinds[doc[stop].lower_]
+    if begin >= 2 and doc[begin - 1].lower_ == "of" and doc[begin - 2].lower_ in kinds:
+        return kinds[doc[begin - 2].lower_]
+    return ""
+
+
+def _name_in(ctx: Context, start: int, end: int,
+             strict: bool) -> tuple[int, str, Qualifier, str] | None:
+    """`_place_name` without the "of" retry."""
     doc = ctx.doc
     words = place_words()
     comma = next((i for i in range(start + 1, end) if doc[i].text == ","), None)
@@ -399,9 +464,10 @@ def _place_name(ctx: Context, start: int, end: int,
         begin = start
         while begin < stop:
             name = doc[begin:stop].text
-            found = lookup(name, hints=ctx.countries, within=within)
+            kind = _noun_kind(doc, begin, stop)
+            found = lookup(name, hints=ctx.countries, within=within, kind=kind)
             if found is not None and (found[1] or not strict):
-                return begin, name, within
+                return begin, name, within, kind
             if (doc[begin].is_title or doc[begin].is_upper) \
                     and doc[begin].lower_ not in words.get("prefix", ()):
                 break
@@ -428,19 +494,20 @@ def _place_marks(ctx: Context, index: int, sent: Span) -> list[Mark]:
     if index in ctx.places:
         return ctx.places[index]
     marks: list[Mark] = []
-    found: list[tuple[int, int, tuple[str, int], str, Qualifier]] = []
+    found: list[tuple[int, int, tuple[str, int], str, Qualifier, str]] = []
     for start, end, root, strict in _candidates(ctx, sent):
         how = _role(root)
         named = _place_name(ctx, start, end, strict) if how is not None else None
         if how is None or named is None:
             continue
-        if strict and _is_named_actor(ctx, start, end) and not _landmark(named[1], how[0]):
+        if strict and _is_named_actor(ctx, start, end) \
+                and not _landmark(named[1], ctx.doc[start:end]):
             continue  # "the Kremlin said" is an actor; "talks at the White House" a place
-        found.append((named[0], end, how, named[1], named[2]))
-    local = tuple(sorted({p.country for *_, name, _w in found
-                          if (p := geocode(name)) and p.kind in WIDE and p.country}))
-    for start, end, (role, governor), name, within in found:
-        place = geocode(name, countries=local, hints=ctx.countries, within=within)
+        found.append((named[0], end, how, *named[1:]))
+    local = tuple(sorted({p.country for *_, name, _w, kind in found
+                          if (p := geocode(name, kind=kind)) and p.kind in WIDE and p.country}))
+    for start, end, (role, governor), name, within, kind in found:
+        place = geocode(name, countries=local, hints=ctx.countries, within=within, kind=kind)
         if place is None or (place.kind in ("country", "region") and role not in ("any", "dest")):
             continue
         marks.append(Mark(start, end, place=place, role=role, governor=governor))
@@ -448,10 +515,11 @@ def _place_marks(ctx: Context, index: int, sent: Span) -> list[Mark]:
     return marks
 
 
-def _landmark(name: str, role: str) -> bool:
-    """A landmark named after a locative preposition ("at the White House")."""
+def _landmark(name: str, span: Span) -> bool:
+    """A landmark named where something happens ("at the White House"; not "pressure on
+    the Kremlin", which names the government: `actors.landmarks.at_landmark`)."""
     found = lookup(name)
-    return role in ("any", "city") and found is not None and found[0].kind == "landmark"
+    return found is not None and found[0].kind == "landmark" and at_landmark(span)
 
 
 def _is_named_actor(ctx: Context, start: int, end: int) -> bool:
@@ -503,17 +571,85 @@ def _event_place(ctx: Context, event: Event, sent: Span | None, anchor: Token | 
         near = [m for m in here if _steps(ctx.doc, m.governor, anchor) <= NEAR_STEPS]
         found = _pick_place(near, clause, at, {anchor.i}) or _destination(marks, anchor)
     loose = [m for m in marks if m.role not in ("obj", "dest")]
+    said = _speech_act(event)
     if found is None and anchor is not None and loose:  # "opened fire in Seattle and wounded five"
-        found = _pick_place(loose, _outer(anchor) - _reporting(anchor), at, set())
+        found = _pick_place(loose, _outer(anchor) - (set() if said else _reporting(anchor)), at,
+                            set())
     if found is None and clause and anchor is not None:  # the parser hangs many a place on the
         found = _pick_place(here, clause, at, {anchor.i})  # nearest noun: "protest against X in Y"
+    if found is None and said:  # 'In Michigan, he said: "Clinton is guilty."'
+        found = _cue_place(ctx, event)
+    lead = _is_lead(ctx, sent) or _kind_at(ctx, event.start) == "standfirst"
     if found is None and ctx.dateline_at is not None and _is_lead(ctx, sent):
         found = dataclasses.replace(ctx.dateline_at)
+    if lead and ctx.headline_at is not None and (found is None or _inside(ctx.headline_at, found)):
+        found = dataclasses.replace(ctx.headline_at)  # "... a consulate in Afghanistan"
     if found is None and anchor is None and loose:
         found = _pick_place(loose, None, at, set())
     if found is None and (event.in_caption or _kind_at(ctx, event.start) == "caption"):
         found = _caption_place(ctx, event, at)
     return found
+
+
+def _headline_place(ctx: Context) -> Place | None:
+    """The one most specific place the title puts its event in ("Five shot in Seattle"):
+    the lead sentence's event is the headline's. None when the title names none, or two
+    of the same rank ("from Paris to Berlin")."""
+    title = next((s for s in ctx.sections if s.kind == "title"), None)
+    if title is None:
+        return None
+    marks = [m for i, sent in enumerate(ctx.sents) if title.start <= sent.start_char < title.end
+             for m in _place_marks(ctx, i, sent) if m.place is not None and m.role in ("any", "city")]
+    if not marks:
+        return None
+    rank = min(SPECIFIC.get(m.place.kind, 3) for m in marks if m.place)
+    ids = {m.place.gazetteer_id for m in marks if m.place and SPECIFIC.get(m.place.kind, 3) == rank}
+    best = next(m.place for m in marks if m.place and SPECIFIC.get(m.place.kind, 3) == rank)
+    return best if len(ids) == 1 else None
+
+
+def _inside(small: Place, big: Place) -> bool:
+    """Whether ``small`` is a more specific place within ``big`` (a country or division)."""
+    if big.kind not in ("country", "admin1") or small.country != big.country \
+            or SPECIFIC.get(small.kind, 3) >= SPECIFIC[big.kind]:
+        return False
+    if big.kind == "country":
+        return True
+    inner, outer = entry(small.gazetteer_id), entry(big.gazetteer_id)
+    return inner is not None and outer is not None and inner.admin1 == outer.admin1
+
+
+@functools.lru_cache(maxsize=1)
+def _speech_roots() -> frozenset[str]:
+    """CAMEO roots of acts done by saying (data/place_words.tsv, kind speechact)."""
+    return place_words().get("speechact", frozenset())
+
+
+def _speech_act(event: Event) -> bool:
+    """An act its speaker does by saying it ("Clinton is guilty": an accusation), which
+    happens where it was said; what a speaker reports others did does not."""
+    return bool(event.speaker) and event.speaker in event.actors \
+        and event.cameo[:2] in _speech_roots()
+
+
+def _cue_place(ctx: Context, event: Event) -> Place | None:
+    """The place of the clause that introduces the direct quote holding the event
+    ('In Michigan, he said: "..."'), found at the quote's cue verb."""
+    quote = next((q for q in ctx.quotes if q.start <= event.start < q.end), None)
+    if quote is None or quote.cue is None:
+        return None
+    for index, sent in enumerate(ctx.sents):
+        if not (sent.start_char < quote.start < sent.end_char
+                or sent.start_char < quote.end <= sent.end_char + 1):
+            continue
+        cue = next((t for t in sent if not quote.start <= t.idx < quote.end
+                    and t.lemma_.lower() == quote.cue), None)
+        if cue is None:
+            continue
+        marks = [m for m in _place_marks(ctx, index, sent) if m.role != "dest"]
+        marks = [m for m in marks if not quote.start <= ctx.doc[m.start].idx < quote.end]
+        return _pick_place(marks, _clause(cue), cue.i, {cue.i})
+    return None
 
 
 def _reporting(anchor: Token) -> set[int]:
