@@ -157,3 +157,14 @@ def test_actors_a_building_left_or_entered_is_a_place(nlp):
     names = _names(table)
     assert "Javits Center" not in names
     assert "Google" in names
+
+
+@pytest.mark.issue(13)
+def test_actors_outlets_and_based_organizations_have_their_country(nlp):
+    table = _read(nlp, "The product's makers, US-based Mondelez International, said it had "
+                       "changed the design. He told the Guardian on Saturday, according to Sky "
+                       "News and the LA Times.")
+    country = {a.name: a.country for a in table.actors}
+    assert country["Mondelez International"] == "USA"
+    assert country["The Guardian"] == "GBR"
+    assert country["Los Angeles Times"] == "USA"

@@ -181,7 +181,8 @@ class _Builder:
         if any(c.how == "ethnic" for c in group):
             return None
         for cand in group:
-            found = word_country(self.doc, left_edge(self.doc, cand.start), cand.end, name=True)
+            found = (word_country(self.doc, left_edge(self.doc, cand.start), cand.end, name=True)
+                     or self.places.based_country(cand))
             if found:
                 return found
         for cand in group:  # "White House National Security Council"

@@ -173,6 +173,16 @@ class Places:
             return None
         return self.country_at[i]
 
+    def based_country(self, cand: Candidate) -> str | None:
+        """The country of "<country>-based" right before an organization ("US-based Mondelez
+        International", "UK-based Unilever")."""
+        doc, at = self.doc, cand.start
+        while at > 0 and doc[at - 1].lower_ == "the":
+            at -= 1
+        if at < 3 or doc[at - 1].lower_ != "based" or doc[at - 2].text not in ("-", "–"):
+            return None
+        return self.country_at.get(at - 3) or word_country(doc, at - 3, at - 2)
+
     def located_country(self, cand: Candidate) -> str | None:
         """The one country named in an "in/of" phrase of a generic institution's mention or of
         the noun it possesses: "the Prosecutor General's office in Moscow, Russia", "the

@@ -302,7 +302,7 @@ class Dictionary:
             return
         self.entries[entry.key] = entry
         for name in entry.names:
-            key = name_key(name)
+            key = name_key(strip_article(name))  # "The Guardian" is found as "the Guardian" and "Guardian"
             known = self.by_name.get(key)
             if known is None or known.source != "own" or entry.source == "own":
                 self.by_name[key] = entry

@@ -212,13 +212,25 @@ def _country_candidate(span: Span) -> Candidate | None:
 
 
 def _team_name(span: Span) -> bool:
-    """A plural demonym that is the last word of an organization the article names
-    ("Indians" and "the Cleveland Indians"): the team's short name, not a people."""
+    """A plural demonym that names a team in this article: it ends an organization the
+    article names ("the Cleveland Indians") or modifies a noun somewhere ("Indians fan",
+    "Indians pitcher"); then every mention of it is the team's ("The Indians were beaten")."""
     key = name_key(span.text)
-    if not key.endswith("s"):
-        return False
-    return any(e.label_ == "ORG" and len(e) > 1 and name_key(e[-1].text) == key
-               for e in span.doc.ents)
+    return key.endswith("s") and key in _team_words(span.doc)
+
+
+def _team_words(doc: Doc) -> frozenset[str]:
+    cached = doc.user_data.get("eventwire_team_words")
+    if cached is None:
+        found = {name_key(e[-1].text) for e in doc.ents if e.label_ == "ORG" and len(e) > 1}
+        for token in doc:
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if (token.is_title and token.lower_.endswith("s") and token.dep_ == "compound"
+                    and after is not None and after.is_lower and after.tag_ == "NN"):
+                found.add(name_key(token.text))
+        cached = doc.user_data["eventwire_team_words"] = frozenset(
+            k for k in found if k.endswith("s") and k[:-1] in countries().by_demonym)
+    return cached
 
 
 def _not_nationality(span: Span) -> bool:
@@ -468,6 +480,8 @@ def _entity_candidate(span: Span, ctx: Context) -> Candidate | None:
         return country
     if _stance(span):
         return None  # "anti-Trump", "pro-EU": a stance, not an actor
+    if label == "NORP" and _team_name(span):
+        span, label = Span(span.doc, span.start, span.end, label="ORG"), "ORG"  # "Indians fan"
     if label == "NORP" and _not_nationality(span):
         name = _clean(span.text)
         return Candidate(span.start, span.end, GROUP, name, name, how="ethnic")
