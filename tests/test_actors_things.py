@@ -168,3 +168,13 @@ def test_actors_outlets_and_based_organizations_have_their_country(nlp):
     assert country["Mondelez International"] == "USA"
     assert country["The Guardian"] == "GBR"
     assert country["Los Angeles Times"] == "USA"
+
+
+@pytest.mark.issue(13)
+def test_actors_people_of_several_described_nationalities_make_no_home(nlp):
+    table = _read(nlp, "French driver Romain Grosjean crashed. The Finnish driver Kimi Raikkonen "
+                       "spun. Brazil cheered Brazil and the Brazilian crowd in Brazil. Charlie "
+                       "Whiting stopped the race.")
+    country = {a.name: a.country for a in table.actors}
+    assert country["Romain Grosjean"] == "FRA"
+    assert country.get("Charlie Whiting") is None

@@ -111,6 +111,10 @@ def _reads_as_person(name: str) -> bool:
         w.lower() in institution_words() for w in words)
 
 
+#: countries of people placed by descriptors that make an article international (no home)
+INTERNATIONAL_DESCRIPTORS = 2
+
+
 class _Builder:
     """Turns merged candidate groups into actors, one article at a time."""
 
@@ -137,6 +141,10 @@ class _Builder:
         #: people placed only by a descriptor ("Lithuanian fiancee X"): a newspaper says so
         #: of foreigners, so they do not count towards the article's home country
         self.described: set[int] = set()
+        #: countries of the descriptors before people's names, whatever else places them:
+        #: two or more ("French driver Romain Grosjean", "Finnish driver Kimi Raikkonen") make
+        #: the article international, of no home
+        self.described_countries: set[str] = set()
 
     def actor(self, group: list[Candidate]) -> Actor:
         first = group[0]
@@ -210,6 +218,8 @@ class _Builder:
         return []
 
     def _person_country(self, group: list[Candidate], entry: Entry | None) -> str | None:
+        self.described_countries.update(
+            filter(None, (self.places.descriptor_country(c, noun=True) for c in group)))
         for cand in group:
             found = self.places.role_country(cand)
             if found:
@@ -313,8 +323,9 @@ def build_table(
     for group in groups:
         if id(group[0]) in builder.described:
             counts[made[id(group)].id] = 0
-    rekeyed = place_at_home([(a, counts[a.id]) for a in actors.values()], builder.homeless,
-                            lambda a: actor_id("actor", a.id, a.country))
+    rekeyed = {} if len(builder.described_countries) >= INTERNATIONAL_DESCRIPTORS else place_at_home(
+        [(a, counts[a.id]) for a in actors.values()], builder.homeless,
+        lambda a: actor_id("actor", a.id, a.country))
     for mention in mentions:
         mention.actor_id = rekeyed.get(mention.actor_id, mention.actor_id)
     token_actor = {i: rekeyed.get(a, a) for i, a in token_actor.items()}

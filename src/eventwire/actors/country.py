@@ -152,16 +152,20 @@ class Places:
             return self.country_at[at + 1]
         return None
 
-    def descriptor_country(self, cand: Candidate) -> str | None:
+    def descriptor_country(self, cand: Candidate, *, noun: bool = False) -> str | None:
         """A demonym or a country's possessive right before a person's name, with at most
         DESCRIPTOR_WORDS lower-case words between ("Dutch driver Max Verstappen", "British
         presenter Chloe Madeley", "Sweden's Marcus Ericsson"): the newspaper's way of saying
-        whose the person is (a plural demonym is a team or a people: "Indians pitcher")."""
+        whose the person is (a plural demonym is a team or a people: "Indians pitcher").
+        With ``noun``, only a demonym with a lower-case noun between ("French driver X", not
+        "Canadian Prime Minister X")."""
         doc = self.doc
         i = (cand.form_start if cand.form_start >= 0 else cand.start) - 1
-        if i >= 0 and doc[i].text in ("'s", "’s"):
+        if i >= 0 and doc[i].text in ("'s", "’s") and not noun:
             i -= 1
             return self.country_at.get(i) if i >= 0 and doc[i].ent_type_ == "GPE" else None
+        if noun and not (i >= 0 and doc[i].is_lower and doc[i].pos_ == "NOUN"):
+            return None
         for _ in range(DESCRIPTOR_WORDS):
             if i < 0 or not doc[i].is_lower or doc[i].pos_ not in ("NOUN", "ADJ"):
                 break
