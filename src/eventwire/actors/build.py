@@ -14,8 +14,11 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from ..nlp.paragraphs import sentences
+from ..records import Actor, Article, Mention, Section, actor_id
 from .country import Places, generic, government_role, inner_entry, left_edge, word_country
 from .data import dictionary, institution_words, name_key
+from .home import place_at_home
 from .mentions import (
     COUNTRY,
     GROUP,
@@ -29,13 +32,10 @@ from .mentions import (
     title_case_filter,
 )
 from .merge import canonical_name, cluster, surface_aliases
-from .home import place_at_home
 from .names import person_key
 from .refs import definite_references
 from .roles import role_spans, sectors_of
 from .ruler import ACTORS_FILE_ATTR
-from ..nlp.paragraphs import sentences
-from ..records import Actor, Article, Mention, Section, actor_id
 
 if TYPE_CHECKING:
     from .data import Dictionary, Entry
@@ -111,12 +111,20 @@ def _reads_as_person(name: str) -> bool:
         w.lower() in institution_words() for w in words)
 
 
+#: countries of people placed by descriptors that make an article international (no home)
+INTERNATIONAL_DESCRIPTORS = 2
+
+
 class _Builder:
     """Turns merged candidate groups into actors, one article at a time."""
 
     def __init__(self, doc: Doc, cands: list[Candidate], known: Dictionary,
-                 day: date | None) -> None:
+                 day: date | None, article_id: str = "") -> None:
         self.doc = doc
+        self.article_id = article_id
+        #: surnames of the people the article names in full
+        self.full_surnames = {name_key(c.name.split()[-1]) for c in cands
+                              if c.kind == PERSON and len(c.name.split()) > 1}
         self.dictionary = known
         self.day = day
         self.places = Places(doc, cands)
@@ -130,6 +138,13 @@ class _Builder:
         #: actors no word places -> the only country they may take at home (None: any;
         #: a derived dictionary's country the article does not name: home.place_at_home)
         self.homeless: dict[str, str | None] = {}
+        #: people placed only by a descriptor ("Lithuanian fiancee X"): a newspaper says so
+        #: of foreigners, so they do not count towards the article's home country
+        self.described: set[int] = set()
+        #: countries of the descriptors before people's names, whatever else places them:
+        #: two or more ("French driver Romain Grosjean", "Finnish driver Kimi Raikkonen") make
+        #: the article international, of no home
+        self.described_countries: set[str] = set()
 
     def actor(self, group: list[Candidate]) -> Actor:
         first = group[0]
@@ -146,6 +161,11 @@ class _Builder:
         kind = entry.kind if entry is not None and entry.kind != "country" else first.kind
         external = {"wikidata": entry.wikidata} if entry is not None and entry.wikidata else {}
         key = entry.key if entry is not None else actor_key(kind, _fullest(group, name), country)
+        if entry is None and first.kind == PERSON and " " not in name \
+                and name_key(name) in self.full_surnames:
+            # a surname left apart because several people named in full share it ("Khan" of
+            # Khizr and Ghazala Khan): whose it is only this article can say
+            key = actor_id("actor", f"{name_key(name)}@{self.article_id}", None)
         actor = Actor(name, kind, country, sectors, roles, surface_aliases(group, name),  # type: ignore[arg-type]
                       external, id=key)
         for cand in group:
@@ -169,7 +189,8 @@ class _Builder:
         if any(c.how == "ethnic" for c in group):
             return None
         for cand in group:
-            found = word_country(self.doc, left_edge(self.doc, cand.start), cand.end, name=True)
+            found = (word_country(self.doc, left_edge(self.doc, cand.start), cand.end, name=True)
+                     or self.places.based_country(cand))
             if found:
                 return found
         for cand in group:  # "White House National Security Council"
@@ -197,11 +218,19 @@ class _Builder:
         return []
 
     def _person_country(self, group: list[Candidate], entry: Entry | None) -> str | None:
+        self.described_countries.update(
+            filter(None, (self.places.descriptor_country(c, noun=True) for c in group)))
         for cand in group:
             found = self.places.role_country(cand)
             if found:
                 return found
-        return self._known_country(entry)
+        known = self._known_country(entry)
+        if known:
+            return known
+        found = next(filter(None, (self.places.descriptor_country(c) for c in group)), None)
+        if found:
+            self.described.add(id(group[0]))
+        return found
 
     def _known_country(self, entry: Entry | None) -> str | None:
         """The dictionary's country: ours as it is; the derived dictionary's (namesakes
@@ -274,7 +303,7 @@ def build_table(
     _add_roles(doc, cands)
     groups = cluster(cands)
     definite_references(doc, groups)
-    builder = _Builder(doc, cands, known, article.published)
+    builder = _Builder(doc, cands, known, article.published, article.id)
     made = {id(g): builder.actor(g) for g in _order(groups)}
     builder.place_the_rest()
     actors: dict[str, Actor] = {}
@@ -291,8 +320,12 @@ def build_table(
                 token_actor[i] = actor.id
     mentions.sort(key=lambda m: m.start)
     counts = Counter(m.actor_id for m in mentions)
-    rekeyed = place_at_home([(a, counts[a.id]) for a in actors.values()], builder.homeless,
-                            lambda a: actor_id("actor", a.id, a.country))
+    for group in groups:
+        if id(group[0]) in builder.described:
+            counts[made[id(group)].id] = 0
+    rekeyed = {} if len(builder.described_countries) >= INTERNATIONAL_DESCRIPTORS else place_at_home(
+        [(a, counts[a.id]) for a in actors.values()], builder.homeless,
+        lambda a: actor_id("actor", a.id, a.country))
     for mention in mentions:
         mention.actor_id = rekeyed.get(mention.actor_id, mention.actor_id)
     token_actor = {i: rekeyed.get(a, a) for i, a in token_actor.items()}

@@ -20,7 +20,15 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from .data import DATA, countries, institution_words, name_key, read_tsv, role_places
+from .data import (
+    DATA,
+    countries,
+    institution_words,
+    name_key,
+    read_tsv,
+    regional_demonym,
+    role_places,
+)
 from .mentions import COUNTRY, PERSON, Candidate
 
 if TYPE_CHECKING:
@@ -33,6 +41,8 @@ GOVERNMENT_LIKE = frozenset({"GOV", "COP", "MIL", "JUD", "LEG", "SPY"})
 #: entity labels whose words lend no country to a role ("Brazilian Grand Prix winner")
 NOT_A_COUNTRY_SOURCE = frozenset({"EVENT", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "LANGUAGE"})
 LIST_SIZE = 3
+#: lower-case words a descriptor's demonym may stand before a name (`descriptor_country`)
+DESCRIPTOR_WORDS = 2
 _NEAR = 4
 _LEFT_STOP = frozenset({"VERB", "AUX", "ADP", "CCONJ", "DET"})
 
@@ -71,6 +81,8 @@ def word_country(doc: Doc, start: int, end: int, *, name: bool = False) -> str |
                                           for t in doc[i - n + 1:i + 1]):
                 text = doc[i - n + 1:i + 1].text
                 found = table.lookup(text)
+                if found and found[1] == "demonym" and regional_demonym(doc, i - n + 1):
+                    break  # "North American": a region's, no country's
                 if found and not (found[1] == "demonym" and _plural_demonym(text)):
                     return found[0].iso3
                 place = role_places().get(name_key(text))
@@ -139,6 +151,41 @@ class Places:
         if at + 1 < len(doc) and doc[at].lower_ == "of" and at + 1 in self.country_at:
             return self.country_at[at + 1]
         return None
+
+    def descriptor_country(self, cand: Candidate, *, noun: bool = False) -> str | None:
+        """A demonym or a country's possessive right before a person's name, with at most
+        DESCRIPTOR_WORDS lower-case words between ("Dutch driver Max Verstappen", "British
+        presenter Chloe Madeley", "Sweden's Marcus Ericsson"): the newspaper's way of saying
+        whose the person is (a plural demonym is a team or a people: "Indians pitcher").
+        With ``noun``, only a demonym with a lower-case noun between ("French driver X", not
+        "Canadian Prime Minister X")."""
+        doc = self.doc
+        i = (cand.form_start if cand.form_start >= 0 else cand.start) - 1
+        if i >= 0 and doc[i].text in ("'s", "’s") and not noun:
+            i -= 1
+            return self.country_at.get(i) if i >= 0 and doc[i].ent_type_ == "GPE" else None
+        if noun and not (i >= 0 and doc[i].is_lower and doc[i].pos_ == "NOUN"):
+            return None
+        for _ in range(DESCRIPTOR_WORDS):
+            if i < 0 or not doc[i].is_lower or doc[i].pos_ not in ("NOUN", "ADJ"):
+                break
+            i -= 1
+        if i < 0 or i in range(cand.start, cand.end) or i not in self.country_at:
+            return None
+        token = doc[i]
+        if token.ent_type_ != "NORP" or _plural_demonym(token.text) or regional_demonym(doc, i):
+            return None
+        return self.country_at[i]
+
+    def based_country(self, cand: Candidate) -> str | None:
+        """The country of "<country>-based" right before an organization ("US-based Mondelez
+        International", "UK-based Unilever")."""
+        doc, at = self.doc, cand.start
+        while at > 0 and doc[at - 1].lower_ == "the":
+            at -= 1
+        if at < 3 or doc[at - 1].lower_ != "based" or doc[at - 2].text not in ("-", "–"):
+            return None
+        return self.country_at.get(at - 3) or word_country(doc, at - 3, at - 2)
 
     def located_country(self, cand: Candidate) -> str | None:
         """The one country named in an "in/of" phrase of a generic institution's mention or of

@@ -79,6 +79,22 @@ def strip_article(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def region_words() -> frozenset[str]:
+    """Words that make the demonym right after them a region's ("North American",
+    data/region_words.tsv)."""
+    return frozenset(row["word"] for row in read_tsv(DATA / "region_words.tsv"))
+
+
+def regional_demonym(doc: Doc, start: int) -> bool:
+    """Whether the demonym at token ``start`` follows a region word ("North American",
+    "Pan-African"): a region of several countries, no country's."""
+    i = start - 1
+    if i >= 0 and doc[i].text in ("-", "–"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in region_words()
+
+
+@functools.lru_cache(maxsize=1)
 def countries() -> Countries:
     """The country gazetteer (data/countries.tsv), loaded once."""
     table = Countries()
@@ -287,7 +303,7 @@ class Dictionary:
             return
         self.entries[entry.key] = entry
         for name in entry.names:
-            key = name_key(name)
+            key = name_key(strip_article(name))  # "The Guardian" is found as "the Guardian" and "Guardian"
             known = self.by_name.get(key)
             if known is None or known.source != "own" or entry.source == "own":
                 self.by_name[key] = entry

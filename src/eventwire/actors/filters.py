@@ -28,6 +28,7 @@ from spacy.tokens import Span
 from .data import (
     DATA,
     dictionary,
+    given_names,
     honorific_at,
     name_key,
     never_actors,
@@ -239,8 +240,8 @@ def _clean_name(span: Span, given: frozenset[str]) -> bool:
         return False
     first = span[0]
     key = name_key(first.text)
-    if span[-1].lower_ in _MODIFIERS:
-        return False
+    if span[-1].lower_ in _MODIFIERS or name_key(span[-1].text) in venue_words():
+        return False  # "Truman Balcony" tagged PERSON: its "Balcony" is no surname
     return key in given or not (common_word(first) or key in place_names())
 
 
@@ -279,8 +280,16 @@ def names_a_venue(span: Span) -> bool:
     if span.end >= len(doc):
         return False
     after = doc[span.end]
-    return (after.pos_ == "NOUN" and after.is_lower and span.root.dep_ == "compound"
-            and span.root.head.i >= span.end and _noun_in(after, venue_words() | _STOPS))
+    head = span.root.head
+    if not (after.pos_ == "NOUN" and after.is_lower and span.root.dep_ == "compound"
+            and head.i >= span.end):
+        return False
+    if _noun_in(after, venue_words() | _STOPS):
+        return True
+    # one more noun between: "the Interlagos race track", "the Folies Bergeres cabaret show"
+    nxt = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    return (nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN" and head.i in (after.i, nxt.i)
+            and _noun_in(nxt, venue_words() | _STOPS))
 
 
 def names_a_work(span: Span) -> bool:
@@ -293,9 +302,60 @@ def names_a_work(span: Span) -> bool:
     after = doc[span.end]
     if not (after.pos_ == "NOUN" and after.is_lower):
         return False
-    if span.label_ == "PERSON" and after.lower_ == "star":
-        return True  # "Mad Men star January Jones" ("Cubs star" is a team's: not a PERSON)
+    named_after = span.end + 1 < len(doc) and doc[span.end + 1].pos_ == "PROPN"
+    if after.lower_ == "star" and (span.label_ == "PERSON" or (
+            named_after and not span[-1].lower_.endswith("s")
+            and not any(t.lower_ in _team_words() for t in span))):
+        # "Mad Men star January Jones", "Will & Grace star Debra Messing"; a team's name is
+        # plural or says so ("Cubs star", "Cleveland Cavaliers star", "Crystal Palace FC star")
+        return True
+    if name_key(after.text) in _words().get("work_alone", frozenset()) and not named_after \
+            and span.start > 0 and doc[span.start - 1].lower_ == "the" and span.label_ != "PERSON":
+        return True  # "the Bad Romance singer tweeted" ("Pearl Jam singer Eddie Vedder": the band)
     return _noun_in(after, _words().get("work_role", frozenset()))
+
+
+def _team_words() -> frozenset[str]:
+    from .data import institution_words
+
+    return institution_words() | {"fc", "united", "city", "club", "team"}
+
+
+def place_words() -> frozenset[str]:
+    return _words().get("place_noun", frozenset())
+
+
+def named_as_place(span: Span) -> bool:
+    """A name listed after a place noun ("cities like Philadelphia, Raleigh-Durham"), in
+    apposition with one ("Wrigleyville, the neighborhood around ...", "the circuit,
+    Interlagos"), or a part of a known place ("Downtown Washington")."""
+    if _listed_after(span, place_words()):
+        return True
+    root = span.root
+    nouns = place_words()
+    if any(c.dep_ == "appos" and c.pos_ == "NOUN" and _noun_in(c, nouns) for c in root.children):
+        return True
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and _noun_in(root.head, nouns):
+        return True
+    first = span[0]
+    return (len(span) > 1 and first.lower_ in _words().get("place_prefix", frozenset())
+            and name_key(span[1:].text) in place_names())
+
+
+def names_an_award(span: Span) -> bool:
+    """A prize, a treaty or a contest, not an actor: the name ends with an award or law word
+    ("the Commissioners' Trophy", "the North American Free Trade Agreement"), or modifies a
+    contest noun right after it ("the Interlagos contest")."""
+    doc = span.doc
+    possessed = span.start > 0 and doc[span.start - 1].tag_ == "POS"
+    words = _words().get("award", frozenset()) | _words().get("law", frozenset())
+    if (len(span) > 1 or possessed) and span[-1].is_title and name_key(span[-1].text) in words:
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    if span.label_ == "PERSON" and (len(span) > 1 or name_key(span[0].text) in given_names()):
+        return False  # a full name or a given name stays ("the Anthony Weiner scandal")
+    return (after is not None and after.is_lower and span.root.dep_ == "compound"
+            and span.root.head.i == after.i and name_key(after.text) in _words().get("event_noun", frozenset()))
 
 
 def is_place(span: Span, located: frozenset[str] = frozenset()) -> bool:
@@ -328,7 +388,8 @@ def is_place(span: Span, located: frozenset[str] = frozenset()) -> bool:
 
 def located_names(doc: Doc) -> frozenset[str]:
     """Name keys of the organizations and groups the article names only as places: every
-    mention the object of a preposition of place, when the name ends with a building word
+    mention the object of a preposition of place or of a verb of going ("leaving the Javits
+    Center"), when the name ends with a building word
     ("in the Oval Office"), stands before one ("outside Croydon University hospital") or
     has no institution word ("both from New Addington"); and names written once before a
     stop or station ("the Sandilands tram stop")."""
@@ -356,8 +417,10 @@ def located_names(doc: Doc) -> frozenset[str]:
             if ent.label_ == "NORP" or head.dep_ != "conj" or head.head is head:
                 break
             head = head.head
-        here = named_place and head.dep_ == "pobj" and (
-            _locative(head.head) or (head is not root and head.head.lower_ == "on"))
+        here = named_place and ((head.dep_ == "pobj" and (
+            _locative(head.head) or (head is not root and head.head.lower_ == "on")))
+            or (head.dep_ == "dobj" and name_key(ent[-1].text) in buildings
+                and head.head.lemma_ in _words().get("place_verb", frozenset())))
         where[key] = where.get(key, True) and here
     return frozenset(always | {k for k, here in where.items() if here})
 
@@ -377,16 +440,78 @@ def is_work(span: Span) -> bool:
     return False
 
 
+#: a model number or type written right after a maker's name ("Boeing 757", "Airbus A320")
+_MODEL_AFTER = re.compile(r"^[A-Z]{0,3}-?\d{2,4}[A-Za-z]?$")
+#: entity labels of a number that is no model's ("11 days", "2-1")
+_COUNTS = frozenset({"DATE", "TIME", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
+#: possessive determiners: "his The Apprentice counterpart" is a title
+_POSSESSIVES = frozenset({"his", "her", "their", "my", "your", "our", "its"})
+
+
 def is_product(span: Span) -> bool:
-    """A model number in the name ("Galaxy S9"), a number at its end ("Lap 20"), or a name
-    listed after a product noun ("household staples like PG Tips, Persil and ...")."""
+    """A model number in the name ("Galaxy S9"), a number at its end ("Lap 20"), a model
+    number right after it ("a Boeing 757"), a goods noun after it or ending it ("Dairy Milk
+    bars", "Cadbury Creme Egg"), a title after "his The", or a name listed after a
+    product noun ("household staples like PG Tips, Persil and ...")."""
     return any(_MODEL_NUMBER.match(t.text) for t in span) or (len(span) > 1 and span[-1].like_num) \
-        or _listed_product(span)
+        or _listed_after(span, product_words()) or product_context(span)
 
 
-def _listed_product(span: Span) -> bool:
+def product_context(span: Span) -> bool:
+    """What the words around this mention make a product, even of a maker the dictionary
+    knows: a model number after it ("a Boeing 757"), a goods noun ("Walkers crisps"), a
+    title after "his The" ("his The Apprentice counterpart")."""
+    return _model_after(span) or _goods(span) or _owned(span)
+
+
+def _model_after(span: Span) -> bool:
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    if span.label_ in ("PERSON", "NORP") or not _MODEL_AFTER.match(after.text) or after.is_sent_start \
+            or after.ent_type_ in _COUNTS:
+        return False  # "James B. Comey 11 days before", "Chelsea 2"
+    return not (after.text.isdigit() and 1800 <= int(after.text) <= 2100)  # "Cubs 2016"
+
+
+def _goods(span: Span) -> bool:
+    """A goods noun right after the name, which it modifies ("Walkers crisps"), or ending it
+    ("Cadbury Creme Egg"); not after a person's full name ("a Bruce Sutter jersey")."""
+    doc = span.doc
+    goods = _words().get("product_noun", frozenset())
+    if len(span) > 1 and span[-1].is_title and name_key(span[-1].text) in goods:
+        return True
+    if span.label_ == "PERSON" and len(span) > 1:
+        return False
+    if span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    if after.is_lower and name_key(after.text) in goods and span.root.dep_ == "compound":
+        return True
+    # "Birds Eye fish fingers": one more lower-case noun between
+    nxt = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    return (nxt is not None and after.is_lower and after.pos_ == "NOUN" and nxt.is_lower
+            and name_key(nxt.text) in goods and span.root.dep_ == "compound"
+            and span.root.head.i == nxt.i)
+
+
+def _owned(span: Span) -> bool:
+    """A name written "The ..." after a possessive determiner ("his The Apprentice
+    counterpart"): a title, not an actor."""
+    doc = span.doc
+    at = span.start - 1
+    titled = at >= 0 and doc[at].text == "The"
+    if titled:
+        at -= 1
+    if at < 0 or doc[at].lower_ not in _POSSESSIVES:
+        return False
+    return titled  # "his The Apprentice counterpart": a title ("his Haas" is the team's car)
+
+
+def _listed_after(span: Span, nouns: frozenset[str]) -> bool:
     """Whether the name stands in a list opened by "like", "such as" or "including" right
-    after a product noun of data/not_actor_words.tsv (kind product)."""
+    after one of ``nouns`` (data/not_actor_words.tsv: products, places)."""
     token = span.root
     for _ in range(8):
         if token.dep_ not in ("conj", "compound", "nmod", "poss", "appos") or token.head is token:
@@ -399,7 +524,7 @@ def _listed_product(span: Span) -> bool:
             prep.i == 0 or prep.doc[prep.i - 1].lower_ != "such"):
         return False
     noun = prep.head
-    return noun.pos_ == "NOUN" and _noun_in(noun, product_words())
+    return noun.pos_ == "NOUN" and _noun_in(noun, nouns)
 
 
 def is_channel(span: Span) -> bool:

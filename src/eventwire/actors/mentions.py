@@ -20,14 +20,30 @@ from spacy.tokens import Span
 
 from ..datafiles import geonames
 from .coref import first_names as gendered_first_names
-from .landmarks import at_landmark, landmark_keys
+from .data import (
+    DATA,
+    Country,
+    Dictionary,
+    Entry,
+    countries,
+    given_names,
+    honorific_at,
+    honorific_before,
+    institution_words,
+    max_rule_len,
+    name_key,
+    never_actors,
+    read_tsv,
+    regional_demonym,
+    role_nouns,
+    role_words,
+    sector_rules,
+    strip_article,
+)
 from .filters import (
-    is_dateline,
-    names_a_venue,
-    names_a_work,
-    place_names,
     common_words_only,
     is_channel,
+    is_dateline,
     is_headline,
     is_place,
     is_product,
@@ -35,29 +51,17 @@ from .filters import (
     known_names,
     located_names,
     mid_capitals,
+    named_as_place,
+    names_a_venue,
+    names_a_work,
+    names_an_award,
     page_word,
+    place_names,
     platforms,
+    product_context,
     trim,
 )
-from .data import (
-    DATA,
-    honorific_at,
-    honorific_before,
-    never_actors,
-    role_nouns,
-    role_words,
-    Country,
-    Dictionary,
-    Entry,
-    countries,
-    given_names,
-    institution_words,
-    max_rule_len,
-    name_key,
-    read_tsv,
-    sector_rules,
-    strip_article,
-)
+from .landmarks import at_landmark, landmark_keys
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -200,8 +204,34 @@ def _country_candidate(span: Span) -> Candidate | None:
         found = fuzzy_country(span.text)
     if found is None or _not_nationality(span) or _in_hyphenated_name(span):
         return None
+    if found[1] == "demonym" and regional_demonym(span.doc, span.start):
+        return None  # "North American professional sports": a region's, no country's
+    if found[1] == "demonym" and _team_name(span):
+        return None  # "Indians fan" in an article on the Cleveland Indians: the team
     country, how = found
     return Candidate(span.start, span.end, COUNTRY, country.name, _clean(span.text), country, how)
+
+
+def _team_name(span: Span) -> bool:
+    """A plural demonym that names a team in this article: it ends an organization the
+    article names ("the Cleveland Indians") or modifies a noun somewhere ("Indians fan",
+    "Indians pitcher"); then every mention of it is the team's ("The Indians were beaten")."""
+    key = name_key(span.text)
+    return key.endswith("s") and key in _team_words(span.doc)
+
+
+def _team_words(doc: Doc) -> frozenset[str]:
+    cached = doc.user_data.get("eventwire_team_words")
+    if cached is None:
+        found = {name_key(e[-1].text) for e in doc.ents if e.label_ == "ORG" and len(e) > 1}
+        for token in doc:
+            after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            if (token.is_title and token.lower_.endswith("s") and token.dep_ == "compound"
+                    and after is not None and after.is_lower and after.tag_ == "NN"):
+                found.add(name_key(token.text))
+        cached = doc.user_data["eventwire_team_words"] = frozenset(
+            k for k in found if k.endswith("s") and k[:-1] in countries().by_demonym)
+    return cached
 
 
 def _not_nationality(span: Span) -> bool:
@@ -403,13 +433,14 @@ def _not_an_actor(span: Span, ctx: Context) -> bool:
     key = name_key(span.text)
     lone_surname = len(span) == 1 and key in ctx.surnames
     if is_headline(span) or is_product(span) or is_work(span) or is_channel(span) or names_a_work(span) \
-            or is_dateline(span):
+            or is_dateline(span) or names_an_award(span):
         return True
     if key in platforms():
         return False  # a platform that acts ("Twitter suspended the account")
     if span.label_ == "PERSON" and common_words_only(span, ctx.given):
         return True
-    return not lone_surname and (is_place(span, ctx.located) or page_word(span, ctx.mid))
+    return not lone_surname and (is_place(span, ctx.located) or named_as_place(span)
+                                 or page_word(span, ctx.mid))
 
 
 def _person_like(span: Span, ctx: Context) -> bool:
@@ -450,6 +481,8 @@ def _entity_candidate(span: Span, ctx: Context) -> Candidate | None:
         return country
     if _stance(span):
         return None  # "anti-Trump", "pro-EU": a stance, not an actor
+    if label == "NORP" and _team_name(span):
+        span, label = Span(span.doc, span.start, span.end, label="ORG"), "ORG"  # "Indians fan"
     if label == "NORP" and _not_nationality(span):
         name = _clean(span.text)
         return Candidate(span.start, span.end, GROUP, name, name, how="ethnic")
@@ -457,7 +490,7 @@ def _entity_candidate(span: Span, ctx: Context) -> Candidate | None:
         return None
     if not any(t.is_title or t.is_upper for t in span):
         return None
-    if name_key(_clean(span.text)) in never_actors() or names_a_venue(span):
+    if name_key(_clean(span.text)) in never_actors() or names_a_venue(span) or product_context(span):
         return None
     entry = ctx.dictionary.lookup(span.text)
     if entry is None and _not_an_actor(span, ctx):
