@@ -57,3 +57,21 @@ def test_lexicon_ontology_maps_cameo_to_plover():
     assert ontology.goldstein("190") == -10.0 and ontology.goldstein("057") > 0
     assert ontology.lookup("1384").plover == "THREATEN"  # listed code
     assert ontology.lookup("0871").cameo == "0871"
+
+
+@pytest.fixture(scope="module")
+def thing_docs(nlp):
+    """Each row that wants a victim, with a thing as its object instead: "France released
+    the new trailer on Monday.", "France captured the moment on Monday."."""
+    rows = [r for r in lexicon() if "victim" in r.flags]
+    texts = [f"France {r.example.split()[0]} the {thing} on Monday."
+             for r in rows for thing in ("new trailer", "moment")]
+    docs = list(nlp.pipe(texts))
+    return [(row, docs[2 * i:2 * i + 2]) for i, row in enumerate(rows)]
+
+
+def test_lexicon_victim_rows_want_someone_not_something(thing_docs):
+    assert len(thing_docs) >= 3
+    fired = [f"line {row.line}: {doc.text!r}" for row, docs in thing_docs for doc in docs
+             if any((m := match(t)) is not None and m.row == row for t in doc)]
+    assert not fired, "\n".join(fired)

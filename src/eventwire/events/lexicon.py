@@ -200,6 +200,45 @@ def _names(obj: Token, lemma: str) -> bool:
     return part is not None and any(c.dep_ == "pobj" and _names(c, lemma) for c in part.children)
 
 
+#: entity labels of an object that can be held, freed or captured (people, groups, places)
+_VICTIM_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
+#: pronouns that name things, not people ("released it")
+_THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which", "what", "something"})
+
+
+def measured(token: Token) -> list[Token]:
+    """A noun and the nouns it is a measure of ("dozens of protesters")."""
+    return [token, *(o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj")]
+
+
+def is_class(token: Token | None, kind: str) -> bool:
+    """Whether the noun (or what it measures) is a word of the class, or of a CAMEO set the
+    event words file lists for it (kind ``<kind>_set``: "&people", "&refugee", ...)."""
+    if token is None:
+        return False
+    sets = [_set(name)[0] for name in words(f"{kind}_set")]
+    for head in measured(token):
+        lemma = head.lemma_.lower()
+        if lemma in words(kind) or any(lemma in s or head.lower_ in s for s in sets):
+            return True
+    return False
+
+
+def _victim(obj: Token | None) -> bool:
+    """Whether a trigger's object is someone or somewhere it can be done to (flag ``victim``):
+    a noun of the victim class (or a measure of one, "dozens of prisoners"), a person, group
+    or place, a personal pronoun, or a list holding one; not "released a trailer",
+    "captured the moment", "no official photos have been released"."""
+    if obj is None:
+        return False
+    if obj.ent_type_ in _VICTIM_ENTS or is_class(obj, "victim"):
+        return True
+    if obj.pos_ == "PRON":
+        return obj.lower_ not in _THING_PRONOUNS
+    return any(c.dep_ == "conj" and _victim(c) for c in obj.children)
+
+
 def _with_object(token: Token) -> Token | None:
     """The object of a "with" hanging on the trigger or its object ("supplied Syria with arms")."""
     for word in (token, *(c for c in token.children if c.dep_ == "dobj")):
@@ -230,6 +269,8 @@ def _fits(token: Token, row: Row) -> Match | None:
         pobj = _object(prep, None) if prep is not None else None
         if pobj is None or not _names(pobj, row.pobj):
             return None
+    if "victim" in row.flags and not _victim(obj):
+        return None
     if row.obj is not None and (obj is None or not _names(obj, row.obj)):
         moved = _with_object(token) if row.obj.startswith(CLASS_MARK) else None
         if moved is None or not _names(moved, row.obj):

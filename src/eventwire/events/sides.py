@@ -15,6 +15,7 @@ from . import ontology
 from .args import argument, prep_objects, subject
 from .lexicon import Match, by_lemma, words
 from .lexicon import _set as _cameo_set
+from .lexicon import is_class as _is_class
 from .relevance import needs_recipient, political, relevant, rules
 from .roles import domestic
 
@@ -27,25 +28,6 @@ if TYPE_CHECKING:
 
 #: prepositions of the target of a verb of force whose direct object is what it uses
 INSTRUMENT_PREPS = ("into", "at", "against", "on", "upon")
-
-
-def _heads(token: Token) -> list[Token]:
-    """A noun and the nouns it is a measure of ("dozens of protesters")."""
-    return [token, *(o for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
-                     for o in p.children if o.dep_ == "pobj")]
-
-
-def _is_class(token: Token | None, kind: str) -> bool:
-    """Whether the noun (or what it measures) is a word of the class, or of a CAMEO set the
-    event words file lists for it (kind ``<kind>_set``: "&people", "&refugee", ...)."""
-    if token is None:
-        return False
-    sets = [_cameo_set(name)[0] for name in words(f"{kind}_set")]
-    for head in _heads(token):
-        lemma = head.lemma_.lower()
-        if lemma in words(kind) or any(lemma in s or head.lower_ in s for s in sets):
-            return True
-    return False
 
 
 def _coded(m: Match, rule: str) -> bool:
