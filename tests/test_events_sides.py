@@ -152,3 +152,20 @@ def test_events_object_code_needs_an_object(read_text, prefix):
 def test_events_a_target_named_but_not_found_is_no_untargeted_event(read_text):
     reading = read_text("Donald Trump will continue to accuse his opponent of corruption.")
     assert not [e for e in reading.events if e.plover == "ACCUSE" and not e.recipients]
+
+
+def _contest_verbs() -> list[str]:
+    from eventwire.events.relevance import rules
+
+    return sorted(rules()["contest_verb"])
+
+
+@pytest.mark.parametrize("lemma", _contest_verbs())
+def test_events_contest_verbs_between_unarmed_persons_are_no_event(read_text, lemma):
+    """A contest verb between persons without arms is winning, neither force nor criticism;
+    the same verb with an armed actor is still force."""
+    won = read_text(f"Donald Trump and Mike Pence {lemma} Hillary Clinton in Michigan.")
+    assert not [e for e in won.events if e.trigger.lower().startswith(lemma[:4])]
+    armed = read_text(f"Egyptian police {lemma} protesters in Cairo.")
+    assert [e for e in armed.events if e.trigger.lower().startswith(lemma[:4])
+            and e.plover == "ASSAULT"]

@@ -322,7 +322,8 @@ def code_events(
             continue
         seen.add(key)
         state.events.append(event)  # every coded event resolves later pronouns
-        event = settle_sides(verbal(replace(event), actors), "sym" in m.row.flags, m, actors, all_events)
+        said = verbal(replace(event), actors, m.row.lemma)
+        event = settle_sides(said, "sym" in m.row.flags, m, actors, all_events) if said else None
         if event is not None and (all_events or relevant(event, actors)):
             kept.append(event)
     return kept

@@ -108,15 +108,18 @@ def untargeted(m: Match) -> bool:
     return m.row.pos == "N" and _coded(m, "unnamed_agent_code")  # "the FBI investigation", not "a meeting"
 
 
-def verbal(event: Event, table: ActorTable) -> Event:
+def verbal(event: Event, table: ActorTable, lemma: str = "") -> Event | None:
     """Persons without arms who "attack" or "clash with" someone do so in words ("Trump attacks
-    the FBI"): an assault whose actors are all unarmed persons is a criticism."""
+    the FBI"): an assault whose actors are all unarmed persons is a criticism, and none at all
+    when its trigger is a contest verb ("Trump beat Clinton in Michigan": he won)."""
     if ontology.root(event.cameo) not in rules().get("armed_root", ()) or not event.actors:
         return event
     armed = rules().get("armed_sector", ())
     sides = [table.by_id(a) for a in event.actors]  # persons without arms attack in words
     if any(a is None or a.kind != "person" or any(s in armed for s in a.sectors) for a in sides):
         return event
+    if lemma in rules().get("contest_verb", ()):
+        return None
     code = ontology.lookup(next(iter(rules().get("verbal_code", ("111",)))))
     event.cameo, event.plover, event.mode = code.cameo, code.plover, code.mode
     event.quad_class, event.goldstein = code.quad_class, code.goldstein
