@@ -75,3 +75,14 @@ def test_lexicon_victim_rows_want_someone_not_something(thing_docs):
     fired = [f"line {row.line}: {doc.text!r}" for row, docs in thing_docs for doc in docs
              if any((m := match(t)) is not None and m.row == row for t in doc)]
     assert not fired, "\n".join(fired)
+
+
+@pytest.mark.parametrize("text,lemma,prep,fires", [
+    ("France blamed its defeat in the election on Germany.", "blame", "on", True),
+    ("France pushed policies that help make up for lost trade.", "push", "for", False),
+    ("France called the remarks a wake-up call to its allies.", "call", "for", False),
+])
+def test_lexicon_preposition_on_the_object_stays_in_its_phrase(nlp, text, lemma, prep, fires):
+    """A row's preposition may hang deep in the object's phrase, never in a clause of its own."""
+    found = [m.row for m in (match(t) for t in nlp(text)) if m is not None]
+    assert any(r.lemma == lemma and r.prep == prep for r in found) == fires, found

@@ -249,6 +249,18 @@ def _with_object(token: Token) -> Token | None:
     return None
 
 
+def _in_phrase(word: Token, noun: Token) -> bool:
+    """Whether ``word`` hangs on ``noun`` through nouns and prepositions only, not through a
+    clause of its own: "her defeat in the election on X", not "policies that help make up for"."""
+    while word.i != noun.i:
+        if word.head.i == word.i:
+            return False
+        word = word.head
+        if word.i != noun.i and word.pos_ in ("VERB", "AUX"):
+            return False
+    return True
+
+
 def _fits(token: Token, row: Row) -> Match | None:
     prep = None
     if row.prep is not None:
@@ -258,7 +270,8 @@ def _fits(token: Token, row: Row) -> Match | None:
             prep = _prep_child(dobj, row.prep)
         if prep is None and ("flip" in row.flags or row.pos == "V"):  # "blamed her defeat in the election on X"
             prep = next((p for c in token.children if c.dep_ == "dobj"
-                         for p in c.subtree if p.dep_ == "prep" and p.lower_ == row.prep), None)
+                         for p in c.subtree if p.dep_ == "prep" and p.lower_ == row.prep
+                         and _in_phrase(p, c)), None)
         if prep is None and not (row.pos == "N" and _prep_child(token.head, row.prep)):
             return None
     elif row.pos == "V" and any(c.dep_ == "prt" for c in token.children):
