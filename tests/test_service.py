@@ -283,5 +283,10 @@ def test_service_bench_workers_report_shape():
     (run,) = json.loads(result.output)["runs"]
     assert run["workers"] == 1 and run["articles"] == 3 and run["scaling_efficiency"] == 1.0
     assert run["startup_seconds"] > 0 and run["peak_rss_mb_per_worker"] > 0
+    twice = CliRunner().invoke(cli, ["bench", "--input", str(ROOT / "examples"), "--limit", "2",
+                                     "--workers", "1", "--repeat", "2", "--json"], catch_exceptions=False)
+    report = json.loads(twice.output)
+    (run,) = report["runs"]
+    assert report["repeat"] == 2 and len(run["seconds_all"]) == 2 and run["seconds"] in run["seconds_all"]
     bad = CliRunner().invoke(cli, ["bench", "--workers", "0,x"])
     assert bad.exit_code == 2 and "worker counts" in bad.output

@@ -163,7 +163,7 @@ def render_engine(report: dict[str, Any]) -> str:
 
 
 def bench_workers(*, path: str | None = None, limit: int | None = None,
-                  workers: tuple[int, ...] = (1, 2)) -> dict[str, Any]:
+                  workers: tuple[int, ...] = (1, 2), repeat: int = 1) -> dict[str, Any]:
     """`eventwire ingest` with storage, in 1 and N processes: articles/s and scaling efficiency.
 
     Each run starts from an empty SQLite file and stores every article as the
@@ -171,7 +171,11 @@ def bench_workers(*, path: str | None = None, limit: int | None = None,
     with start-up (worker processes, model loading, warm-up) included and
     excluded. The default input is both shared samples (news and PolNeAR,
     180 articles), so that the few seconds of start-up weigh about as they do
-    in a real run rather than swamping a short one.
+    in a real run rather than swamping a short one. With ``repeat``, the runs
+    alternate (1, 2, 1, 2, ...) and each worker count reports its median run,
+    with every run's seconds beside it: on a shared virtual machine the same
+    work's CPU seconds can differ by a third from one minute to the next, and
+    alternating spreads that drift over both counts.
     """
     if path is None and SHARED_NEWS.exists() and SHARED_POLNEAR.exists():
         articles = [a for p in (SHARED_NEWS, SHARED_POLNEAR) for a in load_articles(str(p), None)]
@@ -179,7 +183,14 @@ def bench_workers(*, path: str | None = None, limit: int | None = None,
     else:
         articles = load_articles(path, limit)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-    rows = [_ingest_run(n, articles) for n in workers]
+    runs: dict[int, list[dict[str, Any]]] = {n: [] for n in workers}
+    for _ in range(repeat):
+        for n in workers:
+            runs[n].append(_ingest_run(n, articles))
+    rows = []
+    for n in workers:
+        ordered = sorted(runs[n], key=lambda r: r["seconds"])
+        rows.append({**ordered[len(ordered) // 2], "seconds_all": [r["seconds"] for r in runs[n]]})
     one_cpu = next((r["cpu_seconds"] for r in rows if r["workers"] == 1), None)
     for row in rows:  # what the work costs in all processes together: 1.0 means no overhead for the pool
         row["cpu_efficiency"] = round(one_cpu / row["cpu_seconds"], 3) if one_cpu else None
@@ -188,7 +199,8 @@ def bench_workers(*, path: str | None = None, limit: int | None = None,
         for row in rows:
             row[key.replace("articles_per_s", "scaling_efficiency")] = (
                 round(row[key] / (one * row["workers"]), 3) if one else None)
-    return {"articles": len(articles), "load_average": load, "cpus": os.cpu_count(), "runs": rows}
+    return {"articles": len(articles), "load_average": load, "cpus": os.cpu_count(), "repeat": repeat,
+            "runs": rows}
 
 
 def _ingest_run(n: int, articles: list[Article]) -> dict[str, Any]:
@@ -227,5 +239,6 @@ def render_workers(report: dict[str, Any]) -> str:
             f"scaling efficiency {row['scaling_efficiency']}; after {row['startup_seconds']} s start-up: "
             f"{row['articles_per_s_after_startup']} articles/s, efficiency {row['scaling_efficiency_after_startup']}; "
             f"CPU {row['cpu_seconds']} s in all (1 worker's / this: {row['cpu_efficiency']}); "
-            f"peak RSS {row['peak_rss_mb_per_worker']} MB per worker")
+            f"peak RSS {row['peak_rss_mb_per_worker']} MB per worker"
+            + (f"; median of runs of {row['seconds_all']} s" if len(row.get("seconds_all", ())) > 1 else ""))
     return "\n".join(lines)

@@ -158,12 +158,13 @@ def bench(path: str | None, limit: int | None, batch_size: int, repeat: int, eng
 
     With --engine, articles/s of `eventwire batch` with 1 and 2 workers and
     the scaling efficiency, start-up and model loading included and excluded.
-    With --workers 1,2, the same for `eventwire ingest` with storage.
+    With --workers 1,2, the same for `eventwire ingest` with storage;
+    --repeat N alternates the runs and reports each count's median run.
     """
     from .. import bench as b
 
     if workers:
-        report = b.bench_workers(path=path, limit=limit, workers=workers)
+        report = b.bench_workers(path=path, limit=limit, workers=workers, repeat=repeat)
         click.echo(json.dumps(report, indent=2) if as_json else b.render_workers(report))
         return
     if engine:
