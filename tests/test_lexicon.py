@@ -86,3 +86,10 @@ def test_lexicon_preposition_on_the_object_stays_in_its_phrase(nlp, text, lemma,
     """A row's preposition may hang deep in the object's phrase, never in a clause of its own."""
     found = [m.row for m in (match(t) for t in nlp(text)) if m is not None]
     assert any(r.lemma == lemma and r.prep == prep for r in found) == fires, found
+
+
+@pytest.mark.parametrize("pronoun", sorted(words("pronoun_thing")))
+def test_lexicon_victim_rows_want_no_thing_pronoun(nlp, pronoun):
+    """Each pronoun of a thing (event words, kind pronoun_thing) is no one to release."""
+    doc = nlp(f"France released {pronoun} on Monday.")
+    assert not [m for m in (match(t) for t in doc) if m is not None and "victim" in m.row.flags]

@@ -92,10 +92,10 @@ class GazetteerRuler:
             label, kb_id = key.split("|", 1)
             self.tags[vocab.strings.add(key)] = (label, kb_id)
             self.matcher.add(key, [make_doc(t) for t in texts])
-        #: the derived names, matched on lower-case words: words -> (label, kb_id). A dict
-        #: rather than a second PhraseMatcher, whose 26,000 pattern docs took a worker's
-        #: start-up seconds to build (issue 16); ``_prefixes`` ends a search early.
-        #: the lower-case words as string hashes, as ``doc.to_array(LOWER)`` gives them
+        #: the derived names: their lower-case words as string hashes (as ``doc.to_array(LOWER)``
+        #: gives them) -> (label, kb_id). A dict rather than a second PhraseMatcher, whose 26,000
+        #: pattern docs took a worker's start-up seconds to build (issue 16); ``_first`` and
+        #: ``_prefixes`` end a search early.
         self.derived: dict[tuple[int, ...], tuple[str, str]] = {}
         for text, label, kb_id in _derived_patterns(actors_file):
             words = _pattern_words(make_doc, text)

@@ -202,8 +202,6 @@ def _names(obj: Token, lemma: str) -> bool:
 
 #: entity labels of an object that can be held, freed or captured (people, groups, places)
 _VICTIM_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
-#: pronouns that name things, not people ("released it")
-_THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which", "what", "something"})
 
 
 def measured(token: Token) -> list[Token]:
@@ -235,7 +233,7 @@ def _victim(obj: Token | None) -> bool:
     if obj.ent_type_ in _VICTIM_ENTS or is_class(obj, "victim"):
         return True
     if obj.pos_ == "PRON":
-        return obj.lower_ not in _THING_PRONOUNS
+        return obj.lower_ not in words("pronoun_thing")  # "released it"
     return any(c.dep_ == "conj" and _victim(c) for c in obj.children)
 
 

@@ -108,7 +108,7 @@ def untargeted(m: Match) -> bool:
     return m.row.pos == "N" and _coded(m, "unnamed_agent_code")  # "the FBI investigation", not "a meeting"
 
 
-def verbal(event: Event, table: ActorTable, lemma: str = "") -> Event | None:
+def verbal(event: Event, table: ActorTable, lemma: str) -> Event | None:
     """Persons without arms who "attack" or "clash with" someone do so in words ("Trump attacks
     the FBI"): an assault whose actors are all unarmed persons is a criticism, and none at all
     when its trigger is a contest verb ("Trump beat Clinton in Michigan": he won)."""
