@@ -52,7 +52,8 @@ def landmark_keys() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _place_words() -> dict[str, frozenset[str]]:
+def place_words() -> dict[str, frozenset[str]]:
+    """data/place_words.tsv: kind -> its words (read here for the actors and places stages)."""
     table: dict[str, set[str]] = {}
     for row in rows(PLACE_WORDS_FILE, header=True):
         if len(row) > 1:
@@ -70,7 +71,7 @@ def at_landmark(span: Span) -> bool:
         if token.dep_ not in ("conj", "appos") or token.head is token:
             break
         token = token.head
-    words = _place_words()
+    words = place_words()
     if token.dep_ == "compound" and token.head.dep_ == "pobj" \
             and token.head.head.lower_ in words.get("landmark_at", ()):
         token = token.head  # "at the Capitol Hill Club" ("White House spokesman": who)

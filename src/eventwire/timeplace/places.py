@@ -25,6 +25,7 @@ import numpy
 from spacy.strings import get_string_id
 
 from ..actors.landmarks import at_landmark
+from ..actors.landmarks import place_words as landmark_place_words
 from ..datafiles import DATA, rows
 from ..nlp.paragraphs import sentences
 from ..records import Article, DateValue, Event, Place, Quote, Section
@@ -40,7 +41,6 @@ if TYPE_CHECKING:
 
 __all__ = ["geocode", "is_place", "place_events", "place_names", "resolve_date"]
 
-PLACE_WORDS_FILE = DATA / "place_words.tsv"
 DATE_LABELS = frozenset({"DATE", "TIME"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: entity labels that may still hide a place (spaCy's small model tags "Kyiv" PERSON)
@@ -70,10 +70,7 @@ DATELINE_CHARS = 80
 @functools.lru_cache(maxsize=1)
 def place_words() -> dict[str, frozenset[str]]:
     """Prepositions that make their object the event's place (data/place_words.tsv)."""
-    table: dict[str, set[str]] = {"any": set(), "city": set()}
-    for kind, word in rows(PLACE_WORDS_FILE, header=True):
-        table.setdefault(kind, set()).add(word.strip())
-    return {k: frozenset(v) for k, v in table.items()}
+    return {"any": frozenset(), "city": frozenset(), **landmark_place_words()}
 
 
 @functools.lru_cache(maxsize=1)
