@@ -626,6 +626,12 @@ def test_actors_a_name_before_stops_in_the_plural_is_a_place(nlp):
     assert not [a for a in table.actors if "Sandilands" in a.name]
 
 
+def test_actors_a_name_whose_verb_is_stops_is_no_stop(nlp):
+    # "stops" is the name's own verb here, not a plural of a stop the name stands before
+    table = _read(nlp, "Fans were angry when Marco Bellini stops the race for an hour.")
+    assert [m.text for m in table.mentions] == ["Marco Bellini"]
+
+
 @pytest.mark.issue(13)
 def test_actors_a_building_named_only_where_things_happen_is_a_place(nlp):
     # every mention is a place: "at the Capitol", "west of", "on the Capitol grounds",

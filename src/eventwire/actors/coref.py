@@ -325,7 +325,7 @@ def _weight(root: Token) -> float:
         if head.dep_ in ("ccomp", "advcl"):
             weight += EMBEDDED
             break
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
     return weight

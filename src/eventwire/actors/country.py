@@ -208,7 +208,7 @@ class Places:
         """The country of whoever reports a person's words: "Iranian state media quoted X"."""
         token: Token = self.doc[cand.end - 1]
         for _ in range(4):
-            if token.pos_ == "VERB" or token.head is token:
+            if token.pos_ == "VERB" or token.head.i == token.i:
                 break
             token = token.head
         if token.lemma_ not in report_verbs():

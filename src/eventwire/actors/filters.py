@@ -372,7 +372,7 @@ def is_place(span: Span, located: frozenset[str] = frozenset()) -> bool:
         return True
     doc = span.doc
     after = [t for t in doc[span.end:span.end + 3] if not t.is_punct or t.text in ("'s", "’s")]
-    if after and span.root.head is not after[0] and after[0].lower_.endswith("s") \
+    if after and span.root.head.i != after[0].i and after[0].lower_.endswith("s") \
             and after[0].lower_[:-1] in _STOPS:
         return True  # "the Lloyd Park and Sandilands stops" ("stops" often tagged a verb)
     for token in after[:2]:
@@ -407,18 +407,18 @@ def located_names(doc: Doc) -> frozenset[str]:
         top = head
         while top.dep_ == "compound" and top.head.i > top.i:
             top = top.head
-        if top is not root and _noun_in(top, _STOPS | {"line"}):
+        if top.i != root.i and _noun_in(top, _STOPS | {"line"}):
             always.add(key)
         named_place = name_key(ent[-1].text) in buildings or not any(
             t.lower_ in words for t in ent)
-        if head is not root:
+        if head.i != root.i:
             named_place = _noun_in(head, buildings)
         for _ in range(6):  # "to Beckenham Junction, Elmers End and New Addington"
-            if ent.label_ == "NORP" or head.dep_ != "conj" or head.head is head:
+            if ent.label_ == "NORP" or head.dep_ != "conj" or head.head.i == head.i:
                 break
             head = head.head
         here = named_place and ((head.dep_ == "pobj" and (
-            _locative(head.head) or (head is not root and head.head.lower_ == "on")))
+            _locative(head.head) or (head.i != root.i and head.head.lower_ == "on")))
             or (head.dep_ == "dobj" and name_key(ent[-1].text) in buildings
                 and head.head.lemma_ in _words().get("place_verb", frozenset())))
         where[key] = where.get(key, True) and here
@@ -514,7 +514,7 @@ def _listed_after(span: Span, nouns: frozenset[str]) -> bool:
     after one of ``nouns`` (data/not_actor_words.tsv: products, places)."""
     token = span.root
     for _ in range(8):
-        if token.dep_ not in ("conj", "compound", "nmod", "poss", "appos") or token.head is token:
+        if token.dep_ not in ("conj", "compound", "nmod", "poss", "appos") or token.head.i == token.i:
             break
         token = token.head
     prep = token.head

@@ -68,7 +68,7 @@ def at_landmark(span: Span) -> bool:
     letter to the White House" and "a statement from the Kremlin" name the actor)."""
     token = span.root
     for _ in range(4):  # "at the White House and the Pentagon"
-        if token.dep_ not in ("conj", "appos") or token.head is token:
+        if token.dep_ not in ("conj", "appos") or token.head.i == token.i:
             break
         token = token.head
     words = place_words()

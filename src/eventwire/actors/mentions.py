@@ -125,7 +125,7 @@ def role_head(token: Token) -> Token | None:
     for _ in range(3):
         if head.lower_ in nouns:
             return head
-        if head.dep_ not in ("pobj", "prep", "poss", "compound") or head.head is head:
+        if head.dep_ not in ("pobj", "prep", "poss", "compound") or head.head.i == head.i:
             return None
         head = head.head
     return None
@@ -166,7 +166,7 @@ def _capital_as_government(span: Span) -> bool:
     ("Tehran and Riyadh will reopen embassies")."""
     root = span.root
     for _ in range(4):
-        if root.dep_ != "conj" or root.head is root:
+        if root.dep_ != "conj" or root.head.i == root.i:
             break
         root = root.head
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
