@@ -39,6 +39,15 @@ def test_events_active_subject_acts_on_object(read_text):
     assert event.evidence == "condemned" and event.quad_class == 3 and event.goldstein < 0
 
 
+def test_events_a_phrase_rows_object_is_no_recipient(read_text):
+    # row "hold | meeting" (data/cameo_lexicon.tsv): the meeting and its modifier are the trigger's,
+    # the other party to the meeting is the recipient
+    reading = read_text("Vladimir Putin and Recep Tayyip Erdogan held a Kremlin meeting on Monday.")
+    event = next(e for e in reading.events if e.cameo == "040")
+    assert "kremlin" not in event.actors + event.recipients
+    assert set(event.actors + event.recipients) == {"vladimir-putin", "recep-tayyip-erdogan"}
+
+
 def test_events_passive_agent_is_the_actor(read_text):
     reading = read_text("Syria was attacked by Israel.")
     event = _only(reading, "ASSAULT")

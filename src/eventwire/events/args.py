@@ -101,7 +101,7 @@ def head_actors(
         ids = agent_country(token, table, place_country)  # "Seattle police", "the justice department"
     if not ids and token.dep_ == "attr" and depth < 2:
         subj = subject(token.head)[0]
-        if subj is not None and subj is not token:
+        if subj is not None and subj.i != token.i:
             ids = head_actors(subj, table, pronouns, depth + 1)
     return ids
 
@@ -185,7 +185,7 @@ def subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return None, False
     if token.dep_ == "relcl":
         return token.head, False
-    if token.dep_ in INHERIT_DEPS and token.head is not token:
+    if token.dep_ in INHERIT_DEPS and token.head.i != token.i:
         head = token.head
         if token.dep_ == "pcomp":
             head = head.head

@@ -71,12 +71,12 @@ def _absorbed(m: Match, triggers: dict[int, Match]) -> bool:
         if any(c.dep_ == "aux" and c.i in triggers and triggers[c.i].row.pos == "M" for c in token.children):
             return True
         first = token
-        while first.dep_ == "conj" and first.head is not first:
+        while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "called for repealing the law and voiding the deal": as the first
-        if first is not token and first.dep_ in ("xcomp", "pcomp", "dobj"):
+        if first.i != token.i and first.dep_ in ("xcomp", "pcomp", "dobj"):
             token = first
         governor = token.head.head if token.dep_ == "pcomp" else token.head
-        head = triggers.get(governor.i) if token.head is not token else None
+        head = triggers.get(governor.i) if token.head.i != token.i else None
         if head is None or head.row.cameo == NO_EVENT:
             return False
         speech = token.dep_ == "ccomp" and token.i > governor.i and head.row.pos == "V"
@@ -87,7 +87,7 @@ def _absorbed(m: Match, triggers: dict[int, Match]) -> bool:
         same = ontology.plover(head.row.cameo) == ontology.plover(m.row.cameo)
         return token.dep_ in ("advcl", "acl") and same
     for _ in range(3):
-        if token.dep_ not in ABSORB_DEPS or token.head is token:
+        if token.dep_ not in ABSORB_DEPS or token.head.i == token.i:
             return False
         token = token.head
         owner = triggers.get(token.i)
@@ -136,7 +136,7 @@ def _pronouns(state: _Article, speaker: str | None, sentence: int) -> Callable[[
                 subj = subject(word)[0] if word.pos_ in ("VERB", "AUX") else None
                 if subj is not None and subj.pos_ != "PRON":
                     return argument(subj, state.table, None)
-                if word.head is word:
+                if word.head.i == word.i:
                     break
                 word = word.head
         if lower in words("pronoun_person"):
@@ -156,7 +156,7 @@ def _person_pronoun(token: Token, state: _Article) -> list[str]:
     ("Trump ... deriding him"): the one other person named before it in its sentence, else
     the actors stage's coreference (salience and gender: `actors.coref`), made only then."""
     own = subject(token.head)[0] if token.dep_ not in ("nsubj", "nsubjpass", "poss") else None
-    own_ids = set(argument(own, state.table, None)) if own is not None and own is not token else set()
+    own_ids = set(argument(own, state.table, None)) if own is not None and own.i != token.i else set()
     near: list[str] = []
     for i in range(token.i - 1, token.sent.start - 1, -1):
         actor = state.table.at_token(i)

@@ -27,7 +27,7 @@ def _chain(token: Token, limit: int = 3) -> list[Token]:
     """The trigger, the verbs it is the infinitive of ("said to have praised" -> said) and the verb
     it is coordinated with, whose auxiliaries it shares ("will round up and deport")."""
     found = [token]
-    while token.dep_ in ("xcomp", "conj") and token.head is not token and len(found) <= limit:
+    while token.dep_ in ("xcomp", "conj") and token.head.i != token.i and len(found) <= limit:
         if token.dep_ == "conj" and (token.pos_ != token.head.pos_ or any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in token.children)):
             break  # a clause of its own ("..., and many Democrats accused Comey")
@@ -41,7 +41,7 @@ def _conditional(token: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in marks for c in token.children):
             return True
-        if token.dep_ not in ("xcomp", "conj", "ccomp") or token.head is token:
+        if token.dep_ not in ("xcomp", "conj", "ccomp") or token.head.i == token.i:
             return False
         token = token.head
     return False
@@ -52,10 +52,10 @@ def _intent(token: Token) -> bool:
     appoint a prosecutor to investigate")."""
     for _ in range(4):
         head = token.head
-        if token.dep_ in ("dobj", "pobj") and head is not token:
+        if token.dep_ in ("dobj", "pobj") and head.i != token.i:
             token = head  # through an object noun: "appoint a prosecutor to investigate"
             continue
-        if token.dep_ not in ("xcomp", "acl", "advcl", "relcl") or head is token:
+        if token.dep_ not in ("xcomp", "acl", "advcl", "relcl") or head.i == token.i:
             return False
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             return False
@@ -78,7 +78,7 @@ def modality(token: Token) -> Modality:
                 found.intent = True
             elif child.dep_ == "advmod" and child.lower_ in hedges:
                 found.hedged = True
-        if word is not token and word.lemma_.lower() in words("hedge_verb"):
+        if word.i != token.i and word.lemma_.lower() in words("hedge_verb"):
             found.hedged = True
     found.intent = found.intent or _intent(token)
     found.conditional = _conditional(token)

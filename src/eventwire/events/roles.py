@@ -37,7 +37,7 @@ def _extend(ids: list[str], new: list[str]) -> None:
 
 def _direct_object(match: Match) -> Token | None:
     for child in match.token.children:
-        if child.dep_ in ("dobj", "dative") and child is not match.obj:
+        if child.dep_ in ("dobj", "dative") and child != match.obj:
             return child
     if match.obj is not None and match.row.obj is None and match.obj.dep_ == "dobj":
         return match.obj
@@ -210,7 +210,7 @@ def adjective_roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker
     """"We are concerned that X ..." (subject judges) or "X is harmful" (the speaker judges X)."""
     token = match.token
     holder = token.head if token.dep_ in ("acomp", "amod", "oprd") else token
-    subj = subject(holder)[0] if holder is not token else subject(token)[0]
+    subj = subject(holder)[0] if holder.i != token.i else subject(token)[0]
     if token.dep_ == "amod":
         subj = token.head
     if "eval" in match.row.flags:
@@ -234,7 +234,7 @@ def demand_roles(match: Match, table: ActorTable, pronouns: Pronouns, speaker: s
     recipients = argument(subject(verb)[0], table, pronouns)
     word = verb
     for _ in range(4):
-        if word.dep_ not in ("ccomp", "acl", "relcl", "advcl") or word.head is word:
+        if word.dep_ not in ("ccomp", "acl", "relcl", "advcl") or word.head.i == word.i:
             break
         word = word.head
         if word.pos_ in ("NOUN", "PROPN") and word.dep_ in ("dobj", "attr"):
