@@ -422,6 +422,7 @@ def test_timeplace_place_events_outer_clause_before_relative_clause(nlp):
         ("Putin plans to visit Minsk on Monday.", "visit", "2023-07-03"),
         ("Putin is going to visit Minsk on Monday.", "visit", "2023-07-03"),
         ("The talks are scheduled for Monday.", "talks", "2023-07-03"),
+        ("Officials said the talks are scheduled for Monday.", "talks", "2023-07-03"),
         ("Leaders will meet and sign the deal on Monday.", "sign", "2023-07-03"),
         ("Leaders met on Monday and signed the deal.", "signed", "2023-06-26"),
     ],

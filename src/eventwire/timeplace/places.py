@@ -163,7 +163,7 @@ def _anchor(doc: Doc, event: Event, sent: Span | None) -> Token | None:
     token = next((t for t in span if first and first in (t.lower_, t.lemma_.lower())), None)
     token = token or next((t for t in span if t.pos_ in ("VERB", "AUX")), span.root)
     for _ in range(4):
-        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT" or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.dep_ == "ROOT" or token.head.i == token.i:
             break
         token = token.head
     return token
@@ -238,7 +238,7 @@ def _date_mark(doc: Doc, start: int, end: int, root: Token, published: date | No
         start -= 1
     phrase = doc[start:end].text
     value = resolve_date(phrase, published, future=_is_future(root))
-    adjectival = root.dep_ in ADJ_DEPS and root.head is not root \
+    adjectival = root.dep_ in ADJ_DEPS and root.head.i != root.i \
         and root.head.ent_type_ not in DATE_LABELS and root.head.lower_ not in words().parts
     return Mark(start, end, date=value, role="adj" if adjectival else "", governor=root.head.i)
 
@@ -247,7 +247,7 @@ def _is_future(token: Token) -> bool:
     """Whether the verb a date hangs on is future ('will meet', 'is scheduled to meet')."""
     verb = token
     for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     lexicon = words()
@@ -256,7 +256,7 @@ def _is_future(token: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in lexicon.aux for c in verb.children):
             return True
-        if verb.dep_ not in ("xcomp", "conj") or verb.head is verb:
+        if verb.dep_ not in ("xcomp", "conj") or verb.head.i == verb.i:
             return False
         head = verb.head
         lemma = head.lemma_.lower()
@@ -329,7 +329,7 @@ def _role(root: Token) -> tuple[str, int] | None:
     """How a name attaches: after a locative preposition, or as a direct object."""
     token = root
     for _ in range(4):  # "in Brazil, India and China", "in Tehran, Iran"
-        if token.dep_ not in ("conj", "appos") or token.head is token:
+        if token.dep_ not in ("conj", "appos") or token.head.i == token.i:
             break
         token = token.head
     preps = place_words()
@@ -676,7 +676,7 @@ def _steps(doc: Doc, governor: int, anchor: Token) -> int:
     for _ in range(3 * NEAR_STEPS):
         if token.i == anchor.i:
             return steps
-        if token.head is token or steps > NEAR_STEPS:
+        if token.head.i == token.i or steps > NEAR_STEPS:
             break
         steps += token.dep_ not in SAME_THING  # "the commander, Radan, in Tehran": one step
         token = token.head

@@ -20,18 +20,21 @@ if TYPE_CHECKING:
 
 def _future(anchor: Token | None) -> bool:
     """Whether the trigger's clause speaks of the future ("will meet", "is scheduled to")."""
+    if anchor is None:
+        return False
     table = words()
     word = anchor
     for _ in range(3):
-        if word is None:
-            return False
         if any(c.dep_ == "aux" and c.lower_ in table.aux for c in word.children):
             return True
-        if word is not anchor and word.lemma_.lower() in table.future | table.planned:
+        lemma = word.lemma_.lower()
+        if word.i != anchor.i and lemma in table.future | table.planned:
             return True
-        if word.head is word:
+        if word.i == anchor.i and word.tag_ == "VBN" and lemma in table.planned:
+            return True  # the governing verb is a plan's participle: "the talks are scheduled for Monday"
+        if word.head.i == word.i:
             return False
-        word = word.head  # "the talks are scheduled for Monday": the noun's verb plans it
+        word = word.head  # "the talks are expected to be held on Monday": a verb above plans it
     return False
 
 
