@@ -222,7 +222,7 @@ def _possessor(token: Token, top: Token) -> bool:
     for _ in range(8):
         if token.dep_ == "poss":
             return True
-        if token is top or token.head is token:
+        if token.i == top.i or token.head.i == token.i:
             return False
         token = token.head
     return False
@@ -248,10 +248,10 @@ def subject(verb: Token) -> Token | None:
             noun = verb.head  # "footage of Clinton asking"; "Teneo issued a statement saying"
             return subject(noun.head) if noun.dep_ == "dobj" and noun.pos_ == "NOUN" else noun
         inherits = verb.dep_ == "conj" or (verb.dep_ in ("advcl", "xcomp", "pcomp") and verb.tag_ == "VBG")
-        if not inherits or verb.head is verb:
+        if not inherits or verb.head.i == verb.i:
             return None
         verb = verb.head
-        if verb.dep_ == "prep" and verb.pos_ == "ADP" and verb.head is not verb:
+        if verb.dep_ == "prep" and verb.pos_ == "ADP" and verb.head.i != verb.i:
             verb = verb.head
     return None
 

@@ -186,7 +186,7 @@ def _governing_subject(token: Token, state: _State) -> tuple[str | None, Token |
                 actor = state.resolver.actor(subj)
                 if actor:
                     return actor, word
-        if word.head is word:
+        if word.head.i == word.i:
             return None, None
         word = word.head
     return None, None
