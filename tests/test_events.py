@@ -48,6 +48,13 @@ def test_events_a_phrase_rows_object_is_no_recipient(read_text):
     assert set(event.actors + event.recipients) == {"vladimir-putin", "recep-tayyip-erdogan"}
 
 
+def test_events_a_phrase_rows_object_names_its_target_by_a_modifier(read_text):
+    # row "impose | sanction": the sanctions' modifier is whom they are against
+    reading = read_text("The European Union imposed new Russia sanctions on Monday.")
+    event = next(e for e in reading.events if e.cameo.startswith("16"))
+    assert _countries(reading, event.recipients) == {"RUS"}
+
+
 def test_events_passive_agent_is_the_actor(read_text):
     reading = read_text("Syria was attacked by Israel.")
     event = _only(reading, "ASSAULT")

@@ -106,9 +106,10 @@ def head_actors(
     return ids
 
 
-def modifiers(token: Token, table: ActorTable) -> list[str]:
+def modifiers(token: Token, table: ActorTable,
+              deps: tuple[str, ...] = ("poss", "compound", "amod", "nmod")) -> list[str]:
     """Actors named in a noun's possessor and modifiers ("Russia-Iran military partnership")."""
-    return _near(token, table, 0, ("poss", "compound", "amod", "nmod"))
+    return _near(token, table, 0, deps)
 
 
 def place_country(token: Token, table: ActorTable) -> list[str]:

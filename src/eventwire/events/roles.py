@@ -133,7 +133,8 @@ def verb_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
     recipients = recipients or argument(_direct_object(match), table, pronouns)
     if not recipients:
         preps = RECIPIENT_PREPS if row.prep is None else (row.prep, *RECIPIENT_PREPS)
-        if any(row.cameo.startswith(p) for p in words("venue_code")):
+        venue = any(row.cameo.startswith(p) for p in words("venue_code"))
+        if venue:
             preps = tuple(p for p in preps if p not in VENUE_PREPS)  # "meet at the White House": a place
         if row.obj is not None:  # a phrase row's object may carry the target: "issued warrants for X"
             preps = (*preps, "for")
@@ -147,6 +148,11 @@ def verb_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
         for holder in holders:
             for obj in prep_objects(holder, (*preps, "between")):
                 _extend(recipients, argument(obj, table, pronouns))
+        if not recipients and row.obj is not None and match.obj is not None and not venue:
+            # the phrase row's object names its target by a modifier ("voiding the Iran nuclear deal"),
+            # never by its possessor, its owner ("given America's security briefings")
+            named = modifiers(match.obj, table, ("compound", "amod", "nmod"))
+            recipients = [a for a in named if a not in actors]
     against = _against(subj, table) if subj is not None else []  # "anti-Trump activists held protests"
     if against:
         recipients = [a for a in against if a not in actors] + [r for r in recipients if r not in against]
