@@ -43,3 +43,10 @@ def test_actors_a_person_the_dictionary_files_among_armed_groups_keeps_no_home(r
     laden = next(a for a in read_text(text).actors if a.name.endswith("Laden"))
     assert (laden.kind, laden.country) == ("person", None)
     assert "REB" in laden.sectors
+
+
+def test_actors_a_demonym_that_is_the_persons_given_name_places_no_one(read_text):
+    """spaCy reads the "Dane" of a second "Dane Chinnery" as a demonym before "Chinnery"."""
+    text = "Dane Chinnery, 19, died in the crash on Wednesday. His friends said Dane Chinnery loved football."
+    chinnery = next(a for a in read_text(text).actors if a.name == "Dane Chinnery")
+    assert chinnery.country is None

@@ -218,6 +218,7 @@ class _Builder:
         return []
 
     def _person_country(self, group: list[Candidate], entry: Entry | None) -> str | None:
+        given = frozenset(name_key(c.name.split()[0]) for c in group if " " in c.name)
         self.described_countries.update(
             filter(None, (self.places.descriptor_country(c, noun=True) for c in group)))
         for cand in group:
@@ -227,7 +228,7 @@ class _Builder:
         known = self._known_country(entry)
         if known:
             return known
-        found = next(filter(None, (self.places.descriptor_country(c) for c in group)), None)
+        found = next(filter(None, (self.places.descriptor_country(c, given=given) for c in group)), None)
         if found:
             self.described.add(id(group[0]))
         return found

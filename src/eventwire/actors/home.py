@@ -60,7 +60,7 @@ def place_at_home(counted: Iterable[tuple[Actor, int]], unplaced: dict[str, str 
         if actor.id not in unplaced or actor.country is not None or INTERNATIONAL & set(actor.sectors):
             continue
         if unplaced[actor.id] in (None, home):
-            actor.country = home
+            actor.country, actor.home = home, True
             if actor.kind != "person" and unplaced[actor.id] is None:
                 rekeyed[actor.id] = actor.id = rekey(actor)
     return rekeyed
