@@ -324,10 +324,6 @@ def build_table(
     for group in groups:
         if id(group[0]) in builder.described:
             counts[made[id(group)].id] = 0
-    rekeyed = {} if len(builder.described_countries) >= INTERNATIONAL_DESCRIPTORS else place_at_home(
-        [(a, counts[a.id]) for a in actors.values()], builder.homeless,
-        lambda a: actor_id("actor", a.id, a.country))
-    for mention in mentions:
-        mention.actor_id = rekeyed.get(mention.actor_id, mention.actor_id)
-    token_actor = {i: rekeyed.get(a, a) for i, a in token_actor.items()}
+    if len(builder.described_countries) < INTERNATIONAL_DESCRIPTORS:
+        place_at_home([(a, counts[a.id]) for a in actors.values()], builder.homeless)
     return list(actors.values()), mentions, token_actor
