@@ -137,7 +137,8 @@ def _readings(pipeline, records: list[dict]) -> list:
 
 def _check_duplicates(readings, report: Path | None = None) -> dict[str, list]:
     """Every actor of the readings, merged by id as the store does; the groups found."""
-    from eventwire.records import normalise_text, stable_id
+    from eventwire.actors.names import name_key
+    from eventwire.records import actor_id, normalise_text, stable_id
 
     merged: dict[str, tuple[str, str, str, list[str], str | None]] = {}
     where: dict[str, set[str]] = {}
@@ -146,6 +147,8 @@ def _check_duplicates(readings, report: Path | None = None) -> dict[str, list]:
             if actor.id == stable_id("actor", "described", reading.article.id,
                                      normalise_text(actor.name)):
                 continue  # an unnamed speaker of the quotes stage ("the company"): one article's
+            if actor.id == actor_id("actor", f"{name_key(actor.name)}@{reading.article.id}", None):
+                continue  # a surname several people named in full share ("Khan"): one article's
             old = merged.get(actor.id)
             aliases = sorted(set(actor.aliases) | set(old[3] if old else []))
             merged[actor.id] = (actor.id, actor.name, actor.kind, aliases,

@@ -32,3 +32,21 @@ def test_actors_unplaced_people_of_a_many_country_article_stay_unplaced(read_tex
     reading = read_text(text)
     gingrich = next(a for a in reading.actors if a.name.endswith("Gingrich"))
     assert gingrich.country is None
+
+
+def test_actors_a_person_the_dictionary_files_among_armed_groups_keeps_no_home(read_text):
+    """Phoenix lists leaders among their groups (OSAMA_BIN_LADEN_ [IMGMUSALQ]): read as a
+    person, the row still gives its sectors and its lack of a country."""
+    text = ("Senate Republicans met President Barack Obama in Washington on Monday. "
+            "The White House said the talks with the U.S. Congress went well.\n\n"
+            "In 2004, John Kerry linked his defeat to a videotape of Osama bin Laden.")
+    laden = next(a for a in read_text(text).actors if a.name.endswith("Laden"))
+    assert (laden.kind, laden.country) == ("person", None)
+    assert "REB" in laden.sectors
+
+
+def test_actors_a_demonym_that_is_the_persons_given_name_places_no_one(read_text):
+    """spaCy reads the "Dane" of a second "Dane Chinnery" as a demonym before "Chinnery"."""
+    text = "Dane Chinnery, 19, died in the crash on Wednesday. His friends said Dane Chinnery loved football."
+    chinnery = next(a for a in read_text(text).actors if a.name == "Dane Chinnery")
+    assert chinnery.country is None

@@ -98,6 +98,23 @@ def test_store_actor_aliases_and_roles_merge_across_articles(store):
     assert iran["articles"] == 2
 
 
+@pytest.mark.parametrize(("countries", "stored"), [
+    # (country, only a home guess) of the same actor in three articles, in order
+    ([("NLD", False), ("BRA", True), (None, False)], "NLD"),  # a guess never undoes a given one
+    ([("BRA", True), ("NLD", False), ("DEU", True)], "NLD"),  # a given one overrides a guess
+    ([("BRA", True), ("BRA", True), (None, False)], "BRA"),  # agreeing guesses stand
+    ([("BRA", True), ("DEU", True), ("BRA", True)], None),  # disagreeing guesses leave none
+    ([("BRA", True), ("DEU", True), ("GBR", False)], "GBR"),
+])
+def test_store_a_home_guess_gives_way_across_articles(store, countries, stored):
+    for day, (country, home) in enumerate(countries, 1):
+        reading = make_reading(f"Report {day}", day)
+        reading.actors[2].country, reading.actors[2].home = country, home
+        store.put_reading(reading)
+    (irib,) = store.actors(name="IRIB")
+    assert irib["country"] == stored
+
+
 def test_store_full_text_search(store):
     store.put_reading(make_reading("Drone deliveries", 1, text="Russia received drones from Iran, officials said."))
     store.put_reading(make_reading("Police talks", 2))

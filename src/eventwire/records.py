@@ -113,6 +113,9 @@ class Actor:
     aliases: list[str] = field(default_factory=list)
     external_ids: dict[str, str] = field(default_factory=dict)
     id: str = ""
+    #: the country is only the article's home country (actors/home.py: no word, role or
+    #: dictionary row gives it), a guess a country the text gives elsewhere overrides
+    home: bool = False
 
     def __post_init__(self) -> None:
         if not self.id:

@@ -218,6 +218,7 @@ class _Builder:
         return []
 
     def _person_country(self, group: list[Candidate], entry: Entry | None) -> str | None:
+        given = frozenset(name_key(c.name.split()[0]) for c in group if " " in c.name)
         self.described_countries.update(
             filter(None, (self.places.descriptor_country(c, noun=True) for c in group)))
         for cand in group:
@@ -227,7 +228,7 @@ class _Builder:
         known = self._known_country(entry)
         if known:
             return known
-        found = next(filter(None, (self.places.descriptor_country(c) for c in group)), None)
+        found = next(filter(None, (self.places.descriptor_country(c, given=given) for c in group)), None)
         if found:
             self.described.add(id(group[0]))
         return found
@@ -323,10 +324,6 @@ def build_table(
     for group in groups:
         if id(group[0]) in builder.described:
             counts[made[id(group)].id] = 0
-    rekeyed = {} if len(builder.described_countries) >= INTERNATIONAL_DESCRIPTORS else place_at_home(
-        [(a, counts[a.id]) for a in actors.values()], builder.homeless,
-        lambda a: actor_id("actor", a.id, a.country))
-    for mention in mentions:
-        mention.actor_id = rekeyed.get(mention.actor_id, mention.actor_id)
-    token_actor = {i: rekeyed.get(a, a) for i, a in token_actor.items()}
+    if len(builder.described_countries) < INTERNATIONAL_DESCRIPTORS:
+        place_at_home([(a, counts[a.id]) for a in actors.values()], builder.homeless)
     return list(actors.values()), mentions, token_actor

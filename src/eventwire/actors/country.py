@@ -152,13 +152,15 @@ class Places:
             return self.country_at[at + 1]
         return None
 
-    def descriptor_country(self, cand: Candidate, *, noun: bool = False) -> str | None:
+    def descriptor_country(self, cand: Candidate, *, noun: bool = False,
+                           given: frozenset[str] = frozenset()) -> str | None:
         """A demonym or a country's possessive right before a person's name, with at most
         DESCRIPTOR_WORDS lower-case words between ("Dutch driver Max Verstappen", "British
         presenter Chloe Madeley", "Sweden's Marcus Ericsson"): the newspaper's way of saying
         whose the person is (a plural demonym is a team or a people: "Indians pitcher").
         With ``noun``, only a demonym with a lower-case noun between ("French driver X", not
-        "Canadian Prime Minister X")."""
+        "Canadian Prime Minister X"). A demonym that is the person's own given name
+        (``given``: name keys; "Dane" of Dane Chinnery before a lone "Chinnery") is none."""
         doc = self.doc
         i = (cand.form_start if cand.form_start >= 0 else cand.start) - 1
         if i >= 0 and doc[i].text in ("'s", "’s") and not noun:
@@ -174,6 +176,8 @@ class Places:
             return None
         token = doc[i]
         if token.ent_type_ != "NORP" or _plural_demonym(token.text) or regional_demonym(doc, i):
+            return None
+        if i == cand.start - 1 and name_key(token.text) in given:
             return None
         return self.country_at[i]
 

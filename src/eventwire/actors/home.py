@@ -14,7 +14,7 @@ several countries nobody is placed this way.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -41,26 +41,22 @@ def _home(counts: Counter[str | None]) -> str | None:
     return iso3 if top >= HOME_SHARE * total else None
 
 
-def place_at_home(counted: Iterable[tuple[Actor, int]], unplaced: dict[str, str | None],
-                  rekey: Callable[[Actor], str]) -> dict[str, str]:
+def place_at_home(counted: Iterable[tuple[Actor, int]], unplaced: dict[str, str | None]) -> None:
     """Give the home country to the actors still without one (``counted``: each actor with
     its number of mentions; ``unplaced``: id -> the only country the actor may take, None for
-    any). An actor so placed that is no person takes the id ``rekey`` gives it: "Democrats"
-    of a US article are not those of a British one. Returns old id -> new id."""
+    any), marked as a guess (`Actor.home`). Ids stay: the store lets a country given in
+    another article win over the guess, and two guesses that disagree leave none
+    (store/sql.py), so "Ferrari" is one actor in reports from Brazil and from Germany."""
     counted = list(counted)
     counts: Counter[str | None] = Counter()
     for actor, n in counted:
         if actor.country:
             counts[actor.country] += n
     home = _home(counts)
-    rekeyed: dict[str, str] = {}
     if home is None:
-        return rekeyed
+        return
     for actor, _ in counted:
         if actor.id not in unplaced or actor.country is not None or INTERNATIONAL & set(actor.sectors):
             continue
         if unplaced[actor.id] in (None, home):
-            actor.country = home
-            if actor.kind != "person" and unplaced[actor.id] is None:
-                rekeyed[actor.id] = actor.id = rekey(actor)
-    return rekeyed
+            actor.country, actor.home = home, True

@@ -12,7 +12,7 @@ wherever the model mislabelled or missed them.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -500,6 +500,14 @@ def _entity_candidate(span: Span, ctx: Context) -> Candidate | None:
     return _named_candidate(span, entry, ctx)
 
 
+def _person_entry(span: Span, entry: Entry) -> bool:
+    """A derived dictionary's armed group or international actor that is a person: the
+    Phoenix files list leaders among their groups ("OSAMA_BIN_LADEN_ [IMGMUSALQ]"), so a
+    row the model reads as a person's full name is that person, with the row's sectors."""
+    return (entry.source == "phoenix" and entry.kind == ORG and span.label_ == "PERSON"
+            and len(span) > 1 and name_key(strip_article(span.text)) in {name_key(n) for n in entry.names})
+
+
 def _named_candidate(span: Span, entry: Entry | None, ctx: Context) -> Candidate | None:
     label = span.label_
     if entry is None and name_key(span.text) in platforms():
@@ -518,8 +526,8 @@ def _named_candidate(span: Span, entry: Entry | None, ctx: Context) -> Candidate
         cand = person_candidate(span.doc, span.start, span.end, ctx.taken)
         if cand is not None and entry is None:
             entry = ctx.dictionary.lookup_person(cand.name)
-        if cand is not None and entry is not None and entry.kind == PERSON:
-            cand.entry = entry
+        if cand is not None and entry is not None and (entry.kind == PERSON or _person_entry(span, entry)):
+            cand.entry = entry if entry.kind == PERSON else replace(entry, kind=PERSON)
         return cand
     if entry is not None:
         kind = entry.kind if entry.kind != COUNTRY else ORG

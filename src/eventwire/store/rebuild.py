@@ -44,7 +44,7 @@ def _actor(row: Any) -> Actor:
     return Actor(
         id=row.id, name=row.name, kind=row.kind, country=row.country,
         sectors=list(row.sectors), roles=list(row.roles), aliases=list(row.aliases),
-        external_ids=dict(row.external_ids),
+        external_ids=dict(row.external_ids), home=bool(row.country_home),
     )
 
 

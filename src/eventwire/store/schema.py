@@ -60,6 +60,8 @@ actors = Table(
     Column("name", Text, nullable=False),
     Column("kind", String(16), nullable=False),
     Column("country", String(8)),
+    # 0011: the country is only a home-country guess (`Actor.home`; null: guesses disagreed)
+    Column("country_home", Boolean, nullable=False, default=False, server_default=false()),
     Column("sectors", JSON, nullable=False),
     Column("roles", JSON, nullable=False),
     Column("aliases", JSON, nullable=False),

@@ -413,7 +413,26 @@ def _merged(old: list[str] | None, new: list[str]) -> list[str]:
     return [spelling[key] for key in sorted(spelling)]
 
 
+def _country(actor: Actor, old: Any) -> tuple[str | None, bool]:
+    """The stored actor's country and whether it is only a guess (`Actor.home`). A country
+    the text or a dictionary gives wins over a guess and the latest such wins; a guess is
+    kept only where nothing was given, and two guesses that disagree leave no country (Max
+    Verstappen, "Dutch driver" in one report, stays Dutch in the next report from Brazil;
+    Sebastian Vettel, placed at home in a Dutch and a German one, stays unplaced)."""
+    earlier, guessed = (old.country, old.country_home) if old is not None else (None, False)
+    if not actor.country:
+        return earlier, guessed
+    if not actor.home:
+        return actor.country, False
+    if old is None or (earlier is None and not guessed):
+        return actor.country, True
+    if guessed and earlier is not None and earlier != actor.country:
+        return None, True
+    return earlier, guessed
+
+
 def _actor_row(actor: Actor, old: Any) -> dict[str, Any]:
+    country, guessed = _country(actor, old)
     aliases = _merged(old.aliases if old is not None else None, actor.aliases)
     every_name = [actor.name] if old is None else [actor.name, old.name]
     name = min(every_name)
@@ -422,7 +441,8 @@ def _actor_row(actor: Actor, old: Any) -> dict[str, Any]:
         "id": actor.id,
         "name": name,
         "kind": actor.kind,
-        "country": actor.country or (old.country if old is not None else None),
+        "country": country,
+        "country_home": guessed,
         "sectors": _merged(old.sectors if old is not None else None, actor.sectors),
         "roles": _merged(old.roles if old is not None else None, actor.roles),
         "aliases": [a for a in _merged(every_name, aliases) if normalise_text(a) != normalise_text(name)],
