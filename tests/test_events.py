@@ -352,3 +352,17 @@ def test_events_relevance_rules_are_data():
 
     assert {"GOV", "MIL", "COP", "JUD", "IGO", "NGO", "PTY", "REB"} <= rules()["sector"]
     assert not needs_recipient("PROTEST") and needs_recipient("ASSAULT")
+
+
+
+@pytest.mark.parametrize(("text", "cameo", "country"), [
+    # row "tighten | blockade": whom the object is of comes before the trigger's "with"
+    ("NATO said it would tighten the naval blockade of Serbia with Albania's help.", "13", "SRB"),
+    # row "abuse" (no object): its first direct object is the recipient, whatever follows it
+    ("U.S. border patrol agents sexually abused illegal Mexican immigrants with impunity, "
+     "a human rights organization charged on Saturday.", "18", "MEX"),
+])
+def test_events_the_objects_party_is_the_recipient(read_text, text, cameo, country):
+    reading = read_text(text)
+    event = next(e for e in reading.events if e.cameo.startswith(cameo))
+    assert _countries(reading, event.recipients) == {country}

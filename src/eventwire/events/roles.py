@@ -37,8 +37,8 @@ def _extend(ids: list[str], new: list[str]) -> None:
 
 def _direct_object(match: Match) -> Token | None:
     for child in match.token.children:
-        if child.dep_ in ("dobj", "dative") and child != match.obj:
-            return child
+        if child.dep_ in ("dobj", "dative") and not (match.row.obj is not None and child == match.obj):
+            return child  # a phrase row's own object ("held a meeting") is no party
     if match.obj is not None and match.row.obj is None and match.obj.dep_ == "dobj":
         return match.obj
     return None
@@ -145,7 +145,12 @@ def verb_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
             r.pos == "N" for r in by_lemma().get(o.lemma_.lower(), ()))]  # "marched in protest against X"
         if match.obj is not None and match.obj not in holders:  # "engaged in a firefight with X"
             holders.append(match.obj)
-        for holder in holders:
+        if row.obj is not None and match.obj is not None and not venue:
+            # whom the phrase row's object is of comes first: "tightened the blockade of Serbia
+            # with Albania's help"
+            for obj in prep_objects(match.obj, ("of",)):
+                _extend(recipients, argument(obj, table, pronouns))
+        for holder in holders if not recipients else ():
             for obj in prep_objects(holder, (*preps, "between")):
                 _extend(recipients, argument(obj, table, pronouns))
         if not recipients and row.obj is not None and match.obj is not None and not venue:
