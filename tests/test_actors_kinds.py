@@ -142,3 +142,32 @@ def test_actors_a_caption_s_place_glued_to_the_next_caption_is_cut(nlp):
     names = {n for a in table.actors for n in a.names}
     assert "Red Bull" in names and "Interlagos Red Bull" not in names
     assert not any("Floral" in n for n in names)
+
+
+@pytest.mark.issue(13)
+def test_actors_a_possessive_pronoun_before_a_team_noun_still_names_the_team(nlp):
+    kinds = _kinds(_read(nlp, "The crowd went wild for their star Williams driver in spite of his "
+                              "lap 48 exit."))
+    assert kinds["Williams"] == "organization"
+
+
+@pytest.mark.issue(13)
+def test_actors_a_lone_word_opening_an_organization_s_name_is_the_organization(nlp):
+    from eventwire.actors.data import dictionary
+    from eventwire.actors.mentions import context
+
+    doc = nlp("The product's makers, US-based Mondelez International, said it had changed the "
+              "design. Her brother Osvaldas Novikovas told The Sun.")
+    heads = context(doc, dictionary()).org_heads
+    if any(e.text == "Mondelez International" and e.label_ == "ORG" for e in doc.ents):
+        assert "mondelez" in heads
+    assert "osvaldas" not in heads
+
+
+@pytest.mark.issue(13)
+def test_actors_a_part_of_a_slogan_written_whole_is_no_actor(nlp):
+    from eventwire.actors.mentions import _in_a_work, _word_keys
+
+    works = frozenset({_word_keys("'Love Trumps Hate'")})
+    assert _in_a_work(_word_keys("Trumps Hate'"), works)
+    assert not _in_a_work(_word_keys("Hate Love"), works)

@@ -259,8 +259,8 @@ def team_names(doc: Doc) -> frozenset[str]:
                 and head.i == token.i + 1 and head.is_lower and head.lemma_ in nouns):
             continue
         left = [t for t in head.lefts if t.i < token.i]
-        if any(t.dep_ == "det" and t.lower_ in ("the", "a", "an", "their", "his", "her")
-               for t in left) and not any(t.dep_ in ("poss", "compound") for t in left):
+        if any(t.lower_ in ("the", "a", "an", "their", "his", "her") for t in left) and not any(
+                t.dep_ in ("poss", "compound") and t.pos_ == "PROPN" for t in left):
             found.add(name_key(token.text))
     cached = doc.user_data["eventwire_team_names"] = frozenset(found)
     return cached
@@ -420,6 +420,10 @@ class Context:
     written: Counter[str] = field(default_factory=Counter)
     #: name keys of the places the article writes (GPE, LOC, FAC entities)
     places: frozenset[str] = frozenset()
+    #: the word keys of the titles and slogans the article writes (WORK_OF_ART entities)
+    works: frozenset[tuple[str, ...]] = frozenset()
+    #: first words of the organizations of two or more words the article writes
+    org_heads: frozenset[str] = frozenset()
 
 
 def context(doc: Doc, dictionary: Dictionary) -> Context:
@@ -433,7 +437,22 @@ def context(doc: Doc, dictionary: Dictionary) -> Context:
                    located_names(doc), frozenset(name_key(e[0].text) for e in full),
                    _titled_words(doc), Counter(name_key(strip_article(e.text)) for e in doc.ents),
                    frozenset(name_key(strip_article(e.text)) for e in doc.ents
-                             if e.label_ in ("GPE", "LOC", "FAC")))
+                             if e.label_ in ("GPE", "LOC", "FAC")),
+                   frozenset(_word_keys(e.text) for e in doc.ents if e.label_ == "WORK_OF_ART"),
+                   _org_heads(doc))
+
+
+def _org_heads(doc: Doc) -> frozenset[str]:
+    """First-word keys of the organizations of two or more words whose other words hold an
+    institution or common word ("Mondelez International"; not "Osvaldas Novikovas" tagged ORG)."""
+    words = institution_words()
+    out = set()
+    for ent in doc.ents:
+        tokens = [t for t in ent if t.is_alpha and t.lower_ != "the"]
+        if ent.label_ == "ORG" and len(tokens) > 1 and any(
+                t.lower_ in words or common_word(t) for t in tokens[1:]):
+            out.add(name_key(tokens[0].text))
+    return frozenset(out)
 
 
 def _titled_words(doc: Doc) -> frozenset[str]:
@@ -490,10 +509,23 @@ def _not_an_actor(span: Span, ctx: Context) -> bool:
         return True
     if key in platforms():
         return False  # a platform that acts ("Twitter suspended the account")
+    if len(span) > 1 and span[0].lower_ not in gendered_first_names() \
+            and name_key(span[0].text) not in given_names() and _in_a_work(_word_keys(span.text), ctx.works):
+        return True  # a part of a title or slogan written whole elsewhere ("'Love Trumps Hate'")
     if span.label_ == "PERSON" and common_words_only(span, ctx.given):
         return True
     return not lone_surname and (is_place(span, ctx.located) or named_as_place(span)
                                  or page_word(span, ctx.mid))
+
+
+def _word_keys(text: str) -> tuple[str, ...]:
+    return tuple(k for k in (name_key(w) for w in _clean(text).split()) if k)
+
+
+def _in_a_work(words: tuple[str, ...], works: frozenset[tuple[str, ...]]) -> bool:
+    """Whether the words are a run of the words of one of the works."""
+    n = len(words)
+    return any(work[i:i + n] == words for work in works for i in range(len(work) - n + 1))
 
 
 def _person_like(span: Span, ctx: Context) -> bool:
@@ -566,6 +598,9 @@ def _entity_candidate(span: Span, ctx: Context) -> Candidate | None:
         span, label = Span(span.doc, span.start, span.end, label="PERSON"), "PERSON"
     if label not in ("GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"):
         return None
+    if label == "PERSON" and len(span) == 1 and name_key(span.text) in ctx.org_heads \
+            and name_key(span.text) not in ctx.surnames | ctx.titled | ctx.given:
+        span, label = Span(span.doc, span.start, span.end, label="ORG"), "ORG"  # "Mondelez said"
     repaired = _repaired(span, ctx)
     if repaired is None:
         return None
