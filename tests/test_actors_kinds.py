@@ -171,3 +171,15 @@ def test_actors_a_part_of_a_slogan_written_whole_is_no_actor(nlp):
     works = frozenset({_word_keys("'Love Trumps Hate'")})
     assert _in_a_work(_word_keys("Trumps Hate'"), works)
     assert not _in_a_work(_word_keys("Hate Love"), works)
+
+
+@pytest.mark.issue(13)
+@pytest.mark.parametrize("noun", [r["word"] for r in read_tsv(DATA / "not_actor_words.tsv")
+                                  if r["kind"] == "platform_noun"])
+def test_actors_a_name_in_apposition_with_a_platform_noun_is_a_channel(nlp, noun):
+    from eventwire.actors.filters import is_channel
+
+    span = _span(nlp, f"Jim Manley wrote on Zelbor, a popular {noun}, about the aide.", "Zelbor")
+    if span.root.dep_ == "pobj":  # the rule reads the parse: "Zelbor" the object of "on"
+        assert is_channel(span)
+    assert not is_channel(_span(nlp, f"Zelbor, a popular {noun}, fired the aide.", "Zelbor"))

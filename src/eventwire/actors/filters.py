@@ -558,10 +558,13 @@ def _listed_after(span: Span, nouns: frozenset[str]) -> bool:
 
 
 def is_channel(span: Span) -> bool:
-    """A social platform written as the channel of a message, not as an actor."""
-    if name_key(span.text) not in platforms():
-        return False
+    """A social platform written as the channel of a message, not as an actor: a platform
+    of the table, or a name written "on <name>, a ... site" (kind platform_noun)."""
     root = span.root
+    if name_key(span.text) not in platforms():
+        nouns = _words().get("platform_noun", frozenset())
+        return root.dep_ == "pobj" and root.head.lower_ == "on" and any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and _noun_in(c, nouns) for c in root.children)
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
         return False
     if root.dep_ == "pobj" and root.head.lower_ == "by":
