@@ -100,6 +100,12 @@ def product_words() -> frozenset[str]:
     return _words().get("product", frozenset())
 
 
+@functools.lru_cache(maxsize=1)
+def media_words() -> frozenset[str]:
+    """Words of an outlet's name after its acronym (data/media_words.tsv)."""
+    return frozenset(row["word"] for row in read_tsv(DATA / "media_words.tsv"))
+
+
 def platforms() -> frozenset[str]:
     return _words().get("platform", frozenset())
 
@@ -176,7 +182,10 @@ def _cut_glue(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (_glue(doc[end - 1]) or doc[end - 1].lower_ in _TRAILING):
         end -= 1
     mixed = any(t.is_title and not t.is_upper for t in doc[start:end])
-    while mixed and end - start > 1 and _capitals(doc[start]) and not doc[start + 1].is_upper:
+    # an agency's acronym glued to a name ("AP Obama", "Obama AP"), unless a media word of
+    # its name follows it ("BBC News", "BT Sport": data/media_words.tsv)
+    while mixed and end - start > 1 and _capitals(doc[start]) and not doc[start + 1].is_upper \
+            and not (end - start == 2 and doc[start + 1].lower_ in media_words()):
         start += 1
     while mixed and end - start > 1 and _capitals(doc[end - 1]) and not doc[end - 2].is_upper:
         end -= 1
@@ -440,6 +449,27 @@ def is_work(span: Span) -> bool:
     return False
 
 
+#: small words inside a title ("Live with Kelly and Michael", "Meet the Press")
+_TITLE_GLUE = frozenset({"with", "and", "the", "of", "&", "a", "in", "on", "for", "to"})
+
+
+def in_a_show_title(span: Span) -> bool:
+    """The name ends a title written after an organization's possessive that opens with a
+    common word and holds a small word ("on ABC's Live with Kelly and Michael"): the show's,
+    not a person's ("CNN's Jake Tapper", "Microsoft's Chief Executive Satya Nadella" stay)."""
+    doc = span.doc
+    i = span.start - 1
+    while i > 0 and (doc[i].is_title or doc[i].lower_ in _TITLE_GLUE) and doc[i].tag_ != "POS":
+        i -= 1
+    if i < 1 or i == span.start - 1 or doc[i].tag_ != "POS" or doc[i - 1].ent_type_ != "ORG":
+        return False
+    title = doc[i + 1:span.start]
+    first, roles = title[0], role_words()
+    return (first.is_title and common_word(first) and name_key(first.text) not in given_names()
+            and any(t.lower_ in _TITLE_GLUE for t in title)
+            and not any(t.lower_ in roles for t in title if t.is_title))
+
+
 #: a model number or type written right after a maker's name ("Boeing 757", "Airbus A320")
 _MODEL_AFTER = re.compile(r"^[A-Z]{0,3}-?\d{2,4}[A-Za-z]?$")
 #: entity labels of a number that is no model's ("11 days", "2-1")
@@ -528,10 +558,13 @@ def _listed_after(span: Span, nouns: frozenset[str]) -> bool:
 
 
 def is_channel(span: Span) -> bool:
-    """A social platform written as the channel of a message, not as an actor."""
-    if name_key(span.text) not in platforms():
-        return False
+    """A social platform written as the channel of a message, not as an actor: a platform
+    of the table, or a name written "on <name>, a ... site" (kind platform_noun)."""
     root = span.root
+    if name_key(span.text) not in platforms():
+        nouns = _words().get("platform_noun", frozenset())
+        return root.dep_ == "pobj" and root.head.lower_ == "on" and any(
+            c.dep_ == "appos" and c.pos_ == "NOUN" and _noun_in(c, nouns) for c in root.children)
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
         return False
     if root.dep_ == "pobj" and root.head.lower_ == "by":

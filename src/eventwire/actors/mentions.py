@@ -12,6 +12,7 @@ wherever the model mislabelled or missed them.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ from .data import (
     given_names,
     honorific_at,
     honorific_before,
+    honorifics,
     institution_words,
     max_rule_len,
     name_key,
@@ -41,7 +43,9 @@ from .data import (
     strip_article,
 )
 from .filters import (
+    common_word,
     common_words_only,
+    in_a_show_title,
     is_channel,
     is_dateline,
     is_headline,
@@ -234,6 +238,34 @@ def _team_words(doc: Doc) -> frozenset[str]:
     return cached
 
 
+@functools.lru_cache(maxsize=1)
+def team_member_nouns() -> frozenset[str]:
+    """Nouns of a team's members (data/team_words.tsv)."""
+    return frozenset(row["noun"] for row in read_tsv(DATA / "team_words.tsv"))
+
+
+def team_names(doc: Doc) -> frozenset[str]:
+    """Name keys of one-word names the article writes as a team: after "the"/"a" (and
+    adjectives) modifying a team member's noun ("The Williams driver", "their star Williams
+    driver"; not "Hamilton's teammate")."""
+    cached = doc.user_data.get("eventwire_team_names")
+    if cached is not None:
+        return cached
+    found = set()
+    nouns = team_member_nouns()
+    for token in doc:
+        head = token.head
+        if not (token.is_title and token.pos_ == "PROPN" and token.dep_ == "compound"
+                and head.i == token.i + 1 and head.is_lower and head.lemma_ in nouns):
+            continue
+        left = [t for t in head.lefts if t.i < token.i]
+        if any(t.lower_ in ("the", "a", "an", "their", "his", "her") for t in left) and not any(
+                t.dep_ in ("poss", "compound") and t.pos_ == "PROPN" for t in left):
+            found.add(name_key(token.text))
+    cached = doc.user_data["eventwire_team_names"] = frozenset(found)
+    return cached
+
+
 def _not_nationality(span: Span) -> bool:
     """ "ethnic Albanians" (a people, not a state) and "anti-Syria" (a stance)."""
     doc = span.doc
@@ -382,6 +414,16 @@ class Context:
     located: frozenset[str] = frozenset()
     #: first words of the people's full names the article writes
     first_names: frozenset[str] = frozenset()
+    #: words the article writes right after a personal honorific ("Ms Okesola")
+    titled: frozenset[str] = frozenset()
+    #: how often each entity's name key is written (the article left out)
+    written: Counter[str] = field(default_factory=Counter)
+    #: name keys of the places the article writes (GPE, LOC, FAC entities)
+    places: frozenset[str] = frozenset()
+    #: the word keys of the titles and slogans the article writes (WORK_OF_ART entities)
+    works: frozenset[tuple[str, ...]] = frozenset()
+    #: first words of the organizations of two or more words the article writes
+    org_heads: frozenset[str] = frozenset()
 
 
 def context(doc: Doc, dictionary: Dictionary) -> Context:
@@ -392,7 +434,37 @@ def context(doc: Doc, dictionary: Dictionary) -> Context:
     return Context(dictionary, {t.i for e in doc.ents for t in e}, known,
                    frozenset(name_key(e[-1].text) for e in full),
                    given | frozenset(name_key(e[0].text) for e in full), mid_capitals(doc),
-                   located_names(doc), frozenset(name_key(e[0].text) for e in full))
+                   located_names(doc), frozenset(name_key(e[0].text) for e in full),
+                   _titled_words(doc), Counter(name_key(strip_article(e.text)) for e in doc.ents),
+                   frozenset(name_key(strip_article(e.text)) for e in doc.ents
+                             if e.label_ in ("GPE", "LOC", "FAC")),
+                   frozenset(_word_keys(e.text) for e in doc.ents if e.label_ == "WORK_OF_ART"),
+                   _org_heads(doc))
+
+
+def _org_heads(doc: Doc) -> frozenset[str]:
+    """First-word keys of the organizations of two or more words whose other words hold an
+    institution or common word ("Mondelez International"; not "Osvaldas Novikovas" tagged ORG)."""
+    words = institution_words()
+    out = set()
+    for ent in doc.ents:
+        tokens = [t for t in ent if t.is_alpha and t.lower_ != "the"]
+        if ent.label_ == "ORG" and len(tokens) > 1 and any(
+                t.lower_ in words or common_word(t) for t in tokens[1:]):
+            out.add(name_key(tokens[0].text))
+    return frozenset(out)
+
+
+def _titled_words(doc: Doc) -> frozenset[str]:
+    """Name keys of the capitalised words written right after a personal honorific, not an
+    office ("Ms Okesola", "Dr Patel"; not "President Trump"): surnames of people."""
+    table = honorifics()
+    out = set()
+    for token in doc:
+        n = honorific_before(doc, token.i) if token.is_title else 0
+        if n and not table.get(tuple(t.text for t in doc[token.i - n:token.i]), True):
+            out.add(name_key(token.text))
+    return frozenset(out)
 
 
 #: labels of the model's that are no actor, unless the words are a person's full name the
@@ -433,30 +505,87 @@ def _not_an_actor(span: Span, ctx: Context) -> bool:
     key = name_key(span.text)
     lone_surname = len(span) == 1 and key in ctx.surnames
     if is_headline(span) or is_product(span) or is_work(span) or is_channel(span) or names_a_work(span) \
-            or is_dateline(span) or names_an_award(span):
+            or is_dateline(span) or names_an_award(span) or in_a_show_title(span):
         return True
     if key in platforms():
         return False  # a platform that acts ("Twitter suspended the account")
+    if len(span) > 1 and span[0].lower_ not in gendered_first_names() \
+            and name_key(span[0].text) not in given_names() and _in_a_work(_word_keys(span.text), ctx.works):
+        return True  # a part of a title or slogan written whole elsewhere ("'Love Trumps Hate'")
     if span.label_ == "PERSON" and common_words_only(span, ctx.given):
         return True
     return not lone_surname and (is_place(span, ctx.located) or named_as_place(span)
                                  or page_word(span, ctx.mid))
 
 
+def _word_keys(text: str) -> tuple[str, ...]:
+    return tuple(k for k in (name_key(w) for w in _clean(text).split()) if k)
+
+
+def _in_a_work(words: tuple[str, ...], works: frozenset[tuple[str, ...]]) -> bool:
+    """Whether the words are a run of the words of one of the works."""
+    n = len(words)
+    return any(work[i:i + n] == words for work in works for i in range(len(work) - n + 1))
+
+
 def _person_like(span: Span, ctx: Context) -> bool:
     """An ORG that reads as a person's name: written as a person's name elsewhere in the
-    article, or two or three capitalised words opening with a given name and no
-    institution word ("Darren Mimms", "Marcus Ericsson")."""
+    article, or two or three capitalised words and no institution word opening with a
+    given name (the dictionary's, the article's or data/first_names.tsv's: "Darren Mimms",
+    "Alexandra Shulman") or ending with a surname the article writes after a personal
+    honorific ("Kudirat Okesola" ... "Ms Okesola said"). A role noun may end the name after a
+    given name of data/first_names.tsv: it is the surname ("Billie Jean King")."""
     if name_key(span.text) in ctx.known:
         return True
     words = institution_words()
-    return (2 <= len(span) <= 3 and all(t.is_title and t.is_alpha for t in span)
-            and not any(t.lower_ in words for t in span) and name_key(span[0].text) in ctx.given)
+    if not (2 <= len(span) <= 3 and all(t.is_title and t.is_alpha for t in span)):
+        return False
+    given = span[0].lower_ in gendered_first_names()
+    if any(t.lower_ in words for t in span[:-1]) or (span[-1].lower_ in words and not (
+            given and span[-1].lower_ in role_nouns())):
+        return False
+    return given or name_key(span[0].text) in ctx.given or name_key(span[-1].text) in ctx.titled
+
+
+#: words right before a place that end a phrase of where ("at Interlagos", "south London")
+_WHERE_BEFORE = frozenset({"in", "at", "near", "from", "to", "outside", "inside", "north",
+                           "south", "east", "west", "northern", "southern", "eastern", "western",
+                           "central"})
+
+
+def _without_place(span: Span, ctx: Context) -> Span | None:
+    """The entity without a place glued before it where two captions run together ("... at
+    Interlagos" + "Red Bull chief Christian Horner said", "south London" + "Floral tributes
+    left"): the place ends a phrase of where, the name is written once whole, and what is
+    left is written on its own elsewhere (the name kept), or is one common word (page text:
+    None). The place is one the gazetteers know or the article writes as a place, no given
+    name ("to Melania Trump"), or, before an organization the article writes alone, one word
+    that is no common word ("at Interlagos")."""
+    doc = span.doc
+    if len(span) < 2 or span.start == 0 or doc[span.start - 1].lower_ not in _WHERE_BEFORE \
+            or ctx.dictionary.lookup(span.text) is not None or ctx.written[name_key(span.text)] > 1:
+        return span
+    for n in (1, 2):
+        rest = doc[span.start + n:span.end]
+        place = name_key(doc[span.start:span.start + n].text)
+        if not len(rest) or not rest[0].is_title or place in ctx.given:
+            continue
+        alone = ctx.written[name_key(rest.text)] > 0
+        if not (place in place_names() or place in ctx.places
+                or (span.label_ == "ORG" and alone and n == 1 and not common_word(span[0]))):
+            continue
+        if len(rest) == 1 and common_word(rest[0]):
+            return None
+        if alone:
+            return Span(doc, rest.start, rest.end, label=span.label_)
+    return span
 
 
 def _repaired(span: Span, ctx: Context) -> Span | None:
-    """The entity without credits and page text glued to it."""
-    span = _without_credit(span)
+    """The entity without credits, page text and caption places glued to it."""
+    span = _without_place(_without_credit(span), ctx)
+    if span is None:
+        return None
     if span.label_ not in ("PERSON", "ORG", "NORP"):
         return span
     return trim(span, ctx.known, ctx.dictionary, given=ctx.given, surnames=ctx.surnames)
@@ -469,6 +598,9 @@ def _entity_candidate(span: Span, ctx: Context) -> Candidate | None:
         span, label = Span(span.doc, span.start, span.end, label="PERSON"), "PERSON"
     if label not in ("GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"):
         return None
+    if label == "PERSON" and len(span) == 1 and name_key(span.text) in ctx.org_heads \
+            and name_key(span.text) not in ctx.surnames | ctx.titled | ctx.given:
+        span, label = Span(span.doc, span.start, span.end, label="ORG"), "ORG"  # "Mondelez said"
     repaired = _repaired(span, ctx)
     if repaired is None:
         return None
@@ -483,6 +615,9 @@ def _entity_candidate(span: Span, ctx: Context) -> Candidate | None:
         return None  # "anti-Trump", "pro-EU": a stance, not an actor
     if label == "NORP" and _team_name(span):
         span, label = Span(span.doc, span.start, span.end, label="ORG"), "ORG"  # "Indians fan"
+    if label == "PERSON" and len(span) == 1 and name_key(span.text) not in ctx.surnames \
+            and name_key(span.text) in team_names(span.doc):
+        span, label = Span(span.doc, span.start, span.end, label="ORG"), "ORG"  # "The Williams driver"
     if label == "NORP" and _not_nationality(span):
         name = _clean(span.text)
         return Candidate(span.start, span.end, GROUP, name, name, how="ethnic")

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz
 
-from .data import name_key
+from .data import institution_words, name_key
 from .mentions import COUNTRY, GROUP, ORG, PERSON, Candidate
 from .names import split_name
 
@@ -122,9 +122,17 @@ def _close_given(a: str, b: str) -> bool:
     return fuzz.ratio(given_a, given_b) >= GIVEN_NAME_SIMILARITY
 
 
-def initials(name: str) -> str:
+def initials(name: str, *, spell: bool = False) -> str:
+    """The first letters of a name's words; with ``spell``, a short word in capitals gives
+    all its letters ("US Hispanic Chamber of Commerce" -> USHCC)."""
     words = [w for w in name.replace("-", " ").split() if w.lower() not in _MINOR]
-    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+    return "".join(w.replace(".", "") if spell and _capitals(w) else w[0]
+                   for w in words if w[0].isalpha()).upper()
+
+
+def _capitals(word: str) -> bool:
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()
 
 
 def is_acronym(name: str) -> bool:
@@ -142,7 +150,8 @@ def _join_orgs(cands: list[Candidate], union: _Union) -> None:
         if len(words) < 2:
             continue
         head = words[0].replace(".", "")
-        target = acronyms.get(head) if head in acronyms else acronyms.get(initials(cands[i].name))
+        target = acronyms.get(head) if head in acronyms else acronyms.get(
+            initials(cands[i].name), acronyms.get(initials(cands[i].name, spell=True)))
         if target is not None:
             union.join(i, target)
     for i in orgs:
@@ -150,7 +159,8 @@ def _join_orgs(cands: list[Candidate], union: _Union) -> None:
         if len(short) < 2 and (is_acronym(cands[i].name) or cands[i].entry is not None):
             continue
         owners = {union.find(j) for j in orgs if _ends_with(cands[j].name, short)
-                  or (len(short) == 1 and _begins_with(cands[j].name, short[0]))}
+                  or (len(short) == 1 and _begins_with(cands[j].name, short[0])
+                      and (cands[i].kind != GROUP or _institution_of(cands[j].name)))}
         if len(owners) == 1:
             union.join(i, owners.pop())
 
@@ -159,6 +169,14 @@ def _begins_with(name: str, word: str) -> bool:
     """Whether a longer organization name opens with the one word ("Mondelez International")."""
     words = name.split()
     return len(words) > 1 and words[0].lower() == word
+
+
+def _institution_of(name: str) -> bool:
+    """Whether a name is one word and an institution word ("Republican Party"): the only
+    longer name a people's or a party's adjective ("Republican House Speaker") joins, not
+    "the Republican national convention"."""
+    words = name.split()
+    return len(words) == 2 and words[1].lower() in institution_words()
 
 
 def _ends_with(name: str, short: list[str]) -> bool:
