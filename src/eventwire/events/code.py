@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import ontology
 from ..nlp.paragraphs import sentences
-from .args import argument, subject
+from .args import argument, controlled, subject
 from .lexicon import NO_EVENT, Match, candidates, match, words
 from .modality import Modality, modality
 from .discards import discarded
@@ -80,7 +80,7 @@ def _absorbed(m: Match, triggers: dict[int, Match]) -> bool:
         if head is None or head.row.cameo == NO_EVENT:
             return False
         speech = token.dep_ == "ccomp" and token.i > governor.i and head.row.pos == "V"
-        if token.dep_ in ("xcomp", "dobj", "pcomp") or speech:
+        if token.dep_ in ("xcomp", "dobj", "pcomp") or speech or controlled(token):
             return True
         if m.row.cameo == NO_EVENT:
             return False
@@ -249,9 +249,12 @@ def _code(m: Match, state: _Article, article: Article) -> Event | None:
     if ontology.root(m.row.cameo) == "12" and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in words("statement_verb") for c in token.children):
         return None  # "declined to comment": no rejection
-    if ontology.root(m.row.cameo) == "02" and m.row.pos == "V" and m.row.obj is None and any(
+    addressed = m.row.prep is not None and m.prep is not None and (
+        m.prep.dep_ == "mark" or any(c.dep_ == "pobj" for c in m.prep.children))
+    if ontology.root(m.row.cameo) == "02" and m.row.pos == "V" and m.row.obj is None and not addressed and any(
             c.dep_ == "xcomp" for c in token.children) and not any(c.dep_ in ("dobj", "dative") for c in token.children):
         return None  # "sought to play down their differences": an attempt, no appeal to anyone
+        # ("called on the justice department to investigate" is one: the row's preposition names whom)
     if m.row.pos == "M" and (not recipients or actors == recipients):
         return None  # "must" is a demand only when someone is told by someone else
     if not code.plover:
