@@ -236,3 +236,30 @@ def test_events_a_state_body_named_by_its_country_is_that_country(read_text):
     """"the German Consulate", a name the dictionaries do not have, is Germany's."""
     reading = read_text("Taliban insurgents struck at the German Consulate.")
     assert _countries(reading, _event(reading, "ASSAULT").recipients) == {"DEU"}
+
+
+@pytest.mark.parametrize("word", sorted(words("unrest")))
+def test_events_putting_down_unrest_is_repression(read_text, word):
+    reading = read_text(f"Egyptian police suppressed the {word} in Cairo on Monday.")
+    assert [e for e in reading.events if e.cameo == "175"], [(e.cameo, e.evidence) for e in reading.events]
+
+
+def test_events_suppressing_a_thing_is_no_repression(read_text):
+    reading = read_text("The Egyptian government suppressed the report.")
+    assert not [e for e in reading.events if e.cameo == "175"]
+
+
+def test_events_a_pronoun_object_is_not_its_verbs_subject(read_text):
+    """"he was rooting for him": him is neither he nor a woman named before."""
+    reading = read_text("Mrs Hillary Clinton lost to Donald Trump. After Trump's defeat of Hillary Clinton, "
+                        "Barack Obama said he was rooting for him.")
+    support = [e for e in reading.events if e.plover == "SUPPORT"]
+    names = {a.id: a.name for a in reading.actors}
+    assert [(names[e.actors[0]], names[e.recipients[0]]) for e in support] == [("Barack Obama", "Donald Trump")]
+
+
+def test_events_a_possessed_state_body_is_its_owners_country(read_text):
+    reading = read_text("The U.S. Congress met in Washington on Monday.\n\n"
+                        "Angela Merkel said her government condemned Russia.")
+    accuse = _event(reading, "ACCUSE")
+    assert _countries(reading, accuse.actors) == {"DEU"}

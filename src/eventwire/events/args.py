@@ -98,7 +98,7 @@ def head_actors(
     if not ids and places and token.ent_type_ in ("GPE", "LOC", "FAC"):
         ids = place_country(token, table)
     if not ids and token.pos_ in ("NOUN", "PROPN") and token.i not in table.token_actor:
-        ids = agent_country(token, table, place_country)  # "Seattle police", "the justice department"
+        ids = _owner_country(token, table, pronouns) or agent_country(token, table, place_country)  # "Seattle police", "the justice department"
     if not ids and common_noun(token) and token.i not in table.token_actor:
         ids = role_holder(token, table)  # "the president-elect met ...": the person of that role
     if not ids and token.dep_ == "attr" and depth < 2:
@@ -106,6 +106,22 @@ def head_actors(
         if subj is not None and subj is not token:
             ids = head_actors(subj, table, pronouns, depth + 1)
     return ids
+
+
+def _owner_country(token: Token, table: ActorTable, pronouns: Pronouns | None) -> list[str]:
+    """The country of the person a possessive pronoun on a state body stands for ("Trudeau said
+    his government is prepared to ...": Canada's, not the article's home country)."""
+    from .agents import state_agent
+
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if owner is None or pronouns is None or owner.lower_ not in ("his", "her") or not state_agent(token):
+        return []
+    for actor_id in pronouns(owner):
+        actor = table.by_id(actor_id)
+        found = table.country_actor(actor.country) if actor is not None and actor.country else None
+        if found:
+            return [found]
+    return []
 
 
 #: determiners of a definite description ("the president-elect"), not "a president"

@@ -134,13 +134,14 @@ def _pronouns(state: _Article, speaker: str | None, sentence: int) -> Callable[[
             word = token.head.head if token.dep_ != "poss" else token.head
             for _ in range(6):
                 subj = subject(word)[0] if word.pos_ in ("VERB", "AUX") else None
-                if subj is not None and subj.pos_ != "PRON":
+                owned = token.dep_ == "poss" and subj is not None and subj.i == token.head.i  # "his government": not the government
+                if subj is not None and subj.pos_ != "PRON" and not owned:
                     return argument(subj, state.table, None)
                 if word.head is word:
                     break
                 word = word.head
         if lower in words("pronoun_person"):
-            found = _person_pronoun(token, state)
+            found = _person_pronoun(token, state, resolve)
             if found:
                 return found
         for event in reversed(state.events):
@@ -151,12 +152,15 @@ def _pronouns(state: _Article, speaker: str | None, sentence: int) -> Callable[[
     return resolve
 
 
-def _person_pronoun(token: Token, state: _Article) -> list[str]:
+def _person_pronoun(token: Token, state: _Article, resolve: Callable[[Token], list[str]]) -> list[str]:
     """The person a "he/she/him/her" stands for, never the subject of the pronoun's own verb
     ("Trump ... deriding him"): the one other person named before it in its sentence, else
-    the actors stage's coreference (salience and gender: `actors.coref`), made only then."""
-    own = subject(token.head)[0] if token.dep_ not in ("nsubj", "nsubjpass", "poss") else None
-    own_ids = set(argument(own, state.table, None)) if own is not None and own is not token else set()
+    the actors stage's coreference (salience and gender: `actors.coref`), made only then. The
+    subject of its own verb may be a pronoun too ("he was rooting for him"): ``resolve`` reads it."""
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ in ("prep", "dative") else token.head
+    own = subject(verb)[0] if token.dep_ not in ("nsubj", "nsubjpass", "poss") else None  # "rooting for him"
+    own_ids = set(argument(own, state.table, resolve if own is not None and own.dep_ in ("nsubj", "nsubjpass") else None)
+                  ) if own is not None and own is not token else set()  # "he was rooting for him": not he
     near: list[str] = []
     for i in range(token.i - 1, token.sent.start - 1, -1):
         actor = state.table.at_token(i)
@@ -168,7 +172,11 @@ def _person_pronoun(token: Token, state: _Article) -> list[str]:
     actor = state.table.by_id(found) if found is not None else None
     if actor is not None and actor.kind == "person" and found not in own_ids:
         return [found]
-    return near[:1]
+    from ..actors.coref import pronoun_table
+
+    wanted = pronoun_table().get(token.lower_, {}).get("gender")
+    agreeing = [p for p in near if state.coref().gender(p) == wanted]
+    return agreeing[:1] if wanted in ("m", "f") and agreeing else near[:1]  # "he ... for him": not Mrs Clinton
 
 
 def _contexts(code: ontology.Code, sent: Span) -> list[str]:
