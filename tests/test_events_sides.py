@@ -169,3 +169,97 @@ def test_events_contest_verbs_between_unarmed_persons_are_no_event(read_text, le
     armed = read_text(f"Egyptian police {lemma} protesters in Cairo.")
     assert [e for e in armed.events if e.trigger.lower().startswith(lemma[:4])
             and e.plover == "ASSAULT"]
+
+
+UNNAMED_PASSIVE = {  # a sentence per unnamed_passive_code row: the event done by someone unnamed
+    "09": "The driver was investigated on suspicion of manslaughter.",
+    "17": "At least one suspect had been arrested in Kabul.",
+    "0841": "Three Egyptian prisoners were released on Monday.",
+    "14": "Similar demonstrations were also held in Los Angeles and Chicago on Saturday.",
+}
+
+
+@pytest.mark.parametrize("prefix", _rule_cases("unnamed_passive_code"))
+def test_events_unnamed_passive_code_keeps_an_agentless_passive(read_text, prefix):
+    reading = read_text(UNNAMED_PASSIVE[prefix])
+    assert [e for e in reading.events if e.cameo.startswith(prefix) and not e.actors]
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Dianne Feinstein called on the Justice Department to investigate the leak.",
+    "Senator Dianne Feinstein called for the Justice Department to review its procedures.",
+    "Angela Merkel called on Russia to withdraw its troops.",
+])
+def test_events_an_appeal_to_someone_to_act_names_whom(read_text, text):
+    """"called on/for X to ..." is an appeal to X, not an attempt ("sought to ...")."""
+    reading = read_text("The U.S. Congress met in Washington on Monday.\n\n" + text)
+    request = _event(reading, "REQUEST")
+    assert request.recipients and request.actors
+
+
+def test_events_a_lower_case_state_body_tagged_as_a_name_is_a_state_agent(read_text):
+    text = ("The United States and the U.S. Congress were told on Monday. Washington and the United "
+            "States agreed.\n\nSenator Dianne Feinstein called on the justice department to act.")
+    reading = read_text(text)
+    assert _countries(reading, _event(reading, "REQUEST").recipients) == {"USA"}
+
+
+def test_events_a_definite_role_noun_is_the_person_of_that_role(read_text):
+    reading = read_text("President-elect Donald Trump arrived in Washington on Monday.\n\n"
+                        "The president-elect also met with House Speaker Paul Ryan.")
+    consult = _event(reading, "CONSULT")
+    names = {a.id: a.name for a in reading.actors}
+    assert [names[i] for i in consult.actors] == ["Donald Trump"]
+
+
+def test_events_a_control_verbs_infinitive_is_its_complement(read_text):
+    """"invited her in a phone call to visit him": one invitation, not a visit by the inviter."""
+    reading = read_text("Prime Minister Theresa May said on Thursday that Donald Trump had invited her "
+                        "in a phone call to visit him.")
+    assert _event(reading, "REQUEST").trigger == "invite"
+    assert not [e for e in reading.events if e.trigger == "visit"]
+
+
+@pytest.mark.parametrize("quality", sorted(words("conduct_quality")))
+def test_events_questioning_a_quality_of_conduct_criticizes_whose_it_is(read_text, quality):
+    reading = read_text(f"Russia questioned the {quality} of the Ukrainian government.")
+    accuse = _event(reading, "ACCUSE")
+    assert _countries(reading, accuse.recipients) == {"UKR"}
+
+
+def test_events_questioning_a_person_is_no_criticism(read_text):
+    reading = read_text("British police questioned the suspect for hours.")
+    assert not [e for e in reading.events if e.plover == "ACCUSE"]
+
+
+def test_events_a_state_body_named_by_its_country_is_that_country(read_text):
+    """"the German Consulate", a name the dictionaries do not have, is Germany's."""
+    reading = read_text("Taliban insurgents struck at the German Consulate.")
+    assert _countries(reading, _event(reading, "ASSAULT").recipients) == {"DEU"}
+
+
+@pytest.mark.parametrize("word", sorted(words("unrest")))
+def test_events_putting_down_unrest_is_repression(read_text, word):
+    reading = read_text(f"Egyptian police suppressed the {word} in Cairo on Monday.")
+    assert [e for e in reading.events if e.cameo == "175"], [(e.cameo, e.evidence) for e in reading.events]
+
+
+def test_events_suppressing_a_thing_is_no_repression(read_text):
+    reading = read_text("The Egyptian government suppressed the report.")
+    assert not [e for e in reading.events if e.cameo == "175"]
+
+
+def test_events_a_pronoun_object_is_not_its_verbs_subject(read_text):
+    """"he was rooting for him": him is neither he nor a woman named before."""
+    reading = read_text("Mrs Hillary Clinton lost to Donald Trump. After Trump's defeat of Hillary Clinton, "
+                        "Barack Obama said he was rooting for him.")
+    support = [e for e in reading.events if e.plover == "SUPPORT"]
+    names = {a.id: a.name for a in reading.actors}
+    assert [(names[e.actors[0]], names[e.recipients[0]]) for e in support] == [("Barack Obama", "Donald Trump")]
+
+
+def test_events_a_possessed_state_body_is_its_owners_country(read_text):
+    reading = read_text("The U.S. Congress met in Washington on Monday.\n\n"
+                        "Angela Merkel said her government condemned Russia.")
+    accuse = _event(reading, "ACCUSE")
+    assert _countries(reading, accuse.actors) == {"DEU"}

@@ -25,6 +25,19 @@ def test_lexicon_every_row_fires(row_docs):
     assert not silent, "\n".join(silent)
 
 
+def test_lexicon_every_row_is_a_candidate(row_docs):
+    """The vector pass that picks candidate tokens finds every row's trigger, also the lemmas
+    spaCy has a symbol id for ("root", "mark": dependency labels too)."""
+    from eventwire.events.lexicon import candidates
+
+    missed = []
+    for row, doc in row_docs:
+        fired = [t for t in doc if (m := match(t)) is not None and m.row == row]
+        if fired and not {t.i for t in fired} & set(candidates(doc)):
+            missed.append(f"line {row.line}: {row.lemma} in {doc.text!r}")
+    assert not missed, "\n".join(missed)
+
+
 def test_lexicon_codes_are_known_cameo_codes():
     unknown = [r.cameo for r in lexicon() if r.cameo not in ontology.table() and ontology.lookup(r.cameo) is None]
     assert unknown == []

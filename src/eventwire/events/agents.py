@@ -41,11 +41,17 @@ def _phrase(token: Token) -> str:
     return " ".join(t.lower_ for t in sorted(parts, key=lambda t: t.i))
 
 
+def common_noun(token: Token) -> bool:
+    """A common noun, also when the model tags a lower-case one as a name ("called on the justice
+    department": justice/NNP department/NNP)."""
+    return token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.is_lower)
+
+
 def state_agent(token: Token) -> bool:
     """Whether a common noun names an unnamed agent of a state."""
-    if token.pos_ != "NOUN":
-        return False
     lemma = token.lemma_.lower()
+    if not common_noun(token) and not (token.pos_ == "PROPN" and lemma in words("state_body")):
+        return False  # a body's own name not in the dictionaries counts too: "the German Consulate"
     if token.tag_ != "NNS" and lemma not in words("state_body"):
         return False  # one person named by a role ("the president said") is someone, not the state
     if lemma in words("state_agent") or token.lower_ in words("state_agent"):

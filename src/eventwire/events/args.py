@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .agents import agent_country
+from .agents import agent_country, common_noun
 from .lexicon import Match
 
 if TYPE_CHECKING:
@@ -97,13 +97,54 @@ def head_actors(
         ids = _far(token, table, depth)
     if not ids and places and token.ent_type_ in ("GPE", "LOC", "FAC"):
         ids = place_country(token, table)
-    if not ids and token.pos_ == "NOUN" and token.i not in table.token_actor:
-        ids = agent_country(token, table, place_country)  # "Seattle police", "the justice department"
+    if not ids and token.pos_ in ("NOUN", "PROPN") and token.i not in table.token_actor:
+        ids = _owner_country(token, table, pronouns) or agent_country(token, table, place_country)  # "Seattle police", "the justice department"
+    if not ids and common_noun(token) and token.i not in table.token_actor:
+        ids = role_holder(token, table)  # "the president-elect met ...": the person of that role
     if not ids and token.dep_ == "attr" and depth < 2:
         subj = subject(token.head)[0]
         if subj is not None and subj.i != token.i:
             ids = head_actors(subj, table, pronouns, depth + 1)
     return ids
+
+
+def _owner_country(token: Token, table: ActorTable, pronouns: Pronouns | None) -> list[str]:
+    """The country of the person a possessive pronoun on a state body stands for ("Trudeau said
+    his government is prepared to ...": Canada's, not the article's home country)."""
+    from .agents import state_agent
+
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if owner is None or pronouns is None or owner.lower_ not in ("his", "her") or not state_agent(token):
+        return []
+    for actor_id in pronouns(owner):
+        actor = table.by_id(actor_id)
+        found = table.country_actor(actor.country) if actor is not None and actor.country else None
+        if found:
+            return [found]
+    return []
+
+
+#: determiners of a definite description ("the president-elect"), not "a president"
+DEFINITE = ("the", "this", "that")
+
+
+def role_holder(token: Token, table: ActorTable) -> list[str]:
+    """The person a definite singular description names by the role the article gave them:
+    "the president-elect" after "President-elect Donald Trump", "the speaker" after "House
+    Speaker Paul Ryan"; the one of that role mentioned last before it, else no one."""
+    if token.tag_ not in ("NN", "NNP") or not any(
+            c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children):
+        return []
+    words = [t for t in token.doc[token.left_edge.i:token.i + 1] if t.dep_ != "det" and not t.is_punct]
+    if any(t.i in table.token_actor or t.ent_type_ in ("GPE", "NORP", "ORG") for t in words):
+        return []  # "the German consulate", "the Trump campaign": a body, not a person's role
+    phrase = token.doc[words[0].i:token.i + 1].text.lower() if words else ""
+    if not phrase:
+        return []
+    holders = {a.id for a in table.actors if a.kind == "person" and any(
+        r.lower() == phrase or r.lower().endswith(" " + phrase) for r in a.roles)}
+    before = [m for m in table.mentions if m.actor_id in holders and m.start < token.idx]
+    return [max(before, key=lambda m: m.start).actor_id] if before else []
 
 
 def modifiers(token: Token, table: ActorTable,
@@ -190,7 +231,7 @@ def subject(token: Token, depth: int = 0) -> tuple[Token | None, bool]:
         head = token.head
         if token.dep_ == "pcomp":
             head = head.head
-        obj = controller(head) if token.dep_ == "xcomp" else None
+        obj = controller(head) if token.dep_ == "xcomp" or controlled(token) else None
         if obj is not None:
             return obj, False
         found, passive = subject(head, depth + 1)
@@ -209,6 +250,13 @@ def controller(head: Token) -> Token | None:
         if child.dep_ in ("dobj", "dative"):
             return child
     return None
+
+
+def controlled(token: Token) -> bool:
+    """Whether an infinitive the parse hangs on a control verb as an adverbial clause is its
+    complement ("invited her in a phone call to visit him": she is to visit)."""
+    return token.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and (
+        controller(token.head) is not None)
 
 
 def agent(token: Token) -> Token | None:
@@ -232,6 +280,8 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
 
 def find_prep(match: Match, prep: str) -> Token | None:
     """The object of ``prep`` on the trigger or inside its direct object ("received drones from X")."""
+    if match.prep is not None and match.prep.dep_ == "mark" and match.prep.lower_ == prep:
+        return subject(match.prep.head)[0]  # "called for the department to review": who is to act
     places = [match.token] + [c for c in match.token.children if c.dep_ in ("dobj", "attr")]
     for place in places:
         for word in [place, *place.subtree] if place is not match.token else [place]:

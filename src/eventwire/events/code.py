@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import ontology
 from ..nlp.paragraphs import sentences
-from .args import argument, subject
+from .args import argument, controlled, subject
 from .lexicon import NO_EVENT, Match, candidates, match, words
 from .modality import Modality, modality
 from .discards import discarded
@@ -80,7 +80,7 @@ def _absorbed(m: Match, triggers: dict[int, Match]) -> bool:
         if head is None or head.row.cameo == NO_EVENT:
             return False
         speech = token.dep_ == "ccomp" and token.i > governor.i and head.row.pos == "V"
-        if token.dep_ in ("xcomp", "dobj", "pcomp") or speech:
+        if token.dep_ in ("xcomp", "dobj", "pcomp") or speech or controlled(token):
             return True
         if m.row.cameo == NO_EVENT:
             return False
@@ -134,13 +134,14 @@ def _pronouns(state: _Article, speaker: str | None, sentence: int) -> Callable[[
             word = token.head.head if token.dep_ != "poss" else token.head
             for _ in range(6):
                 subj = subject(word)[0] if word.pos_ in ("VERB", "AUX") else None
-                if subj is not None and subj.pos_ != "PRON":
+                owned = token.dep_ == "poss" and subj is not None and subj.i == token.head.i  # "his government": not the government
+                if subj is not None and subj.pos_ != "PRON" and not owned:
                     return argument(subj, state.table, None)
                 if word.head.i == word.i:
                     break
                 word = word.head
         if lower in words("pronoun_person"):
-            found = _person_pronoun(token, state)
+            found = _person_pronoun(token, state, resolve)
             if found:
                 return found
         for event in reversed(state.events):
@@ -151,12 +152,15 @@ def _pronouns(state: _Article, speaker: str | None, sentence: int) -> Callable[[
     return resolve
 
 
-def _person_pronoun(token: Token, state: _Article) -> list[str]:
+def _person_pronoun(token: Token, state: _Article, resolve: Callable[[Token], list[str]]) -> list[str]:
     """The person a "he/she/him/her" stands for, never the subject of the pronoun's own verb
     ("Trump ... deriding him"): the one other person named before it in its sentence, else
-    the actors stage's coreference (salience and gender: `actors.coref`), made only then."""
-    own = subject(token.head)[0] if token.dep_ not in ("nsubj", "nsubjpass", "poss") else None
-    own_ids = set(argument(own, state.table, None)) if own is not None and own.i != token.i else set()
+    the actors stage's coreference (salience and gender: `actors.coref`), made only then. The
+    subject of its own verb may be a pronoun too ("he was rooting for him"): ``resolve`` reads it."""
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ in ("prep", "dative") else token.head
+    own = subject(verb)[0] if token.dep_ not in ("nsubj", "nsubjpass", "poss") else None  # "rooting for him"
+    own_ids = set(argument(own, state.table, resolve if own is not None and own.dep_ in ("nsubj", "nsubjpass") else None)
+                  ) if own is not None and own.i != token.i else set()  # "he was rooting for him": not he
     near: list[str] = []
     for i in range(token.i - 1, token.sent.start - 1, -1):
         actor = state.table.at_token(i)
@@ -168,7 +172,11 @@ def _person_pronoun(token: Token, state: _Article) -> list[str]:
     actor = state.table.by_id(found) if found is not None else None
     if actor is not None and actor.kind == "person" and found not in own_ids:
         return [found]
-    return near[:1]
+    from ..actors.coref import pronoun_table
+
+    wanted = pronoun_table().get(token.lower_, {}).get("gender")
+    agreeing = [p for p in near if state.coref().gender(p) == wanted]
+    return agreeing[:1] if wanted in ("m", "f") and agreeing else near[:1]  # "he ... for him": not Mrs Clinton
 
 
 def _contexts(code: ontology.Code, sent: Span) -> list[str]:
@@ -249,9 +257,12 @@ def _code(m: Match, state: _Article, article: Article) -> Event | None:
     if ontology.root(m.row.cameo) == "12" and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in words("statement_verb") for c in token.children):
         return None  # "declined to comment": no rejection
-    if ontology.root(m.row.cameo) == "02" and m.row.pos == "V" and m.row.obj is None and any(
+    addressed = m.row.prep is not None and m.prep is not None and (
+        m.prep.dep_ == "mark" or any(c.dep_ == "pobj" for c in m.prep.children))
+    if ontology.root(m.row.cameo) == "02" and m.row.pos == "V" and m.row.obj is None and not addressed and any(
             c.dep_ == "xcomp" for c in token.children) and not any(c.dep_ in ("dobj", "dative") for c in token.children):
         return None  # "sought to play down their differences": an attempt, no appeal to anyone
+        # ("called on the justice department to investigate" is one: the row's preposition names whom)
     if m.row.pos == "M" and (not recipients or actors == recipients):
         return None  # "must" is a demand only when someone is told by someone else
     if not code.plover:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
+from spacy.symbols import IDS
 
 from ..datafiles import DATA
 from ..datafiles import rows as read_rows
@@ -156,6 +157,13 @@ def _prep_child(token: Token, prep: str) -> Token | None:
                                             for o in child.children):
                 continue
             return child
+    if prep == "for" and token.pos_ == "VERB":  # "called for the department to review": the clause's mark
+        for clause in token.children:
+            if clause.dep_ in ("advcl", "xcomp", "ccomp") and clause.i > token.i and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+                mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == prep), None)
+                if mark is not None:
+                    return mark
     return None
 
 
@@ -300,9 +308,12 @@ def _epistemic(verb: Token) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _hashes() -> numpy.ndarray:
-    """String hashes of every lemma and fixed-up surface form that can start a match."""
+    """String ids of every lemma and fixed-up surface form that can start a match: the hash, or
+    spaCy's own symbol id for the strings it has one for ("root", "mark" are dependency labels
+    too; their tokens carry the symbol id, not the hash: "rooting for")."""
     keys = set(by_lemma()) | set(words("lemma"))
-    return numpy.array(sorted(hash_string(k) for k in keys), dtype=numpy.uint64)
+    return numpy.array(sorted({IDS.get(k, hash_string(k)) for k in keys} | {hash_string(k) for k in keys}),
+                       dtype=numpy.uint64)
 
 
 def candidates(doc: Doc) -> list[int]:
