@@ -183,3 +183,17 @@ def test_actors_a_name_in_apposition_with_a_platform_noun_is_a_channel(nlp, noun
     if span.root.dep_ == "pobj":  # the rule reads the parse: "Zelbor" the object of "on"
         assert is_channel(span)
     assert not is_channel(_span(nlp, f"Zelbor, a popular {noun}, fired the aide.", "Zelbor"))
+
+
+@pytest.mark.parametrize("text", [
+    "Yet they scored four in the ninth. The Dodgers shut them out back-to-back to take a 2-1 lead.",
+    "The Indians were beaten in 1997 by the Florida Marlins, who scored eight runs.",
+])
+def test_actors_one_plural_word_after_the_is_no_person(nlp, text):
+    table = _read(nlp, text)
+    assert not [a.name for a in table.actors if a.kind == "person" and a.name.endswith("s")]
+
+
+def test_actors_the_family_of_a_named_surname_is_not_made_a_team(nlp):
+    table = _read(nlp, "Barack Obama met Donald Trump. The Obamas later welcomed the Trumps.")
+    assert not [a for a in table.actors if a.name in ("Obamas", "Trumps")]

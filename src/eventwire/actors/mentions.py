@@ -239,6 +239,18 @@ def _team_words(doc: Doc) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _the_plural(span: Span) -> bool:
+    """One plural word after "the", maybe with a place between ("The Dodgers shut them out",
+    "beaten by the Florida Marlins"): a team or a band, not a person the model saw in it
+    (unless the article names people of that surname: "the Obamas")."""
+    doc, i = span.doc, span.start - 1
+    if len(span) != 1 or not span[0].is_title or not span.text.endswith("s") or span.text.endswith("ss"):
+        return False
+    while i >= 0 and doc[i].ent_type_ == "GPE" and doc[i].is_title:
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "the"
+
+
 def team_member_nouns() -> frozenset[str]:
     """Nouns of a team's members (data/team_words.tsv)."""
     return frozenset(row["noun"] for row in read_tsv(DATA / "team_words.tsv"))
@@ -618,6 +630,8 @@ def _entity_candidate(span: Span, ctx: Context) -> Candidate | None:
     if label == "PERSON" and len(span) == 1 and name_key(span.text) not in ctx.surnames \
             and name_key(span.text) in team_names(span.doc):
         span, label = Span(span.doc, span.start, span.end, label="ORG"), "ORG"  # "The Williams driver"
+    if label == "PERSON" and _the_plural(span) and not {name_key(span.text), name_key(span.text[:-1])} & ctx.surnames:
+        span, label = Span(span.doc, span.start, span.end, label="ORG"), "ORG"  # "the Dodgers"
     if label == "NORP" and _not_nationality(span):
         name = _clean(span.text)
         return Candidate(span.start, span.end, GROUP, name, name, how="ethnic")
