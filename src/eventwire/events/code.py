@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from . import ontology
 from ..nlp.paragraphs import sentences
 from .args import argument, subject
-from .lexicon import NO_EVENT, Match, candidates, match, words
+from .agents import state_agent
+from .lexicon import NO_EVENT, Match, candidates, is_class, match, words
 from .modality import Modality, modality
 from .discards import discarded
 from .relevance import relevant, wire_caption
@@ -231,6 +232,30 @@ def _mode(code: ontology.Code, m: Match) -> str:
     return code.cameo
 
 
+def _advice(m: Match, state: _Article, actors: list[str], pronouns: Callable[[Token], list[str]]) -> str | None:
+    """A warning's code when it is not a threat: the advice_verb's code for a warning to do
+    something ("warned officials to boost security"), NO_EVENT for a warning that something will
+    happen whose clause's subject is not the warner's side ("warned that the vote could hurt
+    growth"; "warned that its police will no longer tolerate rallies" stays a threat), None
+    otherwise ("warned North Korea"). Only the lexicon's plain row: a phrase row says more."""
+    advice = words("advice_verb").get(m.row.lemma)
+    if advice is None or m.row.obj is not None or m.row.prep is not None or m.row.pos != "V":
+        return None
+    children = list(m.token.children)
+    if any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in children):
+        return advice
+    clause = next((c for c in children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    subj = subject(clause)[0]
+    if subj is None:
+        return NO_EVENT
+    if subj.lower_ in words("pronoun_self") or state_agent(subj) or is_class(subj, "agent_noun"):
+        return None
+    own = set(argument(subj, state.table, pronouns))
+    return None if own and own <= set(actors) else NO_EVENT
+
+
 def _code(m: Match, state: _Article, article: Article) -> Event | None:
     """One event for one trigger match, or None when the code has no PLOVER type."""
     token = m.token
@@ -239,9 +264,14 @@ def _code(m: Match, state: _Article, article: Article) -> Event | None:
     reported_by, speaker = _reporter(token, state)
     frame = state.frame(token.idx)
     sentence = state.sent_of.get(token.i, 0)
-    actors, recipients = roles(m, state.table, _pronouns(state, speaker, sentence), speaker)
+    resolve = _pronouns(state, speaker, sentence)
+    actors, recipients = roles(m, state.table, resolve, speaker)
     mood = modality(token)
     cameo, negated, hypothetical = _recode(m.row.cameo, mood)
+    advice = _advice(m, state, actors, resolve)
+    if advice == NO_EVENT:
+        return None  # "warned that the Brexit vote could depress growth": no threat to anyone
+    cameo = advice or cameo
     code = ontology.lookup(cameo)
     if ontology.root(m.row.cameo) == "03" and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in words("undo_verb") for c in token.children):
@@ -322,7 +352,7 @@ def code_events(
             continue
         seen.add(key)
         state.events.append(event)  # every coded event resolves later pronouns
-        said = verbal(replace(event), actors, m.row.lemma)
+        said = verbal(replace(event), actors, m)
         event = settle_sides(said, "sym" in m.row.flags, m, actors, all_events) if said else None
         if event is not None and (all_events or relevant(event, actors)):
             kept.append(event)

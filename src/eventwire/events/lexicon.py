@@ -99,11 +99,17 @@ def derived() -> tuple[Row, ...]:
         if len(cells) < 7 or cells[1].strip() != "V":
             raise EventwireError("E203", path=VERBS_FILE, detail=f"bad row {n}: {cells}")
         flags = frozenset(f for f in cells[6].strip().split(",") if f and f != "-")
-        if cells[0].strip().lower() in reports:
+        if cells[0].strip().lower() in reports or _loose(_cell(cells[3]), cells[5].strip()):
             continue
         found.append(Row(cells[0].strip().lower(), "V", _cell(cells[2]), _cell(cells[3]), cells[5].strip(),
                          flags, cells[7].strip() if len(cells) > 7 else "", n, _cell(cells[4]), False))
     return tuple(found)
+
+
+def _loose(obj: str | None, cameo: str) -> bool:
+    """Whether a derived row's object is a loose_object word for its code ("launch a bid": 16)."""
+    prefix = words("loose_object").get(obj or "")
+    return prefix is not None and cameo.startswith(prefix)
 
 
 @functools.lru_cache(maxsize=1)
@@ -321,6 +327,8 @@ def match(token: Token) -> Match | None:
         return None  # "conceded that ...": a statement
     if token.dep_ == "npadvmod" and token.pos_ == "NOUN":
         return None  # a measure of place or time: "a hotel just blocks away", "days later"
+    if token.pos_ in ("VERB", "AUX") and _poll_share(token):
+        return None  # a poll figure: "1 percent support Jill Stein", "backed by 42 percent"
     rows = by_lemma().get(lemma, ())  # and rows keyed by the form itself ("talks", not "talk")
     if token.lower_ != lemma:
         rows = rows + by_lemma().get(token.lower_, ())
@@ -350,6 +358,16 @@ def match(token: Token) -> Match | None:
         if found is not None and not (row.cameo.startswith(APPEAL_ROOT) and _question(token)):
             return found
     return None
+
+
+def _poll_share(verb: Token) -> bool:
+    """Whether the verb's subject or passive agent is a share of people polled ("1 percent",
+    "a majority of voters": words of the event words' poll_share list)."""
+    shares = words("poll_share")
+    heads = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    heads += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == "conj"]  # "Johnson and 1 percent"
+    return any(h.lemma_.lower() in shares or h.lower_ in shares for h in heads)
 
 
 def _near_words(token: Token) -> frozenset[str]:
