@@ -136,7 +136,10 @@ def _pronouns(state: _Article, speaker: str | None, sentence: int) -> Callable[[
             for _ in range(6):
                 subj = subject(word)[0] if word.pos_ in ("VERB", "AUX") else None
                 if subj is not None and subj.pos_ != "PRON":
-                    return argument(subj, state.table, None)
+                    found = argument(subj, state.table, None)
+                    if lower not in words("pronoun_person") or _persons(found, state):
+                        return found
+                    break  # "after her meeting with Obama, the White House announced": not her
                 if word.head is word:
                     break
                 word = word.head
@@ -150,6 +153,12 @@ def _pronouns(state: _Article, speaker: str | None, sentence: int) -> Callable[[
         return []
 
     return resolve
+
+
+def _persons(ids: list[str], state: _Article) -> bool:
+    """Whether the actor ids are all persons (what "he", "she", "her" can stand for)."""
+    found = [state.table.by_id(i) for i in ids]
+    return bool(found) and all(a is not None and a.kind == "person" for a in found)
 
 
 def _person_pronoun(token: Token, state: _Article) -> list[str]:
@@ -256,6 +265,20 @@ def _advice(m: Match, state: _Article, actors: list[str], pronouns: Callable[[To
     return None if own and own <= set(actors) else NO_EVENT
 
 
+def _permitted(m: Match, state: _Article) -> bool:
+    """Whether a named actor permits a named actor: the subject is a name, a state agent or a
+    pronoun of one ("it" is often a state; not "this", "which": "the test, which allows ..."), and the one permitted, the
+    direct object or the subject of what it may do, names an actor ("Palestinian workers")."""
+    subj = subject(m.token)[0]
+    if subj is None or subj.tag_ in ("WDT", "WP"):
+        return False
+    named = subj.i in state.table.token_actor or state_agent(subj) or (
+        subj.pos_ == "PRON" and (subj.lower_ not in words("pronoun_thing") or subj.lower_ == "it"))
+    objs = [c for c in m.token.children if c.dep_ in ("dobj", "dative")]
+    objs += [s for c in m.token.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"]
+    return named and any(argument(o, state.table, None) for o in objs)
+
+
 def _code(m: Match, state: _Article, article: Article) -> Event | None:
     """One event for one trigger match, or None when the code has no PLOVER type."""
     token = m.token
@@ -282,6 +305,8 @@ def _code(m: Match, state: _Article, article: Article) -> Event | None:
     if ontology.root(m.row.cameo) == "02" and m.row.pos == "V" and m.row.obj is None and any(
             c.dep_ == "xcomp" for c in token.children) and not any(c.dep_ in ("dobj", "dative") for c in token.children):
         return None  # "sought to play down their differences": an attempt, no appeal to anyone
+    if m.row.lemma in words("permit_verb") and m.row.pos == "V" and not _permitted(m, state):
+        return None  # "he never allowed journalists to fly", "it allowed me to go": no concession
     if m.row.pos == "M" and (not recipients or actors == recipients):
         return None  # "must" is a demand only when someone is told by someone else
     if not code.plover:

@@ -325,6 +325,10 @@ def match(token: Token) -> Match | None:
     lemma = words("lemma").get(token.lower_) or token.lemma_.lower()
     if lemma in words("clause_statement") and any(c.dep_ == "ccomp" for c in token.children):
         return None  # "conceded that ...": a statement
+    if _feared(token):
+        return None  # "concerned that Trump will cancel health plans": a fear, no event
+    if lemma in words("naming_verb") and any(c.dep_ == "oprd" for c in token.children):
+        return None  # "called the meeting excellent": naming, no call for anything
     if token.dep_ == "npadvmod" and token.pos_ == "NOUN":
         return None  # a measure of place or time: "a hotel just blocks away", "days later"
     if token.pos_ in ("VERB", "AUX") and _poll_share(token):
@@ -358,6 +362,22 @@ def match(token: Token) -> Match | None:
         if found is not None and not (row.cameo.startswith(APPEAL_ROOT) and _question(token)):
             return found
     return None
+
+
+def _feared(token: Token) -> bool:
+    """Whether the word is in the future or modal that-clause of a word of fear ("terrified that
+    Trump will round up and deport them": fear_head words of the event words file)."""
+    clause = token
+    for _ in range(3):
+        if clause.dep_ != "conj" or clause.head is clause:
+            break
+        clause = clause.head
+    head = clause.head
+    fears = words("fear_head")
+    if clause.dep_ != "ccomp" or head is clause or not (head.lemma_.lower() in fears or head.lower_ in fears):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in words("modal") for c in clause.children)  # not a fact:
+    # "concerned that Russia is working with Iran" says it is happening
 
 
 def _poll_share(verb: Token) -> bool:
@@ -408,6 +428,9 @@ def _may_fit(row: Row, near: frozenset[str]) -> bool:
 def _question(token: Token) -> bool:
     """Whether the verb asks a question ("asked him if he was hurt"), not for something."""
     marks = words("question_mark")
+    if not any(c.dep_ == "xcomp" for c in token.children) and any(
+            c.dep_ == "prep" and c.lower_ in words("question_prep") for c in token.children):
+        return True  # "asked Clinton about her email scandal"
     return any(c.dep_ == "ccomp" and (any(g.dep_ == "mark" and g.lower_ in marks for g in c.children)
                                       or c.left_edge.tag_ in ("WP", "WRB"))  # "asked him what happened"
                for c in token.children)

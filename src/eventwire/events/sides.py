@@ -185,6 +185,14 @@ def _on_thing(m: Match, table: ActorTable) -> bool:
     return False
 
 
+def _at_home(event: Event, table: ActorTable) -> bool:
+    """Whether every recipient is the country actor of the one country of all the actors."""
+    homes = {a.country for a in (table.by_id(i) for i in event.actors) if a is not None}
+    targets = [table.by_id(i) for i in event.recipients]
+    return len(homes) == 1 and None not in homes and bool(targets) and all(
+        t is not None and t.kind == "country" and t.country in homes for t in targets)
+
+
 def settle_sides(event: Event, symmetric: bool, m: Match, table: ActorTable,
                  all_events: bool) -> Event | None:
     """The event with its sides settled, or None when they do not make an event."""
@@ -199,6 +207,8 @@ def settle_sides(event: Event, symmetric: bool, m: Match, table: ActorTable,
         event.actors, recipients = event.actors[:1], event.actors[1:]  # "X and Y held talks": X with Y
         symmetric = True
     event.recipients = recipients
+    if _coded(m, "home_travel_code") and _at_home(event, table):
+        return None  # "Clinton plans to visit Charlotte": travel at home
     if not all_events and event.actors and recipients and not relevant(event, table):
         return None  # judged on the named sides: a place of the sentence makes no side political
     if not recipients and ontology.root(event.cameo) in words("domestic_root") and not _on_thing(m, table) and any(
