@@ -136,6 +136,9 @@ def test_events_a_permission_needs_named_sides(read_text, verb):
     assert not read_text(f"Donald Trump never {verb}ed journalists to fly on his plane.").events
     reading = read_text(f"Israel {verb}ed Palestinian workers to enter.")
     assert [e.plover for e in reading.events if e.trigger == verb] == ["CONCEDE"]
+    titled = read_text(f"The Federal Minister for Interior Aftab Ahmad Khan Sherpao {verb}ed opposition "
+                       "leader Maulana Fazl-ur-Rehman to hold a rally.")  # the name is an apposition
+    assert [e.plover for e in titled.events if e.trigger == verb] == ["CONCEDE"]
 
 
 @pytest.mark.parametrize("text", [

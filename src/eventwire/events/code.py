@@ -272,7 +272,7 @@ def _permitted(m: Match, state: _Article) -> bool:
     subj = subject(m.token)[0]
     if subj is None or subj.tag_ in ("WDT", "WP"):
         return False
-    named = subj.i in state.table.token_actor or state_agent(subj) or (
+    named = bool(argument(subj, state.table, None)) or state_agent(subj) or (
         subj.pos_ == "PRON" and (subj.lower_ not in words("pronoun_thing") or subj.lower_ == "it"))
     objs = [c for c in m.token.children if c.dep_ in ("dobj", "dative")]
     objs += [s for c in m.token.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"]
