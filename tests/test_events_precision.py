@@ -166,3 +166,13 @@ def test_events_what_someone_fears_is_no_event(read_text, word):
     reading = read_text(f"Iran {head} that Israel will attack and destroy its nuclear sites.")
     assert not [e for e in reading.events if e.trigger in ("attack", "destroy")]
     assert [e for e in read_text("Israel will attack Iran.").events if e.trigger == "attack"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Republican candidate hailed James Comey's original letter.",
+    "The Democratic nominee praised Barack Obama.",
+])
+def test_events_one_member_of_a_group_is_not_the_group(read_text, text):
+    reading = read_text(text)
+    groups = {a.id for a in reading.actors if a.kind == "group"}
+    assert not [e for e in reading.events if groups & set(e.actors)]
