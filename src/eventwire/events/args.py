@@ -55,6 +55,8 @@ def _near(token: Token, table: ActorTable, depth: int, deps: tuple[str, ...] = N
         if child.dep_ not in deps or _anti(child):
             continue  # "anti-Trump activists" are not Trump's
         mapped = table.token_actor.get(child.i)
+        if mapped and _one_of_group(token, child, table.by_id(mapped)):
+            continue  # "the Republican candidate hailed ...": one person, not the party
         if mapped:
             linked = [c for c in child.children if c.dep_ in ("nmod", "compound") and c.i in table.token_actor]
             for part in [*conjuncts(child), *linked]:
@@ -62,6 +64,13 @@ def _near(token: Token, table: ActorTable, depth: int, deps: tuple[str, ...] = N
         elif depth < 3:
             _add(ids, _near(child, table, depth + 1))
     return ids
+
+
+def _one_of_group(token: Token, modifier: Token, actor: object) -> bool:
+    """Whether a singular common noun with a group adjective names one member, not the group
+    ("the Democratic nominee", "a Palestinian man"; "Palestinian detainees" are the group's)."""
+    return (token.tag_ == "NN" and modifier.dep_ == "amod" and actor is not None
+            and getattr(actor, "kind", None) == "group")
 
 
 def _anti(modifier: Token) -> bool:

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 from . import ontology
 from ..nlp.paragraphs import sentences
+from .agents import state_agent
 from .args import argument, controlled, subject
-from .lexicon import NO_EVENT, Match, candidates, match, words
+from .lexicon import NO_EVENT, Match, candidates, is_class, match, words
 from .modality import Modality, modality
 from .discards import discarded
 from .relevance import relevant, wire_caption
@@ -136,7 +137,10 @@ def _pronouns(state: _Article, speaker: str | None, sentence: int) -> Callable[[
                 subj = subject(word)[0] if word.pos_ in ("VERB", "AUX") else None
                 owned = token.dep_ == "poss" and subj is not None and subj.i == token.head.i  # "his government": not the government
                 if subj is not None and subj.pos_ != "PRON" and not owned:
-                    return argument(subj, state.table, None)
+                    found = argument(subj, state.table, None)
+                    if lower not in words("pronoun_person") or _persons(found, state):
+                        return found
+                    break  # "after her meeting with Obama, the White House announced": not her
                 if word.head.i == word.i:
                     break
                 word = word.head
@@ -150,6 +154,12 @@ def _pronouns(state: _Article, speaker: str | None, sentence: int) -> Callable[[
         return []
 
     return resolve
+
+
+def _persons(ids: list[str], state: _Article) -> bool:
+    """Whether the actor ids are all persons (what "he", "she", "her" can stand for)."""
+    found = [state.table.by_id(i) for i in ids]
+    return bool(found) and all(a is not None and a.kind == "person" for a in found)
 
 
 def _person_pronoun(token: Token, state: _Article, resolve: Callable[[Token], list[str]]) -> list[str]:
@@ -239,6 +249,44 @@ def _mode(code: ontology.Code, m: Match) -> str:
     return code.cameo
 
 
+def _advice(m: Match, state: _Article, actors: list[str], pronouns: Callable[[Token], list[str]]) -> str | None:
+    """A warning's code when it is not a threat: the advice_verb's code for a warning to do
+    something ("warned officials to boost security"), NO_EVENT for a warning that something will
+    happen whose clause's subject is not the warner's side ("warned that the vote could hurt
+    growth"; "warned that its police will no longer tolerate rallies" stays a threat), None
+    otherwise ("warned North Korea"). Only the lexicon's plain row: a phrase row says more."""
+    advice = words("advice_verb").get(m.row.lemma)
+    if advice is None or m.row.obj is not None or m.row.prep is not None or m.row.pos != "V":
+        return None
+    children = list(m.token.children)
+    if any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in children):
+        return advice
+    clause = next((c for c in children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    subj = subject(clause)[0]
+    if subj is None:
+        return NO_EVENT
+    if subj.lower_ in words("pronoun_self") or state_agent(subj) or is_class(subj, "agent_noun"):
+        return None
+    own = set(argument(subj, state.table, pronouns))
+    return None if own and own <= set(actors) else NO_EVENT
+
+
+def _permitted(m: Match, state: _Article) -> bool:
+    """Whether a named actor permits a named actor: the subject is a name, a state agent or a
+    pronoun of one ("it" is often a state; not "this", "which": "the test, which allows ..."), and the one permitted, the
+    direct object or the subject of what it may do, names an actor ("Palestinian workers")."""
+    subj = subject(m.token)[0]
+    if subj is None or subj.tag_ in ("WDT", "WP"):
+        return False
+    named = bool(argument(subj, state.table, None)) or state_agent(subj) or (
+        subj.pos_ == "PRON" and (subj.lower_ not in words("pronoun_thing") or subj.lower_ == "it"))
+    objs = [c for c in m.token.children if c.dep_ in ("dobj", "dative")]
+    objs += [s for c in m.token.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"]
+    return named and any(argument(o, state.table, None) for o in objs)
+
+
 def _code(m: Match, state: _Article, article: Article) -> Event | None:
     """One event for one trigger match, or None when the code has no PLOVER type."""
     token = m.token
@@ -247,9 +295,14 @@ def _code(m: Match, state: _Article, article: Article) -> Event | None:
     reported_by, speaker = _reporter(token, state)
     frame = state.frame(token.idx)
     sentence = state.sent_of.get(token.i, 0)
-    actors, recipients = roles(m, state.table, _pronouns(state, speaker, sentence), speaker)
+    resolve = _pronouns(state, speaker, sentence)
+    actors, recipients = roles(m, state.table, resolve, speaker)
     mood = modality(token)
     cameo, negated, hypothetical = _recode(m.row.cameo, mood)
+    advice = _advice(m, state, actors, resolve)
+    if advice == NO_EVENT:
+        return None  # "warned that the Brexit vote could depress growth": no threat to anyone
+    cameo = advice or cameo
     code = ontology.lookup(cameo)
     if ontology.root(m.row.cameo) == "03" and any(
             c.dep_ == "xcomp" and c.lemma_.lower() in words("undo_verb") for c in token.children):
@@ -263,6 +316,8 @@ def _code(m: Match, state: _Article, article: Article) -> Event | None:
             c.dep_ == "xcomp" for c in token.children) and not any(c.dep_ in ("dobj", "dative") for c in token.children):
         return None  # "sought to play down their differences": an attempt, no appeal to anyone
         # ("called on the justice department to investigate" is one: the row's preposition names whom)
+    if m.row.lemma in words("permit_verb") and m.row.pos == "V" and not _permitted(m, state):
+        return None  # "he never allowed journalists to fly", "it allowed me to go": no concession
     if m.row.pos == "M" and (not recipients or actors == recipients):
         return None  # "must" is a demand only when someone is told by someone else
     if not code.plover:
@@ -333,7 +388,7 @@ def code_events(
             continue
         seen.add(key)
         state.events.append(event)  # every coded event resolves later pronouns
-        said = verbal(replace(event), actors, m.row.lemma)
+        said = verbal(replace(event), actors, m)
         event = settle_sides(said, "sym" in m.row.flags, m, actors, all_events) if said else None
         if event is not None and (all_events or relevant(event, actors)):
             kept.append(event)

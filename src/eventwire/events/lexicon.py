@@ -100,11 +100,17 @@ def derived() -> tuple[Row, ...]:
         if len(cells) < 7 or cells[1].strip() != "V":
             raise EventwireError("E203", path=VERBS_FILE, detail=f"bad row {n}: {cells}")
         flags = frozenset(f for f in cells[6].strip().split(",") if f and f != "-")
-        if cells[0].strip().lower() in reports:
+        if cells[0].strip().lower() in reports or _loose(_cell(cells[3]), cells[5].strip()):
             continue
         found.append(Row(cells[0].strip().lower(), "V", _cell(cells[2]), _cell(cells[3]), cells[5].strip(),
                          flags, cells[7].strip() if len(cells) > 7 else "", n, _cell(cells[4]), False))
     return tuple(found)
+
+
+def _loose(obj: str | None, cameo: str) -> bool:
+    """Whether a derived row's object is a loose_object word for its code ("launch a bid": 16)."""
+    prefix = words("loose_object").get(obj or "")
+    return prefix is not None and cameo.startswith(prefix)
 
 
 @functools.lru_cache(maxsize=1)
@@ -330,8 +336,14 @@ def match(token: Token) -> Match | None:
     lemma = words("lemma").get(token.lower_) or token.lemma_.lower()
     if lemma in words("clause_statement") and any(c.dep_ == "ccomp" for c in token.children):
         return None  # "conceded that ...": a statement
+    if _feared(token):
+        return None  # "concerned that Trump will cancel health plans": a fear, no event
+    if lemma in words("naming_verb") and any(c.dep_ == "oprd" for c in token.children):
+        return None  # "called the meeting excellent": naming, no call for anything
     if token.dep_ == "npadvmod" and token.pos_ == "NOUN":
         return None  # a measure of place or time: "a hotel just blocks away", "days later"
+    if token.pos_ in ("VERB", "AUX") and _poll_share(token):
+        return None  # a poll figure: "1 percent support Jill Stein", "backed by 42 percent"
     rows = by_lemma().get(lemma, ())  # and rows keyed by the form itself ("talks", not "talk")
     if token.lower_ != lemma:
         rows = rows + by_lemma().get(token.lower_, ())
@@ -361,6 +373,32 @@ def match(token: Token) -> Match | None:
         if found is not None and not (row.cameo.startswith(APPEAL_ROOT) and _question(token)):
             return found
     return None
+
+
+def _feared(token: Token) -> bool:
+    """Whether the word is in the future or modal that-clause of a word of fear ("terrified that
+    Trump will round up and deport them": fear_head words of the event words file)."""
+    clause = token
+    for _ in range(3):
+        if clause.dep_ != "conj" or clause.head is clause:
+            break
+        clause = clause.head
+    head = clause.head
+    fears = words("fear_head")
+    if clause.dep_ != "ccomp" or head is clause or not (head.lemma_.lower() in fears or head.lower_ in fears):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in words("modal") for c in clause.children)  # not a fact:
+    # "concerned that Russia is working with Iran" says it is happening
+
+
+def _poll_share(verb: Token) -> bool:
+    """Whether the verb's subject or passive agent is a share of people polled ("1 percent",
+    "a majority of voters": words of the event words' poll_share list)."""
+    shares = words("poll_share")
+    heads = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    heads += [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == "conj"]  # "Johnson and 1 percent"
+    return any(h.lemma_.lower() in shares or h.lower_ in shares for h in heads)
 
 
 def _near_words(token: Token) -> frozenset[str]:
@@ -401,6 +439,9 @@ def _may_fit(row: Row, near: frozenset[str]) -> bool:
 def _question(token: Token) -> bool:
     """Whether the verb asks a question ("asked him if he was hurt"), not for something."""
     marks = words("question_mark")
+    if not any(c.dep_ == "xcomp" for c in token.children) and any(
+            c.dep_ == "prep" and c.lower_ in words("question_prep") for c in token.children):
+        return True  # "asked Clinton about her email scandal"
     return any(c.dep_ == "ccomp" and (any(g.dep_ == "mark" and g.lower_ in marks for g in c.children)
                                       or c.left_edge.tag_ in ("WP", "WRB"))  # "asked him what happened"
                for c in token.children)

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
+from ..actors.roles import sectors_of
+from .agents import state_agent
 from .args import (
     RECIPIENT_PREPS,
     Pronouns,
     agent,
     argument,
     find_prep,
-    place_country,
     modifiers,
+    place_country,
     prep_objects,
     subject,
 )
-from .lexicon import Match, by_lemma, words
+from .lexicon import Match, by_lemma, is_class, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -98,12 +101,24 @@ def _clause_recipients(verb: Token, table: ActorTable, pronouns: Pronouns) -> li
     return found or _where(verb, table, pronouns, True)
 
 
+def _party(subj: Token | None, table: ActorTable) -> bool:
+    """Whether a clause's subject is someone who can be acted on: a name, a pronoun, an agent
+    noun ("officials", "the government"); not a thing an actor only modifies ("warned voters that
+    a Clinton victory would bring ...", "Britain's exit will sap ...": neither is the target)."""
+    if subj is None:
+        return False
+    if subj.i in table.token_actor or subj.pos_ in ("PRON", "PROPN"):
+        return True
+    return state_agent(subj) or is_class(subj, "agent_noun") or is_class(subj, "victim") or bool(
+        sectors_of(subj.lemma_.lower()))
+
+
 def _fallback_recipients(token: Token, table: ActorTable, pronouns: Pronouns, places: bool) -> list[str]:
     """Who a clause is about ("demanded that the US cancel ...", "threatened to break ties with
     Russia"), the party an "unless/if" clause puts a condition on, or where it happens
     ("in Montenegro"; a place counts for its country when ``places``)."""
     for child in token.children:
-        if child.dep_ == "ccomp" and child.i > token.i:
+        if child.dep_ == "ccomp" and child.i > token.i and _party(subject(child)[0], table):
             found = argument(subject(child)[0], table, pronouns)
             if found:
                 return found
@@ -130,7 +145,9 @@ def verb_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
     if row.prep is not None and row.obj is None and match.prep is not None and match.prep.dep_ != "prt":
         # a row's preposition names its target: "blamed her defeat on Comey", "sided with Russia"
         recipients = argument(find_prep(match, row.prep), table, pronouns)
-    recipients = recipients or argument(_direct_object(match), table, pronouns)
+    obj = _direct_object(match)
+    recipients = recipients or [r for r in argument(obj, table, pronouns) if obj is None
+                                or r not in _venues(match, table, obj)]
     if not recipients:
         preps = RECIPIENT_PREPS if row.prep is None else (row.prep, *RECIPIENT_PREPS)
         venue = any(row.cameo.startswith(p) for p in words("venue_code"))
@@ -188,6 +205,37 @@ def _against(token: Token, table: ActorTable) -> list[str]:
     return found
 
 
+@functools.lru_cache(maxsize=1)
+def _landmark_names() -> frozenset[str]:
+    """Every name and alias of data/landmarks.tsv, lower case ("white house", "oval office")."""
+    from ..actors.landmarks import LANDMARKS_FILE
+    from ..datafiles import read_tsv
+
+    found: set[str] = set()
+    for row in read_tsv(LANDMARKS_FILE):
+        found.update(n.strip().lower() for n in [row["name"], *row.get("aliases", "").split("|")] if n.strip())
+    return frozenset(found)
+
+
+def _venues(match: Match, table: ActorTable, noun: Token | None = None) -> set[str]:
+    """Actors a meeting noun's landmark modifier names: where it is held, not who meets
+    ("their Oval Office meeting", "held a White House transition meeting")."""
+    if not any(match.row.cameo.startswith(p) for p in words("venue_code")):
+        return set()
+    noun = noun if noun is not None else match.token
+    found: set[str] = set()
+    if noun.i in table.token_actor:
+        return found  # the object is a name itself: "visited the White House"
+    for child in noun.children:
+        if child.dep_ != "compound":
+            continue
+        actor = table.by_id(table.token_actor.get(child.i, ""))
+        names = {actor.name.lower(), *(a.lower() for a in actor.aliases)} if actor is not None else set()
+        if actor is not None and names & _landmark_names():
+            found.add(actor.id)
+    return found
+
+
 def noun_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
     """Possessor, modifier or "by" phrase acts; "on/against/with/of" phrases receive."""
     token = match.token
@@ -211,7 +259,7 @@ def noun_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
     if any(match.row.cameo.startswith(p) for p in words("target_modifier_code")):
         against += [a for a in actors if (table.by_id(a) is not None and table.by_id(a).kind == "person")
                     and any(c.dep_ == "compound" and table.token_actor.get(c.i) == a for c in token.children)]
-    actors = [a for a in actors if a not in against]
+    actors = [a for a in actors if a not in against and a not in _venues(match, table)]
     _extend(recipients, against)
     recipients = [r for r in recipients if r not in actors] or recipients
     return _split(actors, recipients, "sym" in match.row.flags)

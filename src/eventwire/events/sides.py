@@ -108,9 +108,25 @@ def untargeted(m: Match) -> bool:
     return m.row.pos == "N" and _coded(m, "unnamed_agent_code")  # "the FBI investigation", not "a meeting"
 
 
-def verbal(event: Event, table: ActorTable, lemma: str) -> Event | None:
+#: prepositions that name whom words are aimed at ("clashed with Ryan", "his attacks on Machado")
+VERBAL_PREPS = ("with", "against", "on", "upon", "at", "over", "into")
+
+
+def _aimed(m: Match) -> bool:
+    """Whether the trigger names whom it is aimed at in its own phrase: a direct object, a passive
+    subject, an object of a VERBAL_PREPS preposition, or coordinated subjects of a symmetric row
+    ("Trump and Ryan clashed"); not a place it happened in ("fought in Vietnam": war service)."""
+    token = m.token
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in token.children) or prep_objects(token, VERBAL_PREPS):
+        return True
+    subj = subject(token)[0]
+    return "sym" in m.row.flags and subj is not None and any(c.dep_ == "conj" for c in subj.children)
+
+
+def verbal(event: Event, table: ActorTable, m: Match) -> Event | None:
     """Persons without arms who "attack" or "clash with" someone do so in words ("Trump attacks
-    the FBI"): an assault whose actors are all unarmed persons is a criticism, and none at all
+    the FBI"): an assault whose actors are all unarmed persons is a criticism when it names whom
+    it is aimed at (`_aimed`), and none at all when it does not ("he had fought in Vietnam") or
     when its trigger is a contest verb ("Trump beat Clinton in Michigan": he won)."""
     if ontology.root(event.cameo) not in rules().get("armed_root", ()) or not event.actors:
         return event
@@ -118,7 +134,7 @@ def verbal(event: Event, table: ActorTable, lemma: str) -> Event | None:
     sides = [table.by_id(a) for a in event.actors]  # persons without arms attack in words
     if any(a is None or a.kind != "person" or any(s in armed for s in a.sectors) for a in sides):
         return event
-    if lemma in rules().get("contest_verb", ()):
+    if m.row.lemma in rules().get("contest_verb", ()) or not _aimed(m):
         return None
     code = ontology.lookup(next(iter(rules().get("verbal_code", ("111",)))))
     event.cameo, event.plover, event.mode = code.cameo, code.plover, code.mode
@@ -169,6 +185,14 @@ def _on_thing(m: Match, table: ActorTable) -> bool:
     return False
 
 
+def _at_home(event: Event, table: ActorTable) -> bool:
+    """Whether every recipient is the country actor of the one country of all the actors."""
+    homes = {a.country for a in (table.by_id(i) for i in event.actors) if a is not None}
+    targets = [table.by_id(i) for i in event.recipients]
+    return len(homes) == 1 and None not in homes and bool(targets) and all(
+        t is not None and t.kind == "country" and t.country in homes for t in targets)
+
+
 def settle_sides(event: Event, symmetric: bool, m: Match, table: ActorTable,
                  all_events: bool) -> Event | None:
     """The event with its sides settled, or None when they do not make an event."""
@@ -183,6 +207,8 @@ def settle_sides(event: Event, symmetric: bool, m: Match, table: ActorTable,
         event.actors, recipients = event.actors[:1], event.actors[1:]  # "X and Y held talks": X with Y
         symmetric = True
     event.recipients = recipients
+    if _coded(m, "home_travel_code") and _at_home(event, table):
+        return None  # "Clinton plans to visit Charlotte": travel at home
     if not all_events and event.actors and recipients and not relevant(event, table):
         return None  # judged on the named sides: a place of the sentence makes no side political
     if not recipients and ontology.root(event.cameo) in words("domestic_root") and not _on_thing(m, table) and any(
