@@ -108,7 +108,7 @@ def _reporter(token: Token, state: _Article) -> tuple[str | None, str | None]:
         nxt = word.head if word.dep_ in ("ccomp", "conj") else None
         verb = nxt if nxt is not None else next(
             (c for c in word.children if c.dep_ in ("advcl", "parataxis") and c.lemma_.lower() in reports), None)
-        if verb is None or verb is word:
+        if verb is None or verb.i == word.i:
             return None, None
         if verb.lemma_.lower() in reports and not any(c.dep_ == "auxpass" for c in verb.children):
             ids = argument(subject(verb)[0], state.table, None)

@@ -380,7 +380,7 @@ def _feared(token: Token) -> bool:
     Trump will round up and deport them": fear_head words of the event words file)."""
     clause = token
     for _ in range(3):
-        if clause.dep_ != "conj" or clause.head is clause:
+        if clause.dep_ != "conj" or clause.head.i == clause.i:
             break
         clause = clause.head
     head = clause.head
