@@ -385,7 +385,7 @@ def _feared(token: Token) -> bool:
         clause = clause.head
     head = clause.head
     fears = words("fear_head")
-    if clause.dep_ != "ccomp" or head is clause or not (head.lemma_.lower() in fears or head.lower_ in fears):
+    if clause.dep_ != "ccomp" or head.i == clause.i or not (head.lemma_.lower() in fears or head.lower_ in fears):
         return False
     return any(c.dep_ == "aux" and c.lower_ in words("modal") for c in clause.children)  # not a fact:
     # "concerned that Russia is working with Iran" says it is happening
