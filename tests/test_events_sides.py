@@ -263,3 +263,16 @@ def test_events_a_possessed_state_body_is_its_owners_country(read_text):
                         "Angela Merkel said her government condemned Russia.")
     accuse = _event(reading, "ACCUSE")
     assert _countries(reading, accuse.actors) == {"DEU"}
+
+
+#: how each comitative row of data/event_words.tsv joins a second party to a subject
+COMITATIVE_PHRASES = {"along": "along with", "together": "together with", "alongside": "alongside"}
+
+
+@pytest.mark.parametrize("word", sorted(words("comitative")))
+def test_events_a_comitative_phrase_adds_a_party(read_text, word):
+    assert word in COMITATIVE_PHRASES, "say how a phrase of this row is written"
+    reading = read_text(f"Iran, {COMITATIVE_PHRASES[word]} Russia, condemned Israel on Monday.")
+    event = next(e for e in reading.events if e.plover == "ACCUSE")
+    assert {reading.actor(i).country for i in event.actors} == {"IRN", "RUS"}
+    assert {reading.actor(i).country for i in event.recipients} == {"ISR"}

@@ -36,12 +36,29 @@ def _add(ids: list[str], new: list[str]) -> None:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """``token`` and the words coordinated with it ("Brazil, India and China")."""
+    """``token`` and the words coordinated with it ("Brazil, India and China"), also by a
+    comitative phrase on it ("Trump, along with Mike Pence, met Ryan": event_words.tsv)."""
     found = [token]
     for child in token.children:
         if child.dep_ == "conj":
             found += conjuncts(child)
+        elif child.dep_ == "prep":
+            found += [c for o in _comitative(child) for c in conjuncts(o)]
     return found
+
+
+def _comitative(prep: Token) -> list[Token]:
+    """The objects of "alongside X", "along with X", "together with X"."""
+    from .lexicon import words
+
+    kinds = words("comitative")
+    word = prep.lower_
+    if word == "with" and any(c.dep_ == "advmod" and c.lower_ in kinds for c in prep.children):
+        return [c for c in prep.children if c.dep_ == "pobj"]
+    if word not in kinds:
+        return []
+    inner = [w for w in prep.children if w.dep_ == "prep" and w.lower_ == "with"] or [prep]
+    return [c for w in inner for c in w.children if c.dep_ == "pobj"]
 
 
 def _near(token: Token, table: ActorTable, depth: int, deps: tuple[str, ...] = NEAR_DEPS) -> list[str]:
@@ -282,9 +299,20 @@ def prep_objects(token: Token, preps: tuple[str, ...]) -> list[Token]:
     """Objects of the given prepositions hanging on ``token``."""
     found = []
     for child in token.children:
-        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps and not _comitative(child):
             found += [o for o in child.children if o.dep_ == "pobj"]
     return found
+
+
+def companions(token: Token, table: ActorTable, pronouns: Pronouns | None) -> list[str]:
+    """Parties a comitative phrase on a verb adds to its subject ("Iran, along with Russia,
+    condemned Israel", "Merkel met Putin alongside Macron")."""
+    ids: list[str] = []
+    for child in token.children:
+        if child.dep_ == "prep":
+            for obj in _comitative(child):
+                _add(ids, argument(obj, table, pronouns))
+    return ids
 
 
 def find_prep(match: Match, prep: str) -> Token | None:

@@ -12,6 +12,7 @@ from .args import (
     Pronouns,
     agent,
     argument,
+    companions,
     find_prep,
     modifiers,
     place_country,
@@ -136,6 +137,7 @@ def verb_roles(match: Match, table: ActorTable, pronouns: Pronouns) -> Roles:
     if passive:
         return argument(agent(token), table, pronouns), argument(subj, table, pronouns)
     actors = argument(subj, table, pronouns)
+    actors += [a for a in companions(token, table, pronouns) if a not in actors]
     if "flip" in row.flags:  # "received drones from Iran": the giver acts on the subject
         giver = find_prep(match, row.prep or "from")
         if giver is not None or row.prep:
